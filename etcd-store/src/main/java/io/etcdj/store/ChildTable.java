@@ -1,0 +1,129 @@
+package io.etcdj.store;
+
+import java.util.Arrays;
+
+/**
+ * The children of a directory: an open-addressing hash table of nodes keyed by their name. The
+ * node is its own entry, so a child costs one array slot instead of a map entry object.
+ *
+ * <p>Thread-safety: not thread-safe; owned by the {@link Store} under its lock.
+ */
+final class ChildTable {
+  private static final Node[] EMPTY = new Node[0];
+
+  private Node[] slots = EMPTY;
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  Node get(String name) {
+    if (size == 0) {
+      return null;
+    }
+    int mask = slots.length - 1;
+    for (int i = spread(name.hashCode()) & mask; ; i = (i + 1) & mask) {
+      Node n = slots[i];
+      if (n == null) {
+        return null;
+      }
+      if (n.name.equals(name)) {
+        return n;
+      }
+    }
+  }
+
+  /** Adds the child, replacing any child of the same name. */
+  void put(Node child) {
+    if ((size + 1) * 4 > slots.length * 3) {
+      resize(slots.length == 0 ? 2 : slots.length * 2);
+    }
+    int mask = slots.length - 1;
+    for (int i = spread(child.name.hashCode()) & mask; ; i = (i + 1) & mask) {
+      Node n = slots[i];
+      if (n == null) {
+        slots[i] = child;
+        size++;
+        return;
+      }
+      if (n.name.equals(child.name)) {
+        slots[i] = child;
+        return;
+      }
+    }
+  }
+
+  /** Removes the child of that name if it is exactly {@code child}. */
+  void remove(Node child) {
+    if (size == 0) {
+      return;
+    }
+    int mask = slots.length - 1;
+    int i = spread(child.name.hashCode()) & mask;
+    while (true) {
+      Node n = slots[i];
+      if (n == null) {
+        return;
+      }
+      if (n == child) {
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+    int hole = i;
+    for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+      int home = spread(slots[j].name.hashCode()) & mask;
+      boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+      if (movable) {
+        slots[hole] = slots[j];
+        hole = j;
+      }
+    }
+    slots[hole] = null;
+    size--;
+    if (size == 0) {
+      slots = EMPTY;
+    }
+  }
+
+  /** A copy of the children, in table order (etcd lists children in map order). */
+  Node[] toArray() {
+    Node[] out = new Node[size];
+    int k = 0;
+    for (Node n : slots) {
+      if (n != null) {
+        out[k++] = n;
+      }
+    }
+    return out;
+  }
+
+  private void resize(int capacity) {
+    Node[] old = slots;
+    slots = new Node[capacity];
+    size = 0;
+    int mask = capacity - 1;
+    for (Node n : old) {
+      if (n != null) {
+        int i = spread(n.name.hashCode()) & mask;
+        while (slots[i] != null) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = n;
+        size++;
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    int x = h * 0x9E3779B9;
+    return x ^ (x >>> 16);
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.toString(toArray());
+  }
+}

@@ -1,0 +1,121 @@
+package io.etcdj.store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * etcd's v2 store snapshot JSON (SPEC PER-045..047), written with Go's field names and order:
+ *
+ * <pre>
+ * {"Root":node,"WatcherHub":{"EventHistory":{"Queue":{"Events":[...],"Size":n,"Front":f,
+ *  "Back":b,"Capacity":c},"StartIndex":s,"LastIndex":l}},"CurrentIndex":i,"Stats":{...},
+ *  "CurrentVersion":2}
+ * node = {"Path":p,"CreatedIndex":c,"ModifiedIndex":m,"ExpireTime":t,"Value":v,"Children":x}
+ * </pre>
+ *
+ * Children are {@code null} for files and an object sorted by name for directories (Go sorts map
+ * keys); permanent nodes have Go's zero time; history events are in HTTP shape with internal
+ * keys, empty ring slots {@code null}. Reading is {@link SnapshotReader}.
+ *
+ * <p>Thread-safety: stateless; the caller holds the store lock while the tree is written.
+ */
+final class SnapshotFormat {
+  static final int VERSION = 2;
+
+  /** What a snapshot holds, once decoded. */
+  record Recovered(
+      Node root, EventHistory history, long currentIndex, StoreStats stats, int version) {}
+
+  private SnapshotFormat() {}
+
+  static byte[] write(
+      Node root, EventHistory history, long currentIndex, StoreStats stats, int version) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try {
+      writeTo(out, root, history, currentIndex, stats.values(), version);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static void writeTo(
+      OutputStream out,
+      Node root,
+      EventHistory history,
+      long currentIndex,
+      long[] statValues,
+      int version)
+      throws IOException {
+    JsonOutput json = new JsonOutput(out, 8192);
+    json.ascii("{\"Root\":");
+    node(json, root, "/");
+    json.ascii(",\"WatcherHub\":{\"EventHistory\":{\"Queue\":{\"Events\":[");
+    Event[] events = history.events;
+    for (int i = 0; i < events.length; i++) {
+      if (i > 0) {
+        json.raw(',');
+      }
+      if (events[i] == null) {
+        json.ascii("null");
+      } else {
+        V2Json.event(json, events[i], null, true);
+      }
+    }
+    json.ascii("],\"Size\":").number(history.size);
+    json.ascii(",\"Front\":").number(history.front);
+    json.ascii(",\"Back\":").number(history.back);
+    json.ascii(",\"Capacity\":").number(history.capacity());
+    json.ascii("},\"StartIndex\":").unsigned(history.startIndex);
+    json.ascii(",\"LastIndex\":").unsigned(history.lastIndex);
+    json.ascii("}},\"CurrentIndex\":").unsigned(currentIndex);
+    json.ascii(",\"Stats\":");
+    new StoreStats().writeTo(json, statValues);
+    json.ascii(",\"CurrentVersion\":").number(version).raw('}');
+    json.drain();
+  }
+
+  static byte[] statsJson(StoreStats stats) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try {
+      JsonOutput json = new JsonOutput(out, 512);
+      stats.writeTo(json, stats.values());
+      json.drain();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static Recovered read(byte[] json) {
+    return SnapshotReader.read(json);
+  }
+
+  private static void node(JsonOutput json, Node n, String path) throws IOException {
+    json.ascii("{\"Path\":").string(path);
+    json.ascii(",\"CreatedIndex\":").unsigned(n.createdIndex);
+    json.ascii(",\"ModifiedIndex\":").unsigned(n.modifiedIndex);
+    json.ascii(",\"ExpireTime\":\"");
+    json.ascii(n.isPermanent() ? GoTime.ZERO : GoTime.format(n.expiration()));
+    json.ascii("\",\"Value\":").string(n.value);
+    json.ascii(",\"Children\":");
+    if (!n.isDir()) {
+      json.ascii("null}");
+      return;
+    }
+    Node[] kids = n.children.toArray();
+    Arrays.sort(kids, (a, b) -> StorePath.compareGo(a.name, b.name));
+    json.raw('{');
+    for (int i = 0; i < kids.length; i++) {
+      if (i > 0) {
+        json.raw(',');
+      }
+      json.string(kids[i].name).raw(':');
+      node(json, kids[i], StorePath.join(path, kids[i].name));
+    }
+    json.ascii("}}");
+  }
+}
