@@ -1,0 +1,411 @@
+package io.etcdj.raft;
+
+import io.etcdj.raft.raftpb.Entry;
+import io.etcdj.raft.raftpb.EntryType;
+import io.etcdj.raft.raftpb.Message;
+import io.etcdj.raft.raftpb.MessageType;
+import io.etcdj.raft.raftpb.Snapshot;
+import io.etcdj.raft.tracker.Progress;
+import io.etcdj.raft.tracker.ProgressState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The leader role: accepts proposals, replicates the log to each follower according to its
+ * {@link Progress} (Raft §5.3, RFT-006), commits by counting replicas of current-term entries
+ * (§5.4.2, RFT-007), heartbeats, checks its quorum (RFT-004) and transfers leadership on
+ * request (thesis §3.10).
+ *
+ * <p>Not thread-safe: owned by its {@link Raft}.
+ */
+final class Leader implements Role {
+  private final Raft r;
+
+  Leader(Raft r) {
+    this.r = r;
+  }
+
+  @Override
+  public void tick() {
+    r.heartbeatElapsed++;
+    r.electionElapsed++;
+    if (r.electionElapsed >= r.electionTimeout) {
+      r.electionElapsed = 0;
+      if (r.checkQuorum) {
+        r.step(Message.newBuilder().setFrom(r.id).setType(MessageType.MsgCheckQuorum).build());
+      }
+      // A transfer that did not finish within an election timeout is given up.
+      if (r.state == StateType.LEADER && r.leadTransferee != Raft.NONE) {
+        r.abortLeaderTransfer();
+      }
+    }
+    if (r.state != StateType.LEADER) {
+      return;
+    }
+    if (r.heartbeatElapsed >= r.heartbeatTimeout) {
+      r.heartbeatElapsed = 0;
+      bcastHeartbeat();
+    }
+  }
+
+  @Override
+  public void step(Message m) {
+    switch (m.getType()) {
+      case MsgBeat:
+        bcastHeartbeat();
+        return;
+      case MsgCheckQuorum:
+        checkQuorum();
+        return;
+      case MsgProp:
+        propose(m);
+        return;
+      default:
+        break;
+    }
+    Progress pr = r.prs.get(m.getFrom());
+    if (pr == null) {
+      r.logger.debug(String.format("%x no progress available for %x", r.id, m.getFrom()));
+      return;
+    }
+    switch (m.getType()) {
+      case MsgAppResp:
+        handleAppendResponse(m, pr);
+        break;
+      case MsgHeartbeatResp:
+        pr.setRecentActive(true);
+        pr.clearProbeSent();
+        // A follower stuck behind a full window may have lost appends: let one more through.
+        if (pr.state() == ProgressState.REPLICATE && pr.inflights().full()) {
+          pr.inflights().freeFirstOne();
+        }
+        if (pr.match() < r.raftLog.lastIndex()) {
+          sendAppend(m.getFrom());
+        }
+        break;
+      case MsgSnapStatus:
+        if (pr.state() != ProgressState.SNAPSHOT) {
+          return;
+        }
+        if (!m.getReject()) {
+          pr.becomeProbe();
+          r.logger.debug(String.format("%x snapshot succeeded, resumed sending to %x [%s]",
+              r.id, m.getFrom(), pr));
+        } else {
+          // Forget the failed snapshot so that probing starts from what the follower has.
+          pr.becomeSnapshot(0);
+          pr.becomeProbe();
+          r.logger.debug(String.format("%x snapshot failed, resumed sending to %x [%s]",
+              r.id, m.getFrom(), pr));
+        }
+        // Wait for the answer to the next append (success) or for a heartbeat (failure)
+        // before sending more.
+        pr.markProbeSent();
+        break;
+      case MsgUnreachable:
+        // The transport could not deliver: optimistic streaming is pointless, probe instead.
+        if (pr.state() == ProgressState.REPLICATE) {
+          pr.becomeProbe();
+        }
+        r.logger.debug(String.format("%x failed to send message to %x because it is unreachable [%s]",
+            r.id, m.getFrom(), pr));
+        break;
+      case MsgTransferLeader:
+        transferLeader(m.getFrom(), pr);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void checkQuorum() {
+    if (!r.prs.quorumActive(r.id)) {
+      r.logger.warn(String.format("%x stepped down to follower since quorum is not active", r.id));
+      r.becomeFollower(r.term, Raft.NONE);
+    }
+    // Start a new observation period.
+    for (Map.Entry<Long, Progress> e : r.prs.progress().entrySet()) {
+      if (e.getKey() != r.id) {
+        e.getValue().setRecentActive(false);
+      }
+    }
+  }
+
+  private void propose(Message m) {
+    if (m.getEntriesCount() == 0) {
+      throw new IllegalArgumentException(String.format("%x stepped empty MsgProp", r.id));
+    }
+    if (!r.prs.isVoter(r.id)) {
+      // This leader was removed from the configuration; it must not append anything new.
+      throw new ProposalDroppedException("leader " + Long.toHexString(r.id) + " was removed");
+    }
+    if (r.leadTransferee != Raft.NONE) {
+      throw new ProposalDroppedException(
+          String.format("%x [term %d] transfer leadership to %x is in progress; dropping proposal",
+              r.id, r.term, r.leadTransferee));
+    }
+    List<Entry> entries = m.getEntriesList();
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).getType() == EntryType.EntryConfChange) {
+        if (r.pendingConfIndex > r.raftLog.applied()) {
+          // One membership change at a time (RFT-010): the second becomes an empty entry, so
+          // the proposer still sees its entry committed (and applies a no-op).
+          r.logger.info(String.format(
+              "%x propose conf %s ignored since pending unapplied configuration [index %d,"
+                  + " applied %d]", r.id, entries.get(i).getType(), r.pendingConfIndex,
+              r.raftLog.applied()));
+          if (entries == m.getEntriesList()) {
+            entries = new ArrayList<>(entries);
+          }
+          entries.set(i, Entry.newBuilder().setType(EntryType.EntryNormal).build());
+        } else {
+          r.pendingConfIndex = r.raftLog.lastIndex() + i + 1;
+        }
+      }
+    }
+    appendEntry(entries);
+    bcastAppend();
+  }
+
+  private void handleAppendResponse(Message m, Progress pr) {
+    pr.setRecentActive(true);
+    if (m.getReject()) {
+      r.logger.debug(String.format("%x received MsgAppResp(MsgApp was rejected, lastindex: %d) from"
+          + " %x for index %d", r.id, m.getRejectHint(), m.getFrom(), m.getIndex()));
+      long nextProbe = m.getRejectHint();
+      if (m.getLogTerm() > 0) {
+        // The follower told us the term of its entry at the hint: skip every entry of ours
+        // above the last one with at most that term, they cannot match (fast backtracking).
+        nextProbe = r.raftLog.findConflictByTerm(m.getRejectHint(), m.getLogTerm());
+      }
+      if (pr.maybeDecrTo(m.getIndex(), nextProbe)) {
+        if (pr.state() == ProgressState.REPLICATE) {
+          pr.becomeProbe();
+        }
+        sendAppend(m.getFrom());
+      }
+      return;
+    }
+    boolean oldPaused = pr.isPaused();
+    if (!pr.maybeUpdate(m.getIndex())) {
+      return;
+    }
+    if (pr.state() == ProgressState.PROBE) {
+      pr.becomeReplicate();
+    } else if (pr.state() == ProgressState.SNAPSHOT && pr.match() >= pr.pendingSnapshot()) {
+      // The follower caught up through the snapshot: back to normal replication via probe,
+      // which accounts for the snapshot index.
+      pr.becomeProbe();
+      pr.becomeReplicate();
+    } else if (pr.state() == ProgressState.REPLICATE) {
+      pr.inflights().freeLE(m.getIndex());
+    }
+    if (maybeCommit()) {
+      bcastAppend();
+    } else if (oldPaused) {
+      // The follower was paused and is not any more: resume right away.
+      sendAppend(m.getFrom());
+    }
+    // The window may have room for several size-limited appends now.
+    while (maybeSendAppend(m.getFrom(), false)) {
+      // keep sending
+    }
+    if (m.getFrom() == r.leadTransferee && pr.match() == r.raftLog.lastIndex()) {
+      r.logger.info(String.format("%x sent MsgTimeoutNow to %x after received MsgAppResp",
+          r.id, m.getFrom()));
+      sendTimeoutNow(m.getFrom());
+    }
+  }
+
+  private void transferLeader(long transferee, Progress pr) {
+    long last = r.leadTransferee;
+    if (last != Raft.NONE) {
+      if (last == transferee) {
+        r.logger.info(String.format("%x [term %d] transfer leadership to %x is in progress,"
+            + " ignores request to same node %x", r.id, r.term, transferee, transferee));
+        return;
+      }
+      r.abortLeaderTransfer();
+      r.logger.info(String.format("%x [term %d] abort previous transferring leadership to %x",
+          r.id, r.term, last));
+    }
+    if (transferee == r.id) {
+      r.logger.debug(String.format("%x is already leader. Ignored transferring leadership to self",
+          r.id));
+      return;
+    }
+    r.logger.info(String.format("%x [term %d] starts to transfer leadership to %x",
+        r.id, r.term, transferee));
+    // The transfer must finish within one election timeout, counted from now.
+    r.electionElapsed = 0;
+    r.leadTransferee = transferee;
+    if (pr.match() == r.raftLog.lastIndex()) {
+      sendTimeoutNow(transferee);
+      r.logger.info(String.format("%x sends MsgTimeoutNow to %x immediately as %x already has"
+          + " up-to-date log", r.id, transferee, transferee));
+    } else {
+      sendAppend(transferee);
+    }
+  }
+
+  private void sendTimeoutNow(long to) {
+    r.send(Message.newBuilder().setTo(to).setType(MessageType.MsgTimeoutNow));
+  }
+
+  /** Appends entries of the current term to the leader's own log. */
+  void appendEntry(List<Entry> entries) {
+    long li = r.raftLog.lastIndex();
+    List<Entry> stamped = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      Entry.Builder b = Entry.newBuilder().setTerm(r.term).setIndex(li + 1 + i).setType(e.getType());
+      if (e.hasData()) {
+        b.setData(e.getData());
+      }
+      stamped.add(b.build());
+    }
+    li = r.raftLog.append(stamped);
+    Progress self = r.prs.get(r.id);
+    if (self != null) {
+      self.maybeUpdate(li);
+    }
+    // A single-voter cluster commits as soon as the leader has the entry.
+    maybeCommit();
+  }
+
+  /** Advances the commit index to what a majority holds, if that is of the current term. */
+  boolean maybeCommit() {
+    return r.raftLog.maybeCommit(r.prs.committed(), r.term);
+  }
+
+  void bcastAppend() {
+    for (long id : r.prs.progress().keySet()) {
+      if (id != r.id) {
+        sendAppend(id);
+      }
+    }
+  }
+
+  void bcastHeartbeat() {
+    for (Map.Entry<Long, Progress> e : r.prs.progress().entrySet()) {
+      long id = e.getKey();
+      if (id == r.id) {
+        continue;
+      }
+      // Never tell a follower to commit beyond what it is known to hold: its log may still
+      // disagree with ours past its match index (RFT-007).
+      long commit = Math.min(e.getValue().match(), r.raftLog.committed());
+      r.send(Message.newBuilder().setTo(id).setType(MessageType.MsgHeartbeat).setCommit(commit));
+    }
+  }
+
+  void sendAppend(long to) {
+    maybeSendAppend(to, true);
+  }
+
+  /**
+   * Sends the next batch of entries (up to maxSizePerMsg, RFT-006) or, if the follower needs
+   * entries that were compacted, the snapshot (§7, RFT-013). With {@code sendIfEmpty} false
+   * nothing is sent when there are no new entries. Returns whether a message was sent.
+   */
+  boolean maybeSendAppend(long to, boolean sendIfEmpty) {
+    Progress pr = r.prs.get(to);
+    if (pr == null || pr.isPaused()) {
+      return false;
+    }
+    long prevIndex = pr.next() - 1;
+    long prevTerm = r.raftLog.term(prevIndex);
+    List<Entry> ents = null;
+    if (prevTerm >= 0) {
+      try {
+        ents = r.raftLog.entries(pr.next(), r.maxMsgSize);
+      } catch (StorageException e) {
+        if (e.kind() != StorageException.Kind.COMPACTED) {
+          throw e;
+        }
+      }
+    }
+    if (ents != null && ents.isEmpty() && !sendIfEmpty) {
+      return false;
+    }
+    if (ents == null) {
+      return sendSnapshot(to, pr);
+    }
+    Message.Builder m =
+        Message.newBuilder().setTo(to).setType(MessageType.MsgApp).setIndex(prevIndex)
+            .setLogTerm(prevTerm).addAllEntries(ents).setCommit(r.raftLog.committed());
+    int n = ents.size();
+    if (n != 0) {
+      if (pr.state() == ProgressState.REPLICATE) {
+        // Pipelining: assume delivery and move on; the window bounds what is in flight.
+        long last = ents.get(n - 1).getIndex();
+        pr.optimisticUpdate(last);
+        pr.inflights().add(last);
+      } else if (pr.state() == ProgressState.PROBE) {
+        pr.markProbeSent();
+      }
+    }
+    r.send(m);
+    return true;
+  }
+
+  private boolean sendSnapshot(long to, Progress pr) {
+    if (!pr.recentActive()) {
+      // Do not ship a snapshot to a follower that may well be down.
+      r.logger.debug(String.format("ignore sending snapshot to %x since it is not recently active",
+          to));
+      return false;
+    }
+    Snapshot snapshot;
+    try {
+      snapshot = r.raftLog.snapshot();
+    } catch (StorageException e) {
+      if (e.kind() == StorageException.Kind.SNAPSHOT_TEMPORARILY_UNAVAILABLE) {
+        r.logger.debug(String.format("%x failed to send snapshot to %x because snapshot is"
+            + " temporarily unavailable", r.id, to));
+        return false;
+      }
+      throw e;
+    }
+    if (Snapshots.isEmpty(snapshot)) {
+      throw new IllegalStateException("need non-empty snapshot");
+    }
+    long sIndex = Snapshots.index(snapshot);
+    r.logger.debug(String.format("%x [firstindex: %d, commit: %d] sent snapshot[index: %d, term:"
+        + " %d] to %x [%s]", r.id, r.raftLog.firstIndex(), r.raftLog.committed(), sIndex,
+        Snapshots.term(snapshot), to, pr));
+    pr.becomeSnapshot(sIndex);
+    r.send(Message.newBuilder().setTo(to).setType(MessageType.MsgSnap).setSnapshot(snapshot));
+    return true;
+  }
+
+  /** After a configuration change was applied while leading. */
+  void onConfigurationChanged(long changedNode) {
+    if (!r.prs.isVoter(r.id)) {
+      // This leader removed itself: stop leading. The rest of the cluster elects a new leader
+      // among the remaining voters once our heartbeats stop.
+      r.logger.info(String.format("%x removed from the configuration, stepping down at term %d",
+          r.id, r.term));
+      r.becomeFollower(r.term, Raft.NONE);
+      return;
+    }
+    if (r.leadTransferee == changedNode && !r.prs.isVoter(changedNode)) {
+      r.abortLeaderTransfer();
+    }
+    if (r.prs.voters().size() == 0) {
+      return;
+    }
+    // A smaller quorum may commit more now.
+    if (maybeCommit()) {
+      bcastAppend();
+    } else {
+      // Probe newly added members right away instead of waiting for a heartbeat.
+      for (long id : r.prs.progress().keySet()) {
+        if (id != r.id) {
+          maybeSendAppend(id, false);
+        }
+      }
+    }
+  }
+}
