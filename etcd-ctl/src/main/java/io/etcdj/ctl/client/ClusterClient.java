@@ -1,0 +1,225 @@
+package io.etcdj.ctl.client;
+
+import io.etcdj.ctl.client.ClusterError.EndpointFailure;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Sends requests to an etcd cluster over HTTP with failover: the pinned endpoint first, then the
+ * others in order; the first endpoint that answers becomes pinned (CTL-007). Connection failures
+ * and 5xx answers move on to the next endpoint; when all fail the caller gets a {@link
+ * ClusterError}. {@link #sync} replaces the endpoint list by the members' client URLs (CTL-006).
+ *
+ * <p>Thread-safe: the endpoint list and pinned index are guarded by this object's monitor; requests
+ * themselves run without holding it.
+ */
+public final class ClusterClient {
+  private final HttpClient http;
+  private final ClientConfig config;
+  private final String authorization;
+  private List<URI> endpoints;
+  private int pinned;
+
+  public ClusterClient(ClientConfig config) throws EtcdClientException {
+    this.config = config;
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(config.dialTimeout());
+    if (!config.tls().isEmpty()) {
+      builder.sslContext(TlsContexts.fromPemFiles(config.tls()));
+    }
+    this.http = builder.build();
+    this.authorization =
+        config.username() == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (config.username() + ":" + config.password())
+                            .getBytes(StandardCharsets.UTF_8));
+    this.endpoints = config.endpoints();
+  }
+
+  /** The current endpoint list, as Go prints URLs. */
+  public synchronized List<String> endpoints() {
+    List<String> out = new ArrayList<>();
+    for (URI u : endpoints) {
+      out.add(u.toString());
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the endpoints by every member's client URLs (CTL-006). An identical set is kept as
+   * is; a new set is shuffled, as the Go client does to spread load.
+   *
+   * @throws NoEndpointsException when no member published a client URL
+   */
+  public void sync(Deadline deadline) throws EtcdClientException, InterruptedException {
+    List<Member> members = new MembersApi(this).list(deadline);
+    List<URI> next = new ArrayList<>();
+    for (Member m : members) {
+      for (String u : m.clientUrls()) {
+        next.add(URI.create(u));
+      }
+    }
+    if (next.isEmpty()) {
+      throw new NoEndpointsException();
+    }
+    synchronized (this) {
+      List<String> a = sortedStrings(endpoints);
+      List<String> b = sortedStrings(next);
+      if (a.equals(b)) {
+        return;
+      }
+      Collections.shuffle(next);
+      endpoints = List.copyOf(next);
+      pinned = 0;
+    }
+  }
+
+  private static List<String> sortedStrings(List<URI> uris) {
+    List<String> s = new ArrayList<>();
+    uris.forEach(u -> s.add(u.toString()));
+    Collections.sort(s);
+    return s;
+  }
+
+  /** Sends {@code action} to the endpoints in turn until one answers below 500. */
+  public HttpAnswer send(HttpAction action, Deadline deadline)
+      throws EtcdClientException, InterruptedException {
+    List<URI> eps;
+    int start;
+    synchronized (this) {
+      eps = endpoints;
+      start = pinned;
+    }
+    List<EndpointFailure> failures = new ArrayList<>();
+    for (int i = start; i < start + eps.size(); i++) {
+      int k = i % eps.size();
+      URI ep = eps.get(k);
+      HttpAnswer answer;
+      try {
+        answer = sendOnce(ep, action, deadline);
+      } catch (HttpConnectTimeoutException e) {
+        failures.add(new EndpointFailure("dial tcp " + hostPort(ep) + ": i/o timeout", true));
+        continue;
+      } catch (HttpTimeoutException e) {
+        if (deadline.expired()) {
+          throw ApiError.deadlineExceeded();
+        }
+        failures.add(
+            new EndpointFailure(
+                "client: endpoint " + ep + " exceeded header timeout", false));
+        continue;
+      } catch (IOException | UnresolvedAddressException e) {
+        failures.add(new EndpointFailure(describe(ep, e), true));
+        continue;
+      }
+      if (answer.status() / 100 == 5) {
+        String text =
+            answer.status() == 500 || answer.status() == 503
+                ? "client: etcd member " + ep + " has no leader"
+                : "client: etcd member "
+                    + ep
+                    + " returns server error ["
+                    + StatusText.of(answer.status())
+                    + "]";
+        failures.add(new EndpointFailure(text, false));
+        continue;
+      }
+      if (k != start) {
+        synchronized (this) {
+          pinned = k;
+        }
+      }
+      return answer;
+    }
+    throw new ClusterError(failures);
+  }
+
+  private HttpAnswer sendOnce(URI ep, HttpAction action, Deadline deadline)
+      throws IOException, InterruptedException, EtcdClientException {
+    String base = ep.toString();
+    if (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    String url = base + action.pathAndQuery();
+    printCurl(action, url);
+    Duration timeout = deadline.cap(action.waits() ? null : config.headerTimeout());
+    if (timeout != null && timeout.isZero()) {
+      throw ApiError.deadlineExceeded();
+    }
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url));
+    if (timeout != null) {
+      req.timeout(timeout);
+    }
+    if (action.body() != null) {
+      req.method(action.method(), HttpRequest.BodyPublishers.ofString(action.body()));
+    } else {
+      req.method(action.method(), HttpRequest.BodyPublishers.noBody());
+    }
+    if (action.contentType() != null) {
+      req.header("Content-Type", action.contentType());
+    }
+    if (authorization != null) {
+      req.header("Authorization", authorization);
+    }
+    HttpResponse<String> resp =
+        http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new HttpAnswer(
+        resp.statusCode(), resp.headers().firstValue("X-Etcd-Index").orElse(null), resp.body());
+  }
+
+  /** CTL-008: each request as a curl command on stderr. */
+  private void printCurl(HttpAction action, String url) {
+    PrintStream debug = config.debug();
+    if (debug == null) {
+      return;
+    }
+    String command = "curl -X " + action.method() + " " + url;
+    if (action.body() != null) {
+      command += " -d " + GoText.quote(action.body());
+    }
+    debug.print("cURL Command: " + command + "\n");
+  }
+
+  private static String hostPort(URI ep) {
+    int port = ep.getPort();
+    if (port < 0) {
+      port = "https".equals(ep.getScheme()) ? 443 : 80;
+    }
+    return ep.getHost() + ":" + port;
+  }
+
+  /** Go's text for a transport failure, which etcdctl users see in error lines. */
+  private static String describe(URI ep, Exception e) {
+    if (e instanceof ConnectException) {
+      return "dial tcp " + hostPort(ep) + ": connect: connection refused";
+    }
+    if (e instanceof UnresolvedAddressException) {
+      return "dial tcp: lookup " + ep.getHost() + ": no such host";
+    }
+    String m = e.getMessage();
+    if (m == null || m.contains("closed") || m.contains("EOF") || m.contains("header parser")) {
+      return "EOF";
+    }
+    return m;
+  }
+}

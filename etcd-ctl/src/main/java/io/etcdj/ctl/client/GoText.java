@@ -1,0 +1,159 @@
+package io.etcdj.ctl.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * Text encodings that must match what etcd's Go client produces byte for byte: URL path escaping,
+ * form/query encoding with sorted keys (as Go's {@code url.Values.Encode}), {@code %q} quoting for
+ * the {@code --debug} curl lines (CTL-008) and JSON string escaping for {@code -o json} (CTL-032).
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class GoText {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
+  private GoText() {}
+
+  /** Escapes a URL path the way Go's {@code url.URL.EscapedPath} does for an unescaped path. */
+  public static String escapePath(String path) {
+    StringBuilder s = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (isUnreserved(c) || "$&+,/:;=@".indexOf(c) >= 0) {
+        s.append((char) c);
+      } else {
+        s.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+      }
+    }
+    return s.toString();
+  }
+
+  /** Escapes a query component as Go's {@code url.QueryEscape}: space becomes {@code +}. */
+  public static String queryEscape(String value) {
+    StringBuilder s = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (isUnreserved(c)) {
+        s.append((char) c);
+      } else if (c == ' ') {
+        s.append('+');
+      } else {
+        s.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+      }
+    }
+    return s.toString();
+  }
+
+  /** Encodes parameters sorted by key, as {@code url.Values.Encode} does. */
+  public static String encodeForm(Map<String, String> params) {
+    StringJoiner j = new StringJoiner("&");
+    new TreeMap<>(params).forEach((k, v) -> j.add(queryEscape(k) + "=" + queryEscape(v)));
+    return j.toString();
+  }
+
+  private static boolean isUnreserved(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_'
+        || c == '.'
+        || c == '~';
+  }
+
+  /** Quotes like Go's {@code %q} verb (printable characters kept, others escaped). */
+  public static String quote(String value) {
+    StringBuilder s = new StringBuilder("\"");
+    value
+        .codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                case 7 -> s.append("\\a");
+                case 8 -> s.append("\\b");
+                case 12 -> s.append("\\f");
+                case 11 -> s.append("\\v");
+                default -> {
+                  if (cp < 0x20 || cp == 0x7f) {
+                    s.append("\\x").append(LOWER_HEX[cp >> 4]).append(LOWER_HEX[cp & 15]);
+                  } else {
+                    s.appendCodePoint(cp);
+                  }
+                }
+              }
+            });
+    return s.append('"').toString();
+  }
+
+  /** A JSON string literal escaped as Go's {@code encoding/json} does (HTML-safe). */
+  public static String jsonString(String value) {
+    StringBuilder s = new StringBuilder("\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        case '\t' -> s.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+            s.append("\\u00");
+            if (c >= 0x100) {
+              s.setLength(s.length() - 2);
+              s.append(Integer.toHexString(c));
+            } else {
+              s.append(LOWER_HEX[c >> 4]).append(LOWER_HEX[c & 15]);
+            }
+          } else {
+            s.append(c);
+          }
+        }
+      }
+    }
+    return s.append('"').toString();
+  }
+
+  /**
+   * Cleans a URL path like etcd's {@code pathutil.CanonicalURLPath}: leading slash added, dots and
+   * repeated slashes removed, a trailing slash kept.
+   */
+  public static String canonicalUrlPath(String p) {
+    if (p.isEmpty()) {
+      return "/";
+    }
+    if (p.charAt(0) != '/') {
+      p = "/" + p;
+    }
+    String np = cleanPath(p);
+    if (p.endsWith("/") && !np.equals("/")) {
+      np += "/";
+    }
+    return np;
+  }
+
+  /** Go's {@code path.Clean} for a rooted path. */
+  static String cleanPath(String p) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : p.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        parts.pollLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return "/" + String.join("/", parts);
+  }
+}

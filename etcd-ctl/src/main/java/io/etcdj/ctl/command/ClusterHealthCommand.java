@@ -1,0 +1,128 @@
+package io.etcdj.ctl.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.ctl.client.EtcdClientException;
+import io.etcdj.ctl.client.HealthProbe;
+import io.etcdj.ctl.client.Member;
+import io.etcdj.ctl.client.MembersApi;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cluster-health [--forever]} (CTL-064): lists the members without cluster sync, asks each
+ * one's {@code /health} on its first answering client URL, and sums up. Exit 0 when all are
+ * healthy, else 5; {@code --forever} repeats every 10 seconds until Ctrl-C.
+ *
+ * <p>Not thread-safe: one instance per run.
+ */
+@Command(
+    name = "cluster-health",
+    description = "check the health of the etcd cluster",
+    customSynopsis = " ")
+final class ClusterHealthCommand extends CtlCommand {
+  private static final Duration PERIOD = Duration.ofSeconds(10);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Option(
+      names = {"--forever", "-forever", "-f", "--f"},
+      description = "forever check the health every 10 second until CTRL+C")
+  boolean forever;
+
+  @Override
+  void run(Session s) throws InterruptedException {
+    PrintStream out = s.out();
+    List<Member> members;
+    try {
+      members = new MembersApi(s.clientNoSync()).list(io.etcdj.ctl.client.Deadline.none());
+    } catch (EtcdClientException e) {
+      out.print("cluster may be unhealthy: failed to list members\n");
+      throw s.errors().handle(ExitCodes.SERVER_ERROR, e);
+    }
+    HealthProbe probe = new HealthProbe(Duration.ofSeconds(30));
+    while (true) {
+      int healthy = 0;
+      for (Member m : members) {
+        healthy += check(out, probe, m) ? 1 : 0;
+      }
+      if (healthy == members.size()) {
+        out.print("cluster is healthy\n");
+      } else if (healthy == 0) {
+        out.print("cluster is unavailable\n");
+      } else {
+        out.print("cluster is degraded\n");
+      }
+      out.flush();
+      if (!forever) {
+        if (healthy != members.size()) {
+          throw new ExitException(ExitCodes.CLUSTER_NOT_HEALTHY);
+        }
+        return;
+      }
+      out.print("\nnext check after 10 second...\n\n");
+      out.flush();
+      Thread.sleep(PERIOD.toMillis());
+    }
+  }
+
+  /** Prints one member's verdict; true when it answered healthy. */
+  private static boolean check(PrintStream out, HealthProbe probe, Member m)
+      throws InterruptedException {
+    if (m.clientUrls().isEmpty()) {
+      out.print("member " + m.id() + " is unreachable: no available published client urls\n");
+      return false;
+    }
+    for (String url : m.clientUrls()) {
+      String body;
+      try {
+        body = probe.fetch(url);
+      } catch (EtcdClientException e) {
+        out.print(
+            "failed to check the health of member " + m.id() + " on " + url + ": "
+                + e.getMessage() + "\n");
+        continue;
+      }
+      Boolean verdict = verdict(body);
+      if (verdict == null) {
+        out.print(
+            "failed to check the health of member " + m.id() + " on " + url
+                + ": invalid character in health answer\n");
+        continue;
+      }
+      if (verdict) {
+        out.print("member " + m.id() + " is healthy: got healthy result from " + url + "\n");
+      } else {
+        out.print("member " + m.id() + " is unhealthy: got unhealthy result from " + url + "\n");
+      }
+      return verdict;
+    }
+    out.print(
+        "member " + m.id() + " is unreachable: [" + String.join(" ", m.clientUrls())
+            + "] are all unreachable\n");
+    return false;
+  }
+
+  /**
+   * OTH-011: {@code {"health":"true"}} (string) or {@code {"health":true}} (boolean) is healthy;
+   * null when the body is not JSON.
+   */
+  private static Boolean verdict(String body) {
+    try {
+      JsonNode n = MAPPER.readTree(body);
+      if (n == null || !n.isObject()) {
+        return null;
+      }
+      JsonNode h = n.get("health");
+      if (h == null) {
+        return false;
+      }
+      return h.isBoolean() ? h.booleanValue() : "true".equals(h.asText());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

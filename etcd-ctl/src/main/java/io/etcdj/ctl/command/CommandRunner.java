@@ -1,0 +1,101 @@
+package io.etcdj.ctl.command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Parses an etcdctl command line and runs it, returning the exit code instead of exiting, so that
+ * tests can run etcdctl in-process. Usage errors are reported as etcdctl reports them.
+ *
+ * <p>Not thread-safe: build one per run (each run gets fresh command objects).
+ */
+public final class CommandRunner {
+  private CommandRunner() {}
+
+  /** Runs {@code args} against {@code terminal}; returns the exit code (CTL-020). */
+  public static int run(String[] args, Terminal terminal) {
+    CommandLine cl = new CommandLine(new EtcdctlCommand(terminal));
+    cl.setPosixClusteredShortOptionsAllowed(false);
+    cl.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(terminal.err(), true, StandardCharsets.UTF_8));
+    cl.setExecutionStrategy(pr -> execute(pr, terminal));
+    cl.setParameterExceptionHandler((e, a) -> usageError(e, terminal));
+    cl.setExecutionExceptionHandler(
+        (e, c, pr) -> {
+          if (e instanceof ExitException exit) {
+            return exit.code();
+          }
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.SUCCESS;
+          }
+          terminal.err().print("Error:  " + e + "\n");
+          return ExitCodes.BAD_ARGS;
+        });
+    try {
+      return cl.execute(args);
+    } finally {
+      terminal.out().flush();
+      terminal.err().flush();
+    }
+  }
+
+  private static int execute(ParseResult pr, Terminal terminal) {
+    ParseResult last = pr;
+    while (true) {
+      if (last.isUsageHelpRequested()) {
+        CommandSpec spec = last.commandSpec();
+        terminal.out().print(help(spec));
+        return ExitCodes.SUCCESS;
+      }
+      if (last.isVersionHelpRequested()) {
+        // CTL-009: the 2.3 form of the version line.
+        terminal.out().print("etcdctl version " + EtcdctlCommand.VERSION + "\n");
+        return ExitCodes.SUCCESS;
+      }
+      if (!last.hasSubcommand()) {
+        break;
+      }
+      last = last.subcommand();
+    }
+    CommandSpec spec = last.commandSpec();
+    if (!(spec.userObject() instanceof java.util.concurrent.Callable<?>)) {
+      terminal.out().print(help(spec));
+      return ExitCodes.SUCCESS;
+    }
+    return new CommandLine.RunLast().execute(pr);
+  }
+
+  private static String help(CommandSpec spec) {
+    if (spec.parent() == null) {
+      return UrfaveHelp.app(spec);
+    }
+    return spec.subcommands().isEmpty() ? UrfaveHelp.command(spec) : UrfaveHelp.group(spec);
+  }
+
+  /** Unknown commands exit 3, bad flags print the command help and exit 1. */
+  private static int usageError(ParameterException e, Terminal terminal) {
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    if (e instanceof UnmatchedArgumentException u
+        && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      terminal.err().print("No help topic for '" + u.getUnmatched().get(0) + "'\n");
+      return ExitCodes.BAD_AUTH;
+    }
+    String reason;
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String flag = u.getUnmatched().get(0).replaceFirst("^-+", "").replaceFirst("=.*$", "");
+      reason = "flag provided but not defined: -" + flag;
+    } else {
+      reason = e.getMessage();
+    }
+    terminal.out().print("Incorrect Usage: " + reason + "\n\n" + help(spec));
+    terminal.err().print(reason + "\n");
+    return ExitCodes.BAD_ARGS;
+  }
+}

@@ -1,0 +1,194 @@
+package io.etcdj.ctl.command;
+
+import io.etcdj.ctl.client.ClientConfig;
+import io.etcdj.ctl.client.ClusterClient;
+import io.etcdj.ctl.client.Deadline;
+import io.etcdj.ctl.client.EtcdClientException;
+import io.etcdj.ctl.client.NoEndpointsException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.naming.NamingException;
+
+/**
+ * One run of etcdctl: resolves the global options and environment into a client (CTL-001..008),
+ * and offers the shared printer and error handler to the commands.
+ *
+ * <p>Not thread-safe: used by the one thread that runs the command.
+ */
+final class Session {
+  private static final Duration DIAL_TIMEOUT = Duration.ofSeconds(30);
+  private static final String DEFAULT_ENDPOINTS = "http://127.0.0.1:2379,http://127.0.0.1:4001";
+
+  private final EtcdctlCommand options;
+  private final Terminal terminal;
+  private final ErrorHandler errors;
+
+  Session(EtcdctlCommand options, Terminal terminal) {
+    this.options = options;
+    this.terminal = terminal;
+    this.errors = new ErrorHandler(terminal.err());
+  }
+
+  PrintStream out() {
+    return terminal.out();
+  }
+
+  PrintStream err() {
+    return terminal.err();
+  }
+
+  Terminal terminal() {
+    return terminal;
+  }
+
+  ErrorHandler errors() {
+    return errors;
+  }
+
+  String output() {
+    return options.output;
+  }
+
+  ResponsePrinter printer() {
+    return new ResponsePrinter(terminal.out(), terminal.err(), options.output);
+  }
+
+  /** The budget of a whole command except watches ({@code --total-timeout}). */
+  Deadline deadline() {
+    return Deadline.after(options.totalTimeout);
+  }
+
+  /**
+   * A client after cluster sync unless {@code --no-sync} (CTL-006); sync failures end the command
+   * with exit 4 (no published endpoints) or 2 (connection failure).
+   */
+  ClusterClient client() throws InterruptedException {
+    ClusterClient c = newClient();
+    boolean debug = options.debug;
+    PrintStream err = terminal.err();
+    if (!options.noSync) {
+      if (debug) {
+        err.print(
+            "start to sync cluster using endpoints(" + String.join(",", c.endpoints()) + ")\n");
+      }
+      try {
+        c.sync(deadline());
+      } catch (NoEndpointsException e) {
+        err.print("etcd cluster has no published client endpoints.\n");
+        err.print(
+            "Try '--no-sync' if you want to access non-published client endpoints("
+                + String.join(",", c.endpoints())
+                + ").\n");
+        throw errors.handle(ExitCodes.SERVER_ERROR, e);
+      } catch (EtcdClientException e) {
+        if (e.isConnectionError()) {
+          throw errors.handle(ExitCodes.BAD_CONNECTION, e);
+        }
+        // Other sync failures are ignored: the request itself will report the problem.
+      }
+      if (debug) {
+        err.print("got endpoints(" + String.join(",", c.endpoints()) + ") after sync\n");
+      }
+    }
+    if (debug) {
+      err.print("Cluster-Endpoints: " + String.join(", ", c.endpoints()) + "\n");
+    }
+    return c;
+  }
+
+  /** A client on the given endpoints without sync ({@code cluster-health}). */
+  ClusterClient clientNoSync() {
+    ClusterClient c = newClient();
+    if (options.debug) {
+      terminal.err().print("Cluster-Endpoints: " + String.join(", ", c.endpoints()) + "\n");
+    }
+    return c;
+  }
+
+  private ClusterClient newClient() {
+    try {
+      String user = null;
+      String password = null;
+      String flag = options.username.isEmpty() ? terminal.getenv("ETCDCTL_USERNAME") : options.username;
+      if (!flag.isEmpty()) {
+        int colon = flag.indexOf(':');
+        if (colon < 0) {
+          user = flag;
+          password = terminal.askPassword("Password: ");
+        } else {
+          user = flag.substring(0, colon);
+          password = flag.substring(colon + 1);
+        }
+      }
+      Duration dial = DIAL_TIMEOUT;
+      if (!options.totalTimeout.isZero() && options.totalTimeout.compareTo(dial) < 0) {
+        dial = options.totalTimeout;
+      }
+      ClientConfig config =
+          new ClientConfig(
+              endpoints(),
+              options.timeout,
+              dial,
+              user,
+              password,
+              new ClientConfig.TlsFiles(
+                  orEnv(options.caFile, "ETCDCTL_CA_FILE"),
+                  orEnv(options.certFile, "ETCDCTL_CERT_FILE"),
+                  orEnv(options.keyFile, "ETCDCTL_KEY_FILE")),
+              options.debug ? terminal.err() : null);
+      return new ClusterClient(config);
+    } catch (EtcdClientException | IOException | IllegalArgumentException e) {
+      terminal.err().print(e.getMessage() + "\n");
+      throw new ExitException(ExitCodes.BAD_ARGS);
+    }
+  }
+
+  private String orEnv(String flag, String env) {
+    return flag.isEmpty() ? terminal.getenv(env) : flag;
+  }
+
+  /** CTL-002: the endpoint list by precedence; SRV discovery wins when it finds any. */
+  private List<URI> endpoints() throws EtcdClientException {
+    List<String> eps = discovered();
+    if (eps.isEmpty()) {
+      String s = options.endpoints;
+      for (String next :
+          new String[] {
+            terminal.getenv("ETCDCTL_ENDPOINTS"),
+            options.endpoint,
+            terminal.getenv("ETCDCTL_ENDPOINT"),
+            options.peers,
+            terminal.getenv("ETCDCTL_PEERS"),
+            DEFAULT_ENDPOINTS
+          }) {
+        if (!s.isEmpty()) {
+          break;
+        }
+        s = next;
+      }
+      eps = List.of(s.split(",", -1));
+    }
+    List<URI> out = new ArrayList<>();
+    for (String ep : eps) {
+      out.add(URI.create(ep.contains("://") ? ep : "http://" + ep));
+    }
+    return out;
+  }
+
+  private List<String> discovered() throws EtcdClientException {
+    String domain = orEnv(options.discoverySrv, "ETCDCTL_DISCOVERY_SRV");
+    if (domain.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return SrvDiscovery.discover(domain, terminal.getenv("ETCDCTL_DISCOVERY_SRV_NAME"));
+    } catch (NamingException e) {
+      throw new io.etcdj.ctl.client.ApiError(
+          "lookup _etcd-client._tcp." + domain + " on DNS: no such host");
+    }
+  }
+}

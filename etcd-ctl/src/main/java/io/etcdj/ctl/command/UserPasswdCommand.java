@@ -1,0 +1,32 @@
+package io.etcdj.ctl.command;
+
+import io.etcdj.ctl.client.AuthApi;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code user passwd <user>} (CTL-070): prompts {@code New password: }.
+ *
+ * <p>Not thread-safe: one instance per run.
+ */
+@Command(name = "passwd", description = "change password for a user", customSynopsis = "<user>")
+final class UserPasswdCommand extends CtlCommand {
+  @Override
+  void run(Session s) throws InterruptedException {
+    String user = AuthCalls.userName(s, args);
+    AuthApi api = AuthCalls.api(s);
+    String password;
+    try {
+      password = s.terminal().askPassword("New password: ");
+    } catch (IOException e) {
+      throw s.errors().fail(ExitCodes.BAD_ARGS, "Error reading password: " + e.getMessage());
+    }
+    AuthCalls.orExit(
+        s,
+        () -> {
+          api.changePassword(user, password, s.deadline());
+          return null;
+        });
+    s.out().print("Password updated\n");
+  }
+}
