@@ -1,0 +1,104 @@
+package io.etcdj.server;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The validated configuration of one member (STYLE 10): everything the server needs from the
+ * command line, already parsed.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param name {@code --name}
+ * @param dataDir {@code --data-dir} (default {@code <name>.etcd}, FLG-009)
+ * @param listenClientUrls where the client server listens (FLG-027)
+ * @param advertiseClientUrls what the member publishes (FLG-035)
+ * @param listenPeerUrls {@code --listen-peer-urls} (not served yet: no raft transport)
+ * @param advertisePeerUrls {@code --initial-advertise-peer-urls}
+ * @param initialCluster name -> sorted peer URLs (CLU-010)
+ * @param clusterToken {@code --initial-cluster-token}
+ * @param clusterState {@code new} or {@code existing}
+ * @param corsOrigins allowed CORS origins; empty means no CORS headers (OTH-004, 2.3)
+ * @param snapshotCount {@code --snapshot-count}
+ * @param heartbeatMs {@code --heartbeat-interval}
+ * @param electionMs {@code --election-timeout}
+ */
+public record ServerConfig(
+    String name,
+    String dataDir,
+    List<URI> listenClientUrls,
+    List<URI> advertiseClientUrls,
+    List<URI> listenPeerUrls,
+    List<URI> advertisePeerUrls,
+    Map<String, List<String>> initialCluster,
+    String clusterToken,
+    String clusterState,
+    List<String> corsOrigins,
+    long snapshotCount,
+    long heartbeatMs,
+    long electionMs) {
+
+  public ServerConfig {
+    listenClientUrls = List.copyOf(listenClientUrls);
+    advertiseClientUrls = List.copyOf(advertiseClientUrls);
+    listenPeerUrls = List.copyOf(listenPeerUrls);
+    advertisePeerUrls = List.copyOf(advertisePeerUrls);
+    initialCluster = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(initialCluster));
+    corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  /** Checks the rules etcd checks before starting (FLG-005, CLU-013). */
+  public void validate() throws FlagException {
+    if (electionMs < 5 * heartbeatMs) {
+      throw new FlagException(
+          "-election-timeout["
+              + electionMs
+              + "ms] should be at least as 5 times as -heartbeat-interval["
+              + heartbeatMs
+              + "ms]",
+          1);
+    }
+    if (electionMs > 50000) {
+      throw new FlagException(
+          "-election-timeout[" + electionMs + "ms] is too long, and should be set less than 50000ms",
+          1);
+    }
+    List<String> mine = initialCluster.get(name);
+    if (mine == null) {
+      throw new FlagException(
+          "couldn't find local name \"" + name + "\" in the initial cluster configuration", 1);
+    }
+    List<String> advertised = new ArrayList<>();
+    for (URI u : advertisePeerUrls) {
+      advertised.add(u.toString());
+    }
+    advertised.sort(null);
+    if (!advertised.equals(mine)) {
+      throw new FlagException(
+          "--initial-cluster must include "
+              + name
+              + "="
+              + String.join(",", advertised)
+              + " given --initial-advertise-peer-urls="
+              + String.join(",", advertised),
+          1);
+    }
+  }
+
+  /** This member's ID (CLU-001). */
+  public long memberId() {
+    return ClusterIds.memberId(initialCluster.get(name), clusterToken);
+  }
+
+  /** The cluster ID over every member of {@code --initial-cluster} (CLU-004). */
+  public long clusterId() {
+    List<Long> ids = new ArrayList<>();
+    for (List<String> urls : initialCluster.values()) {
+      ids.add(ClusterIds.memberId(urls, clusterToken));
+    }
+    return ClusterIds.clusterId(ids);
+  }
+}

@@ -1,0 +1,121 @@
+package io.etcdj.server.http.client;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole route table of the client port, with the request-line rules Go's server and {@code
+ * ServeMux} apply before etcd's handlers run: OPTIONS answered by the CORS layer (SPEC KEY-003),
+ * undecodable paths refused with 400, unclean paths redirected with 301 (KEY-020), exact patterns
+ * and the two prefix patterns {@code /v2/keys/} and {@code /v2/members/}, and a plain-text 404
+ * for everything else (OTH-001).
+ *
+ * <p>Thread-safety: immutable after construction, shared by every channel.
+ */
+@Sharable
+final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger("etcdhttp");
+
+  private final Map<String, Route> exact = new LinkedHashMap<>();
+  private final Map<String, Route> prefixes = new LinkedHashMap<>();
+
+  ClientRouter(Map<String, Route> routes) {
+    routes.forEach(
+        (pattern, route) -> {
+          if (pattern.endsWith("/")) {
+            prefixes.put(pattern, route);
+          } else {
+            exact.put(pattern, route);
+          }
+        });
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!request.decoderResult().isSuccess()) {
+      badRequest(ctx);
+      return;
+    }
+    if (request.method().equals(HttpMethod.OPTIONS)) {
+      // The CORS layer answers every OPTIONS with an empty 200 (KEY-003).
+      HttpReplies.send(ctx, false, HttpReplies.response(HttpResponseStatus.OK, null, ""));
+      return;
+    }
+    String uri = request.uri();
+    if (uri.startsWith("http://") || uri.startsWith("https://")) {
+      int slash = uri.indexOf('/', uri.indexOf("//") + 2);
+      uri = slash < 0 ? "/" : uri.substring(slash);
+    }
+    int q = uri.indexOf('?');
+    String rawPath = q < 0 ? uri : uri.substring(0, q);
+    String rawQuery = q < 0 ? "" : uri.substring(q + 1);
+    String path;
+    try {
+      path = GoUrl.unescapePath(rawPath);
+    } catch (GoUrl.DecodeException e) {
+      badRequest(ctx);
+      return;
+    }
+    String clean = GoPath.serveMuxClean(path);
+    if (clean != path) {
+      String location = UrlEscaper.escapePath(clean) + (q < 0 ? "" : "?" + rawQuery);
+      HttpReplies.send(
+          ctx,
+          request.method().equals(HttpMethod.HEAD),
+          HttpReplies.movedPermanently(request.method().name(), location));
+      return;
+    }
+    Route route = lookup(path);
+    if (route == null) {
+      HttpReplies.send(ctx, request.method().equals(HttpMethod.HEAD), HttpReplies.notFound());
+      return;
+    }
+    try {
+      route.handle(ctx, request, path, rawQuery);
+    } catch (RuntimeException e) {
+      LOG.warn("error handling {} {}: {}", request.method(), path, e.toString());
+      HttpReplies.send(
+          ctx,
+          false,
+          HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error"));
+    }
+  }
+
+  /** ServeMux: an exact pattern wins, then the longest prefix pattern. */
+  private Route lookup(String path) {
+    Route route = exact.get(path);
+    if (route != null) {
+      return route;
+    }
+    String best = null;
+    for (String prefix : prefixes.keySet()) {
+      if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    return best == null ? null : prefixes.get(best);
+  }
+
+  /** Go's server answers an unparsable request line with this and closes the connection. */
+  private static void badRequest(ChannelHandlerContext ctx) {
+    var r = HttpReplies.response(HttpResponseStatus.BAD_REQUEST, HttpReplies.TEXT, "400 Bad Request");
+    HttpUtil.setKeepAlive(r, false);
+    r.headers().set("Content-Length", r.content().readableBytes());
+    ctx.writeAndFlush(r).addListener(f -> ctx.close());
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("client connection error: {}", cause.toString());
+    ctx.close();
+  }
+}

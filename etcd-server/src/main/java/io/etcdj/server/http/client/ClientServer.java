@@ -1,0 +1,89 @@
+package io.etcdj.server.http.client;
+
+import io.etcdj.server.EtcdServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty servers on every {@code --listen-client-urls} URL, on epoll when available.
+ *
+ * <p>Thread-safety: {@link #start} and {@link #close} are called by the owning (main) thread.
+ */
+public final class ClientServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("etcdmain");
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final List<Channel> channels = new ArrayList<>();
+
+  private ClientServer(EventLoopGroup boss, EventLoopGroup workers) {
+    this.boss = boss;
+    this.workers = workers;
+  }
+
+  /** Binds every URL (port 0 picks a free port) and starts serving. */
+  public static ClientServer start(EtcdServer server, List<URI> listenUrls)
+      throws InterruptedException {
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+    EventLoopGroup workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    ClientServer cs = new ClientServer(boss, workers);
+    try {
+      ServerBootstrap b =
+          new ServerBootstrap()
+              .group(boss, workers)
+              .channel(channelType)
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .option(ChannelOption.SO_REUSEADDR, true)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(new ClientInitializer(server));
+      for (URI url : listenUrls) {
+        LOG.info("listening for client requests on {}", url);
+        cs.channels.add(b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      cs.close();
+      throw e;
+    } catch (Exception e) {
+      // bind() failures (BindException) arrive as undeclared checked exceptions from sync().
+      cs.close();
+      throw new IllegalStateException("cannot listen for client requests: " + e, e);
+    }
+    return cs;
+  }
+
+  /** The addresses actually bound, in the order of the URLs. */
+  public List<InetSocketAddress> boundAddresses() {
+    List<InetSocketAddress> addresses = new ArrayList<>();
+    for (Channel c : channels) {
+      addresses.add((InetSocketAddress) c.localAddress());
+    }
+    return addresses;
+  }
+
+  @Override
+  public void close() {
+    for (Channel c : channels) {
+      c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+}

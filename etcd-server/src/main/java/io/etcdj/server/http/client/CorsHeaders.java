@@ -1,0 +1,50 @@
+package io.etcdj.server.http.client;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import java.util.List;
+
+/**
+ * etcd 2.3's CORS layer (SPEC OTH-004): with {@code --cors} set, responses to an allowed origin
+ * (or to anyone with {@code *}) carry the three Access-Control headers. Installed only when
+ * {@code --cors} is given.
+ *
+ * <p>Thread-safety: one instance per channel, confined to its event loop.
+ */
+final class CorsHeaders extends ChannelDuplexHandler {
+  private final List<String> origins;
+  private String allowedOrigin;
+
+  CorsHeaders(List<String> origins) {
+    this.origins = origins;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (msg instanceof HttpRequest request) {
+      String origin = request.headers().get("Origin");
+      if (origins.contains("*")) {
+        allowedOrigin = "*";
+      } else if (origin != null && origins.contains(origin)) {
+        allowedOrigin = origin;
+      } else {
+        allowedOrigin = null;
+      }
+    }
+    super.channelRead(ctx, msg);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+      throws Exception {
+    if (msg instanceof HttpResponse response && allowedOrigin != null) {
+      response.headers().add("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE");
+      response.headers().add("Access-Control-Allow-Origin", allowedOrigin);
+      response.headers().add("Access-Control-Allow-Headers", "accept, content-type, authorization");
+    }
+    super.write(ctx, msg, promise);
+  }
+}

@@ -1,0 +1,68 @@
+package io.etcdj.server.http.client;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Go's {@code path.Clean} and the cleaning Go's {@code ServeMux} applies before routing (SPEC
+ * KEY-020, KEY-023).
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class GoPath {
+  private GoPath() {}
+
+  /**
+   * {@code path.Clean}: collapses {@code //}, drops {@code .}, resolves {@code ..}, removes the
+   * trailing slash; {@code ""} becomes {@code "."}.
+   */
+  static String clean(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    boolean rooted = p.charAt(0) == '/';
+    Deque<String> parts = new ArrayDeque<>();
+    int dotdots = 0;
+    for (String seg : p.split("/", -1)) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
+          parts.removeLast();
+        } else if (!rooted) {
+          parts.addLast("..");
+          dotdots++;
+        }
+        continue;
+      }
+      parts.addLast(seg);
+    }
+    String joined = String.join("/", parts);
+    if (rooted) {
+      return "/" + joined;
+    }
+    return joined.isEmpty() ? "." : joined;
+  }
+
+  /** {@code path.Join(a, b)} for a non-empty rooted {@code a}. */
+  static String join(String a, String b) {
+    return clean(b.isEmpty() ? a : a + "/" + b);
+  }
+
+  /**
+   * The path {@code ServeMux} redirects to: rooted, cleaned, with a trailing slash kept. A path
+   * that is already clean is returned unchanged (same instance).
+   */
+  static String serveMuxClean(String p) {
+    if (p.isEmpty()) {
+      return "/";
+    }
+    String rooted = p.charAt(0) == '/' ? p : "/" + p;
+    String np = clean(rooted);
+    if (rooted.charAt(rooted.length() - 1) == '/' && !np.equals("/")) {
+      np += "/";
+    }
+    return np.equals(p) ? p : np;
+  }
+}

@@ -1,0 +1,102 @@
+package io.etcdj.server.http.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The plain responses Go's {@code net/http} and etcd's helpers produce: {@code http.Error}
+ * (404, 405; SPEC OTH-001, OTH-002), {@code http.Redirect} (301; KEY-020), etcd's {@code
+ * {"message":..}} errors (OTH-003), and the one place that writes a complete response.
+ *
+ * <p>Thread-safety: stateless; {@link #send} must run on the channel's event loop or be safe to
+ * hand to it (Netty queues writes from other threads).
+ */
+final class HttpReplies {
+  static final String JSON = "application/json";
+  static final String TEXT = "text/plain; charset=utf-8";
+
+  private HttpReplies() {}
+
+  /** A response with a body; Content-Length is set by {@link #send}. */
+  static FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body, false);
+    if (contentType != null) {
+      r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    }
+    return r;
+  }
+
+  static FullHttpResponse response(HttpResponseStatus status, String contentType, String body) {
+    return response(status, contentType, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+  }
+
+  /** Go's {@code http.Error}: text/plain, nosniff, the message and a newline. */
+  static FullHttpResponse error(HttpResponseStatus status, String message) {
+    FullHttpResponse r = response(status, TEXT, message + "\n");
+    r.headers().set("X-Content-Type-Options", "nosniff");
+    return r;
+  }
+
+  static FullHttpResponse notFound() {
+    return error(HttpResponseStatus.NOT_FOUND, "404 page not found");
+  }
+
+  /** 405 with {@code Allow: a,b,c} (comma, no spaces; KEY-002). */
+  static FullHttpResponse methodNotAllowed(String... allowed) {
+    FullHttpResponse r = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method Not Allowed");
+    if (allowed.length > 0) {
+      r.headers().set(HttpHeaderNames.ALLOW, String.join(",", allowed));
+    }
+    return r;
+  }
+
+  /** etcd's {@code httptypes.HTTPError}: {@code {"message":"..."}} without newline (OTH-003). */
+  static FullHttpResponse message(HttpResponseStatus status, String message) {
+    return response(status, JSON, "{\"message\":" + JsonText.quote(message) + "}");
+  }
+
+  /** Go's {@code http.Redirect} with 301 (KEY-020): an HTML body only for GET. */
+  static FullHttpResponse movedPermanently(String method, String location) {
+    FullHttpResponse r;
+    if (method.equals("GET") || method.equals("HEAD")) {
+      String body =
+          method.equals("GET")
+              ? "<a href=\"" + htmlEscape(location) + "\">Moved Permanently</a>.\n\n"
+              : "";
+      r = response(HttpResponseStatus.MOVED_PERMANENTLY, "text/html; charset=utf-8", body);
+    } else {
+      r = response(HttpResponseStatus.MOVED_PERMANENTLY, null, Unpooled.EMPTY_BUFFER);
+    }
+    r.headers().set(HttpHeaderNames.LOCATION, location);
+    return r;
+  }
+
+  /**
+   * Writes a complete response. For HEAD the headers (Content-Length included) are those of the
+   * GET, the body is dropped (SPEC KEY-009).
+   */
+  static void send(ChannelHandlerContext ctx, boolean head, FullHttpResponse response) {
+    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    if (head && response.content().isReadable()) {
+      FullHttpResponse empty = response.replace(Unpooled.EMPTY_BUFFER);
+      response.release();
+      response = empty;
+    }
+    ctx.writeAndFlush(response, ctx.voidPromise());
+  }
+
+  private static String htmlEscape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&#34;")
+        .replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,174 @@
+package io.etcdj.server.http.client;
+
+import io.etcdj.server.EtcdServer;
+import io.etcdj.server.Request;
+import io.etcdj.server.Request.Method;
+import io.etcdj.store.EtcdError;
+import io.etcdj.store.EtcdException;
+import io.etcdj.store.Event;
+import io.etcdj.store.Watcher;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /v2/keys}: parse (a pure function), then a local read, a proposal or a watch, then the
+ * event or error with etcd's headers (SPEC KEY-001..010, KEY-090..100, KEY-180..181). Never
+ * blocks: proposals answer in a callback on the channel's event loop.
+ *
+ * <p>Thread-safety: stateless apart from the shared server; one instance serves every channel.
+ */
+final class KeysHandler implements Route {
+  static final String[] ALLOWED = {"HEAD", "GET", "PUT", "POST", "DELETE"};
+  static final String CLUSTER_ID = "X-Etcd-Cluster-Id";
+  static final String ETCD_INDEX = "X-Etcd-Index";
+  static final String RAFT_INDEX = "X-Raft-Index";
+  static final String RAFT_TERM = "X-Raft-Term";
+
+  private static final Logger LOG = LoggerFactory.getLogger("etcdhttp");
+
+  private final EtcdServer server;
+
+  KeysHandler(EtcdServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public void handle(
+      ChannelHandlerContext ctx, FullHttpRequest request, String path, String rawQuery) {
+    String method = request.method().name();
+    boolean head = method.equals("HEAD");
+    if (!isAllowed(method)) {
+      // KEY-002, KEY-004: the 405 is written before the cluster ID header is set.
+      HttpReplies.send(ctx, head, HttpReplies.methodNotAllowed(ALLOWED));
+      return;
+    }
+    KeysRequest parsed;
+    try {
+      parsed =
+          KeysRequestParser.parse(
+              method,
+              path,
+              rawQuery,
+              request.headers().get(HttpHeaderNames.CONTENT_TYPE),
+              ByteBufUtil.getBytes(request.content()),
+              server.clock().instant());
+    } catch (EtcdException e) {
+      sendError(ctx, head, e);
+      return;
+    }
+    server.authEnabled();
+    Request r = parsed.request();
+    if (r.watch() && r.method() == Method.GET) {
+      watch(ctx, r);
+    } else if (r.needsProposal()) {
+      boolean noValue = parsed.noValueOnSuccess();
+      server
+          .propose(r)
+          .whenCompleteAsync(
+              (event, error) -> {
+                if (error != null) {
+                  sendError(ctx, false, asEtcdException(error));
+                } else {
+                  sendEvent(ctx, false, event, noValue);
+                }
+              },
+              ctx.executor());
+    } else {
+      try {
+        sendEvent(ctx, head, server.get(r), false);
+      } catch (EtcdException e) {
+        sendError(ctx, head, e);
+      }
+    }
+  }
+
+  private void watch(ChannelHandlerContext ctx, Request r) {
+    WatchResponse response = new WatchResponse(ctx, r.stream(), this);
+    Watcher watcher;
+    try {
+      watcher = server.watch(r, response::offer);
+    } catch (EtcdException e) {
+      sendError(ctx, false, e);
+      return;
+    }
+    response.start(watcher);
+  }
+
+  /** KEY-180: the raft headers of a successful response. */
+  void setIndexHeaders(HttpHeaders headers, long etcdIndex) {
+    headers.set(HttpHeaderNames.CONTENT_TYPE, HttpReplies.JSON);
+    headers.set(CLUSTER_ID, server.clusterIdHex());
+    headers.set(ETCD_INDEX, Long.toUnsignedString(etcdIndex));
+    headers.set(RAFT_INDEX, Long.toUnsignedString(server.raftIndex()));
+    headers.set(RAFT_TERM, Long.toUnsignedString(server.raftTerm()));
+  }
+
+  private void sendEvent(ChannelHandlerContext ctx, boolean head, Event event, boolean noValue) {
+    if (noValue && hidesValue(event.action())) {
+      event = new Event(event.action(), null, null, event.etcdIndex(), event.refresh());
+    }
+    ByteBuf body = ctx.alloc().buffer(256);
+    KeysJson.writeEvent(event, body);
+    FullHttpResponse response = HttpReplies.response(status(event), null, body);
+    setIndexHeaders(response.headers(), event.etcdIndex());
+    HttpReplies.send(ctx, head, response);
+  }
+
+  /** KEY-097: 201 for create, and for a set that created the key. */
+  private static HttpResponseStatus status(Event event) {
+    boolean created =
+        event.action().equals("create")
+            || (event.action().equals("set") && event.prevNode() == null);
+    return created ? HttpResponseStatus.CREATED : HttpResponseStatus.OK;
+  }
+
+  /** KEY-098: noValueOnSuccess only affects these actions. */
+  private static boolean hidesValue(String action) {
+    return switch (action) {
+      case "set", "compareAndSwap", "create", "update" -> true;
+      default -> false;
+    };
+  }
+
+  /** ERR-001, KEY-181: the error JSON with X-Etcd-Index and no raft headers. */
+  void sendError(ChannelHandlerContext ctx, boolean head, EtcdException e) {
+    ByteBuf body = ctx.alloc().buffer(128);
+    KeysJson.writeError(e, body);
+    FullHttpResponse response =
+        HttpReplies.response(
+            HttpResponseStatus.valueOf(e.error().httpStatus()), HttpReplies.JSON, body);
+    response.headers().set(CLUSTER_ID, server.clusterIdHex());
+    response.headers().set(ETCD_INDEX, Long.toUnsignedString(e.index()));
+    HttpReplies.send(ctx, head, response);
+  }
+
+  /** ERR-004: anything that is not a store error is a 300 with the error's text as cause. */
+  private static EtcdException asEtcdException(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+    if (cause instanceof EtcdException e) {
+      return e;
+    }
+    LOG.warn("internal error on a keys request: {}", cause.toString());
+    return new EtcdException(EtcdError.RAFT_INTERNAL, String.valueOf(cause.getMessage()), 0);
+  }
+
+  private static boolean isAllowed(String method) {
+    for (String m : ALLOWED) {
+      if (m.equals(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

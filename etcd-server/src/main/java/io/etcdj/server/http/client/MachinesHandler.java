@@ -1,0 +1,32 @@
+package io.etcdj.server.http.client;
+
+import io.etcdj.server.EtcdServer;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * {@code /v2/machines}: every member's client URLs, sorted, joined by {@code ", "}, as text
+ * (SPEC OTH-012).
+ *
+ * <p>Thread-safety: stateless apart from the shared server.
+ */
+final class MachinesHandler implements Route {
+  private final EtcdServer server;
+
+  MachinesHandler(EtcdServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
+    String method = request.method().name();
+    boolean head = method.equals("HEAD");
+    if (!method.equals("GET") && !head) {
+      HttpReplies.send(ctx, head, HttpReplies.methodNotAllowed("GET", "HEAD"));
+      return;
+    }
+    String body = String.join(", ", server.self().clientUrls());
+    HttpReplies.send(ctx, head, HttpReplies.response(HttpResponseStatus.OK, HttpReplies.TEXT, body));
+  }
+}

@@ -1,0 +1,75 @@
+package io.etcdj.server.http.client;
+
+import io.etcdj.server.EtcdServer;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * {@code /v2/stats/self}, {@code /v2/stats/leader} and {@code /v2/stats/store} (SPEC
+ * OTH-040..046). This member is always its own leader, so it has no followers to report and no
+ * append traffic.
+ *
+ * <p>Thread-safety: stateless apart from the shared server.
+ */
+final class StatsHandler {
+  private final EtcdServer server;
+
+  StatsHandler(EtcdServer server) {
+    this.server = server;
+  }
+
+  Route self() {
+    return getOnly(
+        () -> {
+          String id = server.idHex();
+          String start = GoTimeFormat.rfc3339Nano(server.startTime());
+          return "{\"name\":"
+              + JsonText.quote(server.name())
+              + ",\"id\":\""
+              + id
+              + "\",\"state\":\"StateLeader\",\"startTime\":\""
+              + start
+              + "\",\"leaderInfo\":{\"leader\":\""
+              + id
+              + "\",\"uptime\":\""
+              + GoTimeFormat.duration(server.leaderUptimeNanos())
+              + "\",\"startTime\":\""
+              + start
+              + "\"},\"recvAppendRequestCnt\":0,\"sendAppendRequestCnt\":0}";
+        });
+  }
+
+  Route leader() {
+    return getOnly(() -> "{\"leader\":\"" + server.idHex() + "\",\"followers\":{}}");
+  }
+
+  Route store() {
+    return (ctx, request, path, q) -> {
+      if (!request.method().name().equals("GET")) {
+        HttpReplies.send(
+            ctx, request.method().name().equals("HEAD"), HttpReplies.methodNotAllowed("GET"));
+        return;
+      }
+      HttpReplies.send(
+          ctx,
+          false,
+          HttpReplies.response(
+              HttpResponseStatus.OK, HttpReplies.JSON, Unpooled.wrappedBuffer(server.storeStats())));
+    };
+  }
+
+  private static Route getOnly(java.util.function.Supplier<String> body) {
+    return (ctx, request, path, q) -> {
+      if (!request.method().name().equals("GET")) {
+        HttpReplies.send(
+            ctx, request.method().name().equals("HEAD"), HttpReplies.methodNotAllowed("GET"));
+        return;
+      }
+      HttpReplies.send(
+          ctx, false, HttpReplies.response(HttpResponseStatus.OK, HttpReplies.JSON, body.get()));
+    };
+  }
+
+}
