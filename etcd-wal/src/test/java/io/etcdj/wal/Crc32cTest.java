@@ -1,0 +1,37 @@
+package io.etcdj.wal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+
+class Crc32cTest {
+  /** SPEC PER-019: the metadata record of member ddd67b312462fd7b, from seed 0. */
+  @Test
+  void matchesEtcdMetadataVector() {
+    byte[] data = HexFormat.of().parseHex("08fbfa8ba392e69eebdd0110b9aec4abb989e5f7a701");
+    assertThat(Crc32c.update(0, data)).isEqualTo(0x9a821afc);
+  }
+
+  /** SPEC PER-019: continuing the chain over walpb.Snapshot{0,0}. */
+  @Test
+  void continuesFromAPreviousValue() {
+    byte[] data = HexFormat.of().parseHex("08001000");
+    assertThat(Crc32c.update(0x9a821afc, data)).isEqualTo(0xe997b7a1);
+  }
+
+  /** PER-018: it is the standard CRC-32C, and continuing equals hashing the concatenation. */
+  @Test
+  void agreesWithTheJdkAndChainsLikeConcatenation() {
+    byte[] a = "hello, ".getBytes(StandardCharsets.UTF_8);
+    byte[] b = "write-ahead log".getBytes(StandardCharsets.UTF_8);
+    byte[] ab = "hello, write-ahead log".getBytes(StandardCharsets.UTF_8);
+    CRC32C jdk = new CRC32C();
+    jdk.update(ab);
+    assertThat(Integer.toUnsignedLong(Crc32c.update(0, ab))).isEqualTo(jdk.getValue());
+    assertThat(Crc32c.update(Crc32c.update(0, a), b)).isEqualTo(Crc32c.update(0, ab));
+    assertThat(Crc32c.update(0, new byte[0])).isZero();
+  }
+}
