@@ -56,7 +56,7 @@ final class FormLimitAggregator extends HttpObjectAggregator {
         HttpReplies.response(HttpResponseStatus.BAD_REQUEST, HttpReplies.JSON, body);
     response.headers().set(KeysHandler.CLUSTER_ID, clusterIdHex);
     response.headers().set(KeysHandler.ETCD_INDEX, "0");
-    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+    response.headers().set("Content-Length", body.readableBytes());
     ctx.writeAndFlush(response);
   }
 

@@ -28,7 +28,7 @@ final class HttpReplies {
   static FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body, false);
     if (contentType != null) {
-      r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+      r.headers().set("Content-Type", contentType);
     }
     return r;
   }
@@ -83,7 +83,7 @@ final class HttpReplies {
    * GET, the body is dropped (SPEC KEY-009).
    */
   static void send(ChannelHandlerContext ctx, boolean head, FullHttpResponse response) {
-    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    response.headers().set("Content-Length", response.content().readableBytes());
     if (head && response.content().isReadable()) {
       FullHttpResponse empty = response.replace(Unpooled.EMPTY_BUFFER);
       response.release();

@@ -105,7 +105,7 @@ final class KeysHandler implements Route {
 
   /** KEY-180: the raft headers of a successful response. */
   void setIndexHeaders(HttpHeaders headers, long etcdIndex) {
-    headers.set(HttpHeaderNames.CONTENT_TYPE, HttpReplies.JSON);
+    headers.set("Content-Type", HttpReplies.JSON);
     headers.set(CLUSTER_ID, server.clusterIdHex());
     headers.set(ETCD_INDEX, Long.toUnsignedString(etcdIndex));
     headers.set(RAFT_INDEX, Long.toUnsignedString(server.raftIndex()));

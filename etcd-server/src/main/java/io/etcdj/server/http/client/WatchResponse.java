@@ -57,7 +57,7 @@ final class WatchResponse {
     this.watcher = registered;
     HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     keys.setIndexHeaders(response.headers(), registered.startIndex());
-    response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    response.headers().set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
     ctx.writeAndFlush(response, ctx.voidPromise());
     onClose = f -> registered.remove();
     ctx.channel().closeFuture().addListener(onClose);
