@@ -1,0 +1,55 @@
+package io.etcdj.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The open-addressing children table behaves like a map (seeded, bounded random ops). */
+class ChildTableTest {
+
+  @Test
+  void behavesLikeAMap() {
+    SplittableRandom rnd = new SplittableRandom(42);
+    ChildTable table = new ChildTable();
+    Map<String, Node> model = new HashMap<>();
+    Node parent = Node.newDir(null, "", 0, Node.PERMANENT);
+    for (int step = 0; step < 20_000; step++) {
+      String name = "k" + rnd.nextInt(300);
+      int op = rnd.nextInt(3);
+      if (op == 0) {
+        Node n = Node.newFile(parent, name, "v" + step, step, Node.PERMANENT);
+        table.put(n);
+        model.put(name, n);
+      } else if (op == 1) {
+        Node n = model.remove(name);
+        if (n != null) {
+          table.remove(n);
+        }
+      } else {
+        assertThat(table.get(name)).isSameAs(model.get(name));
+      }
+      assertThat(table.size()).isEqualTo(model.size());
+    }
+    assertThat(Arrays.asList(table.toArray())).containsExactlyInAnyOrderElementsOf(model.values());
+    for (Node n : model.values()) {
+      assertThat(table.get(n.name)).isSameAs(n);
+    }
+  }
+
+  @Test
+  void removeOfAStaleNodeKeepsTheCurrentOne() {
+    Node parent = Node.newDir(null, "", 0, Node.PERMANENT);
+    ChildTable table = new ChildTable();
+    Node old = Node.newFile(parent, "a", "1", 1, Node.PERMANENT);
+    Node current = Node.newFile(parent, "a", "2", 2, Node.PERMANENT);
+    table.put(old);
+    table.put(current);
+    table.remove(old);
+    assertThat(table.get("a")).isSameAs(current);
+    assertThat(table.size()).isEqualTo(1);
+  }
+}
