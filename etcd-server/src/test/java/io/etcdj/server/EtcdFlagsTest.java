@@ -1,0 +1,134 @@
+package io.etcdj.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Go flag syntax, environment variables, defaults and validation (SPEC FLG-001..010). */
+class EtcdFlagsTest {
+  /** FLG-001: the four spellings of a flag with a value. */
+  @ParameterizedTest
+  @ValueSource(strings = {"-name n1", "-name=n1", "--name n1", "--name=n1"})
+  void acceptsEveryGoFlagSyntax(String args) throws Exception {
+    assertThat(config(args.split(" ")).name()).isEqualTo("n1");
+  }
+
+  @Test
+  void repeatedFlagLastValueWins() throws Exception {
+    assertThat(config("--name", "a", "-name=b").name()).isEqualTo("b");
+  }
+
+  /** FLG-020, FLG-021, FLG-027, FLG-034, CLU-005: defaults. */
+  @Test
+  void defaultsAreEtcds() throws Exception {
+    ServerConfig c = config();
+    assertThat(c.name()).isEqualTo("default");
+    assertThat(c.dataDir()).isEqualTo("default.etcd");
+    assertThat(c.listenClientUrls()).containsExactly(URI.create("http://localhost:2379"));
+    assertThat(c.clusterToken()).isEqualTo("etcd-cluster");
+    assertThat(Long.toHexString(c.memberId())).isEqualTo("8e9e05c52164694d");
+    assertThat(Long.toHexString(c.clusterId())).isEqualTo("cdf818194e3a8c32");
+    assertThat(config("--name", "x").dataDir()).isEqualTo("x.etcd");
+  }
+
+  /** The benchmark's command line starts (brief: etcd 3.4 style flags). */
+  @Test
+  void acceptsTheReferenceCommandLine() throws Exception {
+    ServerConfig c =
+        config(
+            "--enable-v2", "--name", "n1", "--data-dir", "d", "--listen-client-urls",
+            "http://127.0.0.1:2379", "--advertise-client-urls", "http://127.0.0.1:2379",
+            "--listen-peer-urls", "http://127.0.0.1:2380", "--initial-advertise-peer-urls",
+            "http://127.0.0.1:2380", "--initial-cluster", "n1=http://127.0.0.1:2380",
+            "--initial-cluster-token", "t", "--initial-cluster-state", "new");
+    assertThat(c.dataDir()).isEqualTo("d");
+    assertThat(c.initialCluster()).containsEntry("n1", List.of("http://127.0.0.1:2380"));
+  }
+
+  /** FLG-001: booleans take no separate value; --flag=false works. */
+  @Test
+  void booleansTakeOnlyAttachedValues() throws Exception {
+    assertThat(flags("--version").versionRequested()).isTrue();
+    assertThat(flags("--version=false").versionRequested()).isFalse();
+    assertThat(flags("-version=1").versionRequested()).isTrue();
+    assertThatThrownBy(() -> flags("--version", "false"))
+        .isInstanceOfSatisfying(
+            FlagException.class, e -> assertThat(e.exitCode()).isEqualTo(1));
+  }
+
+  /** FLG-003: unknown flags exit 2, positional arguments exit 1, -h is help. */
+  @Test
+  void reportsFlagErrorsWithEtcdsExitCodes() {
+    assertThatThrownBy(() -> flags("--nope"))
+        .isInstanceOfSatisfying(
+            FlagException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(2);
+              assertThat(e.getMessage()).isEqualTo("flag provided but not defined: -nope");
+            });
+    assertThatThrownBy(() -> flags("stray"))
+        .isInstanceOfSatisfying(
+            FlagException.class,
+            e -> assertThat(e.getMessage()).isEqualTo("'stray' is not a valid flag"));
+    assertThatThrownBy(() -> flags("--name"))
+        .isInstanceOfSatisfying(
+            FlagException.class, e -> assertThat(e.getMessage()).isEqualTo("flag needs an argument: -name"));
+    assertThatThrownBy(() -> flags("-h")).isInstanceOf(GoFlagArgs.HelpRequested.class);
+  }
+
+  /** FLG-005, FLG-010, CLU-013: invalid configurations. */
+  @Test
+  void validatesTheConfiguration() {
+    assertThatThrownBy(() -> config("--election-timeout", "400"))
+        .hasMessage("-election-timeout[400ms] should be at least as 5 times as -heartbeat-interval[100ms]");
+    assertThatThrownBy(() -> config("--listen-client-urls", "http://127.0.0.1:1"))
+        .hasMessage("-advertise-client-urls is required when -listen-client-urls is set explicitly");
+    assertThatThrownBy(
+            () -> config("--listen-client-urls", "ftp://x:1", "--advertise-client-urls", "http://x:1"))
+        .hasMessageContaining("URL scheme must be http, https, unix, or unixs: ftp://x:1");
+    assertThatThrownBy(() -> config("--initial-cluster", "other=http://localhost:2380"))
+        .hasMessage("couldn't find local name \"default\" in the initial cluster configuration");
+    assertThatThrownBy(() -> config("--initial-cluster-state", "maybe"))
+        .isInstanceOfSatisfying(FlagException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
+    assertThatThrownBy(() -> config("--snapshot-count", "x"))
+        .hasMessage("invalid value \"x\" for flag -snapshot-count: parse error");
+  }
+
+  /** FLG-002: ETCD_* fills flags not given; a flag shadows its variable. */
+  @Test
+  void readsEtcdEnvironmentVariables() throws Exception {
+    List<String> lines = new ArrayList<>();
+    Map<String, String> env =
+        Map.of("ETCD_NAME", "envname", "ETCD_DATA_DIR", "envdir", "ETCD_BOGUS", "1", "ETCD_CORS", "");
+    ServerConfig c = EtcdFlags.parse(new String[] {"--data-dir", "flagdir"}, env, lines::add).toConfig();
+    assertThat(c.name()).isEqualTo("envname");
+    assertThat(c.dataDir()).isEqualTo("flagdir");
+    assertThat(lines)
+        .contains(
+            "I|recognized and used environment variable ETCD_NAME=envname",
+            "W|unrecognized environment variable ETCD_BOGUS=1")
+        .anyMatch(l -> l.startsWith("I|recognized environment variable ETCD_DATA_DIR, but unused"));
+  }
+
+  /** FLG-006: legacy flags are accepted and reported as ignored. */
+  @Test
+  void acceptsLegacyFlags() throws Exception {
+    EtcdFlags f = flags("-peer-heartbeat-interval", "5", "-v");
+    assertThat(f.ignoredFlags()).containsExactly("peer-heartbeat-interval", "v");
+  }
+
+  private static EtcdFlags flags(String... args) throws Exception {
+    return EtcdFlags.parse(args, Map.of(), line -> {});
+  }
+
+  private static ServerConfig config(String... args) throws Exception {
+    return flags(args).toConfig();
+  }
+}
