@@ -383,14 +383,9 @@ final class Raft {
       becomeFollower(term + 1, NONE);
       return false;
     }
-    if (!s.getMetadata().getConfState().getVotersList().contains(id)) {
-      logger.warn(
-          String.format(
-              "%x attempted to restore snapshot but it is not in the ConfState %s; should never"
-                  + " happen",
-              id, s.getMetadata().getConfState().getVotersList()));
-      return false;
-    }
+    // A snapshot that predates this node's own addition is accepted too (etcd 3.4 does the
+    // same): the node is then not promotable until it applies its own ConfChange from the log.
+    // Refusing it would leave a new member stuck until the leader happens to snapshot again.
     if (raftLog.matchTerm(sIndex, sTerm)) {
       logger.info(
           String.format(

@@ -284,6 +284,11 @@ public final class RawNode {
     return raft.softState();
   }
 
+  /** The state machine itself, for tests in this package. */
+  Raft raft() {
+    return raft;
+  }
+
   /** This node's id. */
   public long id() {
     return raft.id;
