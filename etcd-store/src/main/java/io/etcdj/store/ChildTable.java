@@ -88,6 +88,14 @@ final class ChildTable {
     }
   }
 
+  /** An independent table with the same children (copy-on-write of a directory). */
+  ChildTable copy() {
+    ChildTable t = new ChildTable();
+    t.slots = size == 0 ? EMPTY : slots.clone();
+    t.size = size;
+    return t;
+  }
+
   /** A copy of the children, in table order (etcd lists children in map order). */
   Node[] toArray() {
     Node[] out = new Node[size];

@@ -22,6 +22,18 @@ final class EventHistory {
     this.events = new Event[capacity];
   }
 
+  /** An independent copy (the events themselves are immutable and shared). */
+  EventHistory copy() {
+    EventHistory h = new EventHistory(events.length);
+    System.arraycopy(events, 0, h.events, 0, events.length);
+    h.size = size;
+    h.front = front;
+    h.back = back;
+    h.startIndex = startIndex;
+    h.lastIndex = lastIndex;
+    return h;
+  }
+
   int capacity() {
     return events.length;
   }
@@ -75,7 +87,7 @@ final class EventHistory {
     }
     // Q: a deleted or expired directory matches by raw string prefix (SPEC KEY-165).
     NodeExtern prev = e.prevNode();
-    return (e.action().equals(Store.DELETE) || e.action().equals(Store.EXPIRE))
+    return (e.action().equals(StoreState.DELETE) || e.action().equals(StoreState.EXPIRE))
         && prev != null
         && prev.dir()
         && key.startsWith(prev.key());

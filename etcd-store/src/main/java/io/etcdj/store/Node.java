@@ -5,11 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One key or directory of the tree (etcd's v2store node). Kept compact: the path is not stored
- * (it is the parent's path plus the name), files have no children table, times are primitive.
+ * One key or directory of the tree (etcd's v2store node). Kept compact: neither the path nor the
+ * parent is stored (walks start at the root and carry the path), files have no children table,
+ * times are primitive.
+ *
+ * <p>Copy-on-write: a node belongs to the {@link NodeTree} epoch it was made in. Once a snapshot
+ * has frozen that epoch, its content ({@code value}, indexes, expiration, children) never changes
+ * again, so a snapshot can read it from another thread without locks; a writer makes a copy
+ * first (see {@link NodeTree}). Only {@code heapIndex}, which no snapshot reads, stays mutable.
  *
  * <p>Thread-safety: not thread-safe; owned by the {@link Store}, mutated only under its write
- * lock.
+ * lock; frozen nodes are immutable.
  */
 final class Node {
   /** Marks a node without TTL (Go's zero time). */
@@ -17,7 +23,6 @@ final class Node {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-  Node parent;
   final String name;
   long createdIndex;
   long modifiedIndex;
@@ -28,23 +33,35 @@ final class Node {
   ChildTable children;
   /** Position in the {@link TtlKeyHeap}, or -1. */
   int heapIndex = -1;
+  /** The tree epoch this node was made in; older epochs may be frozen by a snapshot. */
+  final int epoch;
 
-  private Node(Node parent, String name, long index, long expireNanos, String value, boolean dir) {
-    this.parent = parent;
+  private Node(
+      String name, long index, long expireNanos, String value, ChildTable children, int epoch) {
     this.name = name;
     this.createdIndex = index;
     this.modifiedIndex = index;
     this.expireNanos = expireNanos;
     this.value = value;
-    this.children = dir ? new ChildTable() : null;
+    this.children = children;
+    this.epoch = epoch;
   }
 
-  static Node newFile(Node parent, String name, String value, long index, long expireNanos) {
-    return new Node(parent, name, index, expireNanos, value, false);
+  static Node newFile(String name, String value, long index, long expireNanos, int epoch) {
+    return new Node(name, index, expireNanos, value, null, epoch);
   }
 
-  static Node newDir(Node parent, String name, long index, long expireNanos) {
-    return new Node(parent, name, index, expireNanos, "", true);
+  static Node newDir(String name, long index, long expireNanos, int epoch) {
+    return new Node(name, index, expireNanos, "", new ChildTable(), epoch);
+  }
+
+  /** A writable copy for a newer epoch; a directory gets its own copy of the children table. */
+  Node copy(int newEpoch) {
+    Node n =
+        new Node(
+            name, createdIndex, expireNanos, value, isDir() ? children.copy() : null, newEpoch);
+    n.modifiedIndex = modifiedIndex;
+    return n;
   }
 
   boolean isDir() {
@@ -58,15 +75,6 @@ final class Node {
   /** Hidden nodes (name starting with '_') are left out of listings (SPEC KEY-140). */
   boolean isHidden() {
     return !name.isEmpty() && name.charAt(0) == '_';
-  }
-
-  /** The full store path, rebuilt from the parent chain. */
-  String path() {
-    if (parent == null) {
-      return "/";
-    }
-    String parentPath = parent.path();
-    return StorePath.join(parentPath, name);
   }
 
   /** The expiration as an Instant, or null for a permanent node. */
@@ -150,6 +158,6 @@ final class Node {
 
   @Override
   public String toString() {
-    return path();
+    return name.isEmpty() ? "/" : name;
   }
 }

@@ -31,17 +31,6 @@ final class SnapshotFormat {
 
   private SnapshotFormat() {}
 
-  static byte[] write(
-      Node root, EventHistory history, long currentIndex, StoreStats stats, int version) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    try {
-      writeTo(out, root, history, currentIndex, stats.values(), version);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
   static void writeTo(
       OutputStream out,
       Node root,

@@ -23,7 +23,7 @@ final class SnapshotReader {
   static SnapshotFormat.Recovered read(byte[] bytes) {
     try (JsonParser p = FACTORY.createParser(bytes)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
-      Node root = Node.newDir(null, "", 0, Node.PERMANENT);
+      Node root = Node.newDir("", 0, Node.PERMANENT, 0);
       EventHistory history = new EventHistory(EventHistory.DEFAULT_CAPACITY);
       long currentIndex = 0;
       StoreStats stats = new StoreStats();
@@ -32,7 +32,7 @@ final class SnapshotReader {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "Root" -> root = node(p, null, "");
+          case "Root" -> root = node(p, "");
           case "WatcherHub" -> history = watcherHub(p);
           case "CurrentIndex" -> currentIndex = unsigned(p);
           case "Stats" -> stats = stats(p);
@@ -49,7 +49,7 @@ final class SnapshotReader {
     }
   }
 
-  private static Node node(JsonParser p, Node parent, String name) throws IOException {
+  private static Node node(JsonParser p, String name) throws IOException {
     expect(p.currentToken(), JsonToken.START_OBJECT);
     long created = 0;
     long modified = 0;
@@ -57,8 +57,6 @@ final class SnapshotReader {
     String value = "";
     boolean dir = false;
     List<Node> kids = null;
-    // The node object is created after its fields are read, then linked to its children.
-    List<String> kidNames = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
@@ -74,12 +72,10 @@ final class SnapshotReader {
           if (t == JsonToken.START_OBJECT) {
             dir = true;
             kids = new ArrayList<>();
-            kidNames = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
               String kidName = p.currentName();
               p.nextToken();
-              kidNames.add(kidName);
-              kids.add(node(p, null, kidName));
+              kids.add(node(p, kidName));
             }
           } else {
             p.skipChildren();
@@ -88,12 +84,14 @@ final class SnapshotReader {
         default -> p.skipChildren();
       }
     }
-    Node n = dir ? Node.newDir(parent, name, created, expire) : Node.newFile(parent, name, value, created, expire);
+    Node n =
+        dir
+            ? Node.newDir(name, created, expire, 0)
+            : Node.newFile(name, value, created, expire, 0);
     n.modifiedIndex = modified;
     if (dir) {
       n.value = value;
       for (Node kid : kids) {
-        kid.parent = n;
         n.children.put(kid);
       }
     }

@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * Min-heap of the nodes that have a TTL, ordered by expiration, so that expiry (SPEC KEY-123)
- * visits nodes in expiration order. Each node remembers its slot, so update and remove are
- * O(log n) without a side map.
+ * visits nodes in expiration order. It holds each node's path next to it (nodes do not know
+ * their path), and each node remembers its slot, so update and remove are O(log n).
  *
  * <p>Thread-safety: not thread-safe; owned by the {@link Store} under its write lock.
  */
 final class TtlKeyHeap {
-  private Node[] array = new Node[16];
+  private Node[] nodes = new Node[16];
+  private String[] paths = new String[16];
   private int size;
 
   int size() {
@@ -18,30 +19,41 @@ final class TtlKeyHeap {
   }
 
   Node top() {
-    return size == 0 ? null : array[0];
+    return size == 0 ? null : nodes[0];
   }
 
-  void push(Node n) {
-    if (size == array.length) {
-      array = Arrays.copyOf(array, size * 2);
+  /** The path of {@link #top()}. */
+  String topPath() {
+    return size == 0 ? null : paths[0];
+  }
+
+  void push(Node n, String path) {
+    if (size == nodes.length) {
+      nodes = Arrays.copyOf(nodes, size * 2);
+      paths = Arrays.copyOf(paths, size * 2);
     }
-    array[size] = n;
+    nodes[size] = n;
+    paths[size] = path;
     n.heapIndex = size;
     size++;
     up(n.heapIndex);
   }
 
   Node pop() {
-    Node top = array[0];
+    Node top = nodes[0];
     removeAt(0);
     return top;
   }
 
-  /** Re-positions a node whose expiration changed; a node not in the heap is ignored. */
+  /**
+   * Re-positions a node whose expiration changed, by removing and pushing it again as etcd does
+   * (so ties expire in the same order); a node not in the heap is ignored.
+   */
   void update(Node n) {
     if (contains(n)) {
+      String path = paths[n.heapIndex];
       removeAt(n.heapIndex);
-      push(n);
+      push(n, path);
     }
   }
 
@@ -51,32 +63,41 @@ final class TtlKeyHeap {
     }
   }
 
+  /** Puts a node's copy in the node's place (copy-on-write, see {@link NodeTree}). */
+  void replace(Node old, Node copy) {
+    if (contains(old)) {
+      int i = old.heapIndex;
+      nodes[i] = copy;
+      copy.heapIndex = i;
+      old.heapIndex = -1;
+    }
+  }
+
   private boolean contains(Node n) {
     int i = n.heapIndex;
-    return i >= 0 && i < size && array[i] == n;
+    return i >= 0 && i < size && nodes[i] == n;
   }
 
   private void removeAt(int i) {
-    Node gone = array[i];
-    gone.heapIndex = -1;
+    nodes[i].heapIndex = -1;
     size--;
     if (i != size) {
-      Node last = array[size];
-      array[i] = last;
-      last.heapIndex = i;
-      array[size] = null;
+      move(size, i);
+      nodes[size] = null;
+      paths[size] = null;
       if (!down(i)) {
         up(i);
       }
     } else {
-      array[size] = null;
+      nodes[size] = null;
+      paths[size] = null;
     }
   }
 
   private void up(int i) {
     while (i > 0) {
       int parent = (i - 1) / 2;
-      if (array[i].expireNanos >= array[parent].expireNanos) {
+      if (nodes[i].expireNanos >= nodes[parent].expireNanos) {
         return;
       }
       swap(i, parent);
@@ -94,10 +115,10 @@ final class TtlKeyHeap {
       }
       int least = left;
       int right = left + 1;
-      if (right < size && array[right].expireNanos < array[left].expireNanos) {
+      if (right < size && nodes[right].expireNanos < nodes[left].expireNanos) {
         least = right;
       }
-      if (array[least].expireNanos >= array[i].expireNanos) {
+      if (nodes[least].expireNanos >= nodes[i].expireNanos) {
         break;
       }
       swap(i, least);
@@ -106,12 +127,20 @@ final class TtlKeyHeap {
     return i > start;
   }
 
+  private void move(int from, int to) {
+    nodes[to] = nodes[from];
+    paths[to] = paths[from];
+    nodes[to].heapIndex = to;
+  }
+
   private void swap(int i, int j) {
-    Node a = array[i];
-    Node b = array[j];
-    array[i] = b;
-    array[j] = a;
-    b.heapIndex = i;
-    a.heapIndex = j;
+    Node a = nodes[i];
+    String pa = paths[i];
+    nodes[i] = nodes[j];
+    paths[i] = paths[j];
+    nodes[j] = a;
+    paths[j] = pa;
+    nodes[i].heapIndex = i;
+    nodes[j].heapIndex = j;
   }
 }

@@ -16,12 +16,12 @@ class ChildTableTest {
     SplittableRandom rnd = new SplittableRandom(42);
     ChildTable table = new ChildTable();
     Map<String, Node> model = new HashMap<>();
-    Node parent = Node.newDir(null, "", 0, Node.PERMANENT);
+    
     for (int step = 0; step < 20_000; step++) {
       String name = "k" + rnd.nextInt(300);
       int op = rnd.nextInt(3);
       if (op == 0) {
-        Node n = Node.newFile(parent, name, "v" + step, step, Node.PERMANENT);
+        Node n = Node.newFile(name, "v" + step, step, Node.PERMANENT, 0);
         table.put(n);
         model.put(name, n);
       } else if (op == 1) {
@@ -42,10 +42,10 @@ class ChildTableTest {
 
   @Test
   void removeOfAStaleNodeKeepsTheCurrentOne() {
-    Node parent = Node.newDir(null, "", 0, Node.PERMANENT);
+    
     ChildTable table = new ChildTable();
-    Node old = Node.newFile(parent, "a", "1", 1, Node.PERMANENT);
-    Node current = Node.newFile(parent, "a", "2", 2, Node.PERMANENT);
+    Node old = Node.newFile("a", "1", 1, Node.PERMANENT, 0);
+    Node current = Node.newFile("a", "2", 2, Node.PERMANENT, 0);
     table.put(old);
     table.put(current);
     table.remove(old);

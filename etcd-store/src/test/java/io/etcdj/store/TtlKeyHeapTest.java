@@ -16,8 +16,8 @@ class TtlKeyHeapTest {
     TtlKeyHeap heap = new TtlKeyHeap();
     List<Node> live = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
-      Node n = Node.newFile(null, "k" + i, "", i, rnd.nextLong(1_000_000));
-      heap.push(n);
+      Node n = Node.newFile("k" + i, "", i, rnd.nextLong(1_000_000), 0);
+      heap.push(n, "/k" + i);
       live.add(n);
     }
     for (int i = 0; i < 500; i++) {
