@@ -166,19 +166,24 @@ class WalCrashTest {
       int surviving = damage.apply(dir, cut);
       List<Entry> expected = expectedEntries(surviving);
       HardState expectedState = expectedHardState(surviving);
+      boolean append = cut % 5 == 0; // fsyncs are slow: check appending on a sample only
       try (Wal wal = Wal.open(dir, WalSnapshot.ZERO, SMALL)) {
         WalContents c = wal.readAll();
         assertThat(c.entries()).as("cut at %d", cut).isEqualTo(expected);
         assertThat(c.hardState()).as("cut at %d", cut).isEqualTo(expectedState);
-        // The repaired log appends where the last complete record ended.
-        long next = expected.get(expected.size() - 1).getIndex() + 1;
-        wal.save(hardState(2, 2, next - 1), List.of(entry(next, 2)));
+        if (append) {
+          // The repaired log appends where the last complete record ended.
+          long next = expected.get(expected.size() - 1).getIndex() + 1;
+          wal.save(hardState(2, 2, next - 1), List.of(entry(next, 2)));
+        }
       }
-      try (Wal wal = Wal.open(dir, WalSnapshot.ZERO, SMALL)) {
-        WalContents c = wal.readAll();
-        List<Entry> all = new ArrayList<>(expected);
-        all.add(entry(expected.get(expected.size() - 1).getIndex() + 1, 2));
-        assertThat(c.entries()).as("reopen after cut at %d", cut).isEqualTo(all);
+      if (append) {
+        try (Wal wal = Wal.open(dir, WalSnapshot.ZERO, SMALL)) {
+          WalContents c = wal.readAll();
+          List<Entry> all = new ArrayList<>(expected);
+          all.add(entry(expected.get(expected.size() - 1).getIndex() + 1, 2));
+          assertThat(c.entries()).as("reopen after cut at %d", cut).isEqualTo(all);
+        }
       }
       deleteTree(dir);
     }
