@@ -1,0 +1,216 @@
+package io.etcdj.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.etcdj.server.EmbeddedEtcd;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** End-to-end HTTP on 127.0.0.1 with a free port: one member for the whole class. */
+class ClientHttpTest {
+  private static EmbeddedEtcd etcd;
+  private static int port;
+
+  @BeforeAll
+  static void start() {
+    etcd =
+        EmbeddedEtcd.start(
+            "--name", "e2e",
+            "--listen-client-urls", "http://127.0.0.1:0",
+            "--advertise-client-urls", "http://127.0.0.1:0");
+    port = URI.create(etcd.clientUrl()).getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    etcd.close();
+  }
+
+  /** KEY-060, KEY-090: set then get over a kept-alive connection. */
+  @Test
+  void setThenGetOnOneConnection() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      RawHttp.Response set = c.send("PUT", "/v2/keys/e2e/a", "value=hello").read();
+      assertThat(set.status()).isEqualTo(201);
+      assertThat(set.body()).contains("\"value\":\"hello\"");
+      RawHttp.Response get = c.send("GET", "/v2/keys/e2e/a", (String) null).read();
+      assertThat(get.status()).isEqualTo(200);
+      assertThat(get.body()).startsWith("{\"action\":\"get\",\"node\":{\"key\":\"/e2e/a\"");
+      assertThat(get.header("X-Etcd-Index")).isEqualTo(set.header("X-Etcd-Index"));
+    }
+  }
+
+  /** KEY-020, KEY-002, OTH-001 over the wire. */
+  @Test
+  void redirectsRefusesAndNotFound() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      RawHttp.Response moved = c.send("GET", "/v2/keys/e2e//x", (String) null).read();
+      assertThat(moved.status()).isEqualTo(301);
+      assertThat(moved.header("Location")).isEqualTo("/v2/keys/e2e/x");
+      RawHttp.Response refused = c.send("PATCH", "/v2/keys/e2e/x", (String) null).read();
+      assertThat(refused.status()).isEqualTo(405);
+      assertThat(refused.header("Allow")).isEqualTo("HEAD,GET,PUT,POST,DELETE");
+      RawHttp.Response missing = c.send("GET", "/v2/nothing", (String) null).read();
+      assertThat(missing.status()).isEqualTo(404);
+      assertThat(missing.body()).isEqualTo("404 page not found\n");
+    }
+  }
+
+  /** KEY-033: a malformed form is 210 and stores nothing. */
+  @Test
+  void malformedFormIsRejectedAndNothingChanges() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      c.send("PUT", "/v2/keys/e2e/form", "value=kept").read();
+      RawHttp.Response bad = c.send("PUT", "/v2/keys/e2e/form", "value=%zz").read();
+      assertThat(bad.status()).isEqualTo(400);
+      assertThat(bad.body())
+          .isEqualTo(
+              "{\"errorCode\":210,\"message\":\"Invalid POST form\","
+                  + "\"cause\":\"invalid URL escape \\\"%zz\\\"\",\"index\":0}\n");
+      assertThat(c.send("GET", "/v2/keys/e2e/form", (String) null).read().body())
+          .contains("\"value\":\"kept\"");
+    }
+  }
+
+  /** KEY-033, KEY-078: an 11 MB form gets 210; a 10,485,000-byte value is accepted. */
+  @Test
+  void bodyOverTheFormLimitGets210AndTheConnectionStaysUsable() throws Exception {
+    byte[] big = new byte[11_000_000];
+    Arrays.fill(big, (byte) 'a');
+    System.arraycopy("value=".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 6);
+    try (RawHttp c = new RawHttp(port)) {
+      RawHttp.Response r = c.send("PUT", "/v2/keys/e2e/big", big).read();
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.body())
+          .isEqualTo(
+              "{\"errorCode\":210,\"message\":\"Invalid POST form\","
+                  + "\"cause\":\"http: POST too large\",\"index\":0}\n");
+      assertThat(c.send("GET", "/v2/keys/e2e/big", (String) null).read().status()).isEqualTo(404);
+    }
+    byte[] fits = Arrays.copyOf(big, 6 + 10_485_000);
+    try (RawHttp c = new RawHttp(port)) {
+      assertThat(c.send("PUT", "/v2/keys/e2e/big", fits).read().status()).isEqualTo(201);
+    }
+  }
+
+  /** KEY-035, KEY-036: invalid numbers. */
+  @Test
+  void invalidNumbersAreRejected() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      RawHttp.Response ttl = c.send("PUT", "/v2/keys/e2e/n?ttl=ten", "value=1").read();
+      assertThat(ttl.body()).contains("\"errorCode\":202");
+      RawHttp.Response idx = c.send("GET", "/v2/keys/e2e/n?wait=true&waitIndex=-1", (String) null)
+          .read();
+      assertThat(idx.body()).contains("\"errorCode\":203");
+    }
+  }
+
+  /** KEY-022: raw and escaped non-UTF-8 bytes neither fail nor stop the server. */
+  @Test
+  void nonUtf8BytesAreServed() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      byte[] target = "/v2/keys/e2e/\u00ff\u00fe?x=1".getBytes(StandardCharsets.ISO_8859_1);
+      RawHttp.Response raw = c.send("PUT", new String(target, StandardCharsets.ISO_8859_1),
+          "value=%C3%28").read();
+      assertThat(raw.status()).isEqualTo(201);
+      RawHttp.Response escaped = c.send("PUT", "/v2/keys/e2e/%FF", "value=%FE").read();
+      assertThat(escaped.status()).isEqualTo(201);
+      assertThat(escaped.body()).contains("\uFFFD");
+    }
+    try (RawHttp c = new RawHttp(port)) {
+      assertThat(c.send("GET", "/v2/keys/%zz", (String) null).read().status()).isEqualTo(400);
+    }
+  }
+
+  /** KEY-169: a long poll gets headers at once, then one event, then the end. */
+  @Test
+  void longPollWatch() throws Exception {
+    try (RawHttp watcher = new RawHttp(port); RawHttp writer = new RawHttp(port)) {
+      RawHttp.Response head = watcher.send("GET", "/v2/keys/e2e/lp?wait=true", (String) null)
+          .readHead();
+      assertThat(head.status()).isEqualTo(200);
+      assertThat(head.header("Transfer-Encoding")).isEqualTo("chunked");
+      writer.send("PUT", "/v2/keys/e2e/lp", "value=ping").read();
+      assertThat(watcher.readChunk()).contains("\"action\":\"set\"").endsWith("\n");
+      assertThat(watcher.readChunk()).isNull();
+      // the connection stays usable after the watch
+      assertThat(watcher.send("GET", "/v2/keys/e2e/lp", (String) null).read().status())
+          .isEqualTo(200);
+    }
+  }
+
+  /** KEY-170: a stream gets one JSON line per event. */
+  @Test
+  void streamWatch() throws Exception {
+    try (RawHttp watcher = new RawHttp(port); RawHttp writer = new RawHttp(port)) {
+      watcher.send("GET", "/v2/keys/e2e/st?wait=true&stream=true&recursive=true", (String) null)
+          .readHead();
+      for (int i = 0; i < 3; i++) {
+        writer.send("PUT", "/v2/keys/e2e/st/k" + i, "value=" + i).read();
+        assertThat(watcher.readChunk()).contains("\"key\":\"/e2e/st/k" + i + "\"");
+      }
+    }
+  }
+
+  /** KEY-173: a client that vanishes mid-watch has its watcher removed. */
+  @Test
+  void vanishedWatchClientIsRemoved() throws Exception {
+    int before = watchers();
+    RawHttp watcher = new RawHttp(port);
+    watcher.send("GET", "/v2/keys/e2e/gone?wait=true", (String) null).readHead();
+    awaitWatchers(n -> n == before + 1);
+    watcher.abort();
+    awaitWatchers(n -> n == before);
+  }
+
+  /** Thousands of idle watches, then the member still serves, then they all go away. */
+  @Test
+  void twoThousandIdleWatchesThenStillServing() throws Exception {
+    int before = watchers();
+    List<RawHttp> idle = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2000; i++) {
+        idle.add(new RawHttp(port).send("GET", "/v2/keys/e2e/idle" + i + "?wait=true",
+            (String) null));
+      }
+      awaitWatchers(n -> n == before + 2000);
+      try (RawHttp c = new RawHttp(port)) {
+        assertThat(c.send("PUT", "/v2/keys/e2e/busy", "value=1").read().status()).isEqualTo(201);
+        assertThat(c.send("GET", "/v2/keys/e2e/busy", (String) null).read().status())
+            .isEqualTo(200);
+      }
+    } finally {
+      for (RawHttp c : idle) {
+        c.close();
+      }
+    }
+    awaitWatchers(n -> n == before);
+  }
+
+  private static int watchers() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      String stats = c.send("GET", "/v2/stats/store", (String) null).read().body();
+      return Integer.parseInt(stats.replaceAll(".*\"watchers\":(\\d+).*", "$1"));
+    }
+  }
+
+  /** Polls the store stats until the watcher count matches, for at most 20 s. */
+  private static void awaitWatchers(IntPredicate expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    int n = watchers();
+    while (!expected.test(n) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      n = watchers();
+    }
+    assertThat(expected.test(n)).as("watchers now %d", n).isTrue();
+  }
+}
