@@ -86,12 +86,27 @@ public final class AuthApi {
     return parse(a);
   }
 
+  /**
+   * The role names of a user answer. Q: when the server sends full role objects (3.4, OTH-068),
+   * etcdctl's client first decodes them as strings, which leaves one empty name per role, and then
+   * appends the real names; {@code user get} therefore prints extra spaces (CTL-070). Kept as is.
+   */
   private static List<String> userRoles(JsonNode u) {
     List<String> roles = new ArrayList<>();
     JsonNode rs = u.get("roles");
-    if (rs != null && rs.isArray()) {
-      rs.forEach(r -> roles.add(r.isObject() ? Json.text(r, "role") : r.asText()));
+    if (rs == null || !rs.isArray()) {
+      return roles;
     }
+    boolean objects = false;
+    for (JsonNode r : rs) {
+      objects |= r.isObject();
+    }
+    if (!objects) {
+      rs.forEach(r -> roles.add(r.asText()));
+      return roles;
+    }
+    rs.forEach(r -> roles.add(""));
+    rs.forEach(r -> roles.add(Json.text(r, "role")));
     return roles;
   }
 

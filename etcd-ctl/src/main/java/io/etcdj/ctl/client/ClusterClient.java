@@ -53,7 +53,10 @@ public final class ClusterClient {
                     .encodeToString(
                         (config.username() + ":" + config.password())
                             .getBytes(StandardCharsets.UTF_8));
-    this.endpoints = config.endpoints();
+    // The Go client shuffles the configured endpoints too, to spread load over members.
+    List<URI> eps = new ArrayList<>(config.endpoints());
+    Collections.shuffle(eps);
+    this.endpoints = List.copyOf(eps);
   }
 
   /** The current endpoint list, as Go prints URLs. */

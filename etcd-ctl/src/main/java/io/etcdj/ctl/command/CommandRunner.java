@@ -21,6 +21,8 @@ public final class CommandRunner {
   public static int run(String[] args, Terminal terminal) {
     CommandLine cl = new CommandLine(new EtcdctlCommand(terminal));
     cl.setPosixClusteredShortOptionsAllowed(false);
+    // Go's flag parser lets a repeated flag override the earlier one.
+    cl.setOverwrittenOptionsAllowed(true);
     cl.setOut(new PrintWriter(terminal.out(), true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(terminal.err(), true, StandardCharsets.UTF_8));
     cl.setExecutionStrategy(pr -> execute(pr, terminal));

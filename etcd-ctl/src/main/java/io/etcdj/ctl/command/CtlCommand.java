@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +23,13 @@ abstract class CtlCommand implements Callable<Integer> {
 
   @Parameters(arity = "0..*", hidden = true)
   List<String> args = new ArrayList<>();
+
+  @Option(
+      names = {"--help", "-help", "-h", "--h"},
+      usageHelp = true,
+      hidden = true,
+      description = "show help")
+  boolean help;
 
   @Override
   public final Integer call() throws Exception {

@@ -1,6 +1,7 @@
 package io.etcdj.ctl.command;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code member list|add|remove|update} (CTL-060..063). Without a subcommand prints its help.
@@ -16,4 +17,11 @@ import picocli.CommandLine.Command;
       MemberRemoveCommand.class,
       MemberUpdateCommand.class
     })
-final class MemberCommand {}
+final class MemberCommand {
+  @Option(
+      names = {"--help", "-help", "-h", "--h"},
+      usageHelp = true,
+      hidden = true,
+      description = "show help")
+  boolean help;
+}

@@ -1,6 +1,7 @@
 package io.etcdj.ctl.command;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code role add|get|list|remove|grant|revoke} (CTL-071).
@@ -18,4 +19,11 @@ import picocli.CommandLine.Command;
       RoleGrantCommand.class,
       RoleRevokeCommand.class
     })
-final class RoleCommand {}
+final class RoleCommand {
+  @Option(
+      names = {"--help", "-help", "-h", "--h"},
+      usageHelp = true,
+      hidden = true,
+      description = "show help")
+  boolean help;
+}

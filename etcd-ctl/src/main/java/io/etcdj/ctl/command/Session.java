@@ -174,9 +174,25 @@ final class Session {
     }
     List<URI> out = new ArrayList<>();
     for (String ep : eps) {
-      out.add(URI.create(ep.contains("://") ? ep : "http://" + ep));
+      out.add(parseEndpoint(ep));
     }
     return out;
+  }
+
+  /**
+   * CTL-002: an endpoint without scheme gets {@code http://}; like Go's URL parser, a bare
+   * {@code host:port} whose host starts with a digit is refused.
+   */
+  private static URI parseEndpoint(String ep) throws EtcdClientException {
+    if (ep.contains("://")) {
+      return URI.create(ep);
+    }
+    String first = ep.split("/", 2)[0];
+    if (!ep.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && first.contains(":")) {
+      throw new io.etcdj.ctl.client.ApiError(
+          "parse \"" + ep + "\": first path segment in URL cannot contain colon");
+    }
+    return URI.create("http://" + ep);
   }
 
   private List<String> discovered() throws EtcdClientException {

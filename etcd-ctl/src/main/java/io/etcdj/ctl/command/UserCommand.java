@@ -1,6 +1,7 @@
 package io.etcdj.ctl.command;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code user add|get|list|remove|grant|revoke|passwd} (CTL-070).
@@ -19,4 +20,11 @@ import picocli.CommandLine.Command;
       UserRevokeCommand.class,
       UserPasswdCommand.class
     })
-final class UserCommand {}
+final class UserCommand {
+  @Option(
+      names = {"--help", "-help", "-h", "--h"},
+      usageHelp = true,
+      hidden = true,
+      description = "show help")
+  boolean help;
+}

@@ -1,0 +1,100 @@
+package io.etcdj.ctl;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes outputs of two different members comparable: the member's URLs and ID become
+ * placeholders, expiration times become {@code <time>}, and every etcd index (in
+ * {@code Created-Index}, {@code modifiedIndex}, error {@code [N]}, compare causes, in-order key
+ * names) becomes {@code <idx+k>} relative to the first index the scenario printed. The same
+ * patterns find the base in {@code record-golden.py}.
+ *
+ * <p>Not thread-safe: one instance per scenario run (it remembers the base index).
+ */
+final class GoldenNormalizer {
+  private static final List<Pattern> INDEX_PATTERNS =
+      List.of(
+          Pattern.compile("(?:Created-Index|Modified-Index|Index): (\\d+)"),
+          Pattern.compile("\"(?:createdIndex|modifiedIndex|index)\":(\\d+)"),
+          Pattern.compile("\\) \\[(\\d+)\\]$", Pattern.MULTILINE),
+          Pattern.compile("/(\\d{20})\\b"));
+  private static final List<Pattern> OTHER_INDEXES =
+      List.of(
+          Pattern.compile("\\[\\d+ != (\\d+)\\]"),
+          Pattern.compile("waitIndex=(\\d+)"));
+  private static final Pattern EXPIRATION = Pattern.compile("\"expiration\":\"[^\"]*\"");
+  private static final Pattern IDX = Pattern.compile("\\{idx\\+(\\d+)\\}");
+
+  private final Map<String, String> literals = new LinkedHashMap<>();
+  private Long base;
+
+  GoldenNormalizer(String clientUrl, String peerUrl, String memberId) {
+    literals.put(clientUrl, "<client>");
+    literals.put(peerUrl, "<peer>");
+    literals.put(memberId, "<member>");
+  }
+
+  /** Replaces {@code {idx+N}} in a command by the real index (base + N). */
+  String substitute(String command) {
+    Matcher m = IDX.matcher(command);
+    StringBuilder s = new StringBuilder();
+    while (m.find()) {
+      if (base == null) {
+        throw new IllegalStateException("no index seen before " + command);
+      }
+      m.appendReplacement(s, Long.toString(base + Long.parseLong(m.group(1))));
+    }
+    return m.appendTail(s).toString();
+  }
+
+  /** Learns the base from the first output that shows an index. */
+  void observe(String output) {
+    if (base != null) {
+      return;
+    }
+    int bestPos = Integer.MAX_VALUE;
+    for (Pattern p : INDEX_PATTERNS) {
+      Matcher m = p.matcher(output);
+      if (m.find() && m.start(1) < bestPos) {
+        bestPos = m.start(1);
+        base = Long.parseLong(m.group(1));
+      }
+    }
+  }
+
+  String normalize(String text) {
+    for (Map.Entry<String, String> e : literals.entrySet()) {
+      text = text.replace(e.getKey(), e.getValue());
+    }
+    text = EXPIRATION.matcher(text).replaceAll("\"expiration\":\"<time>\"");
+    if (base == null) {
+      return text;
+    }
+    for (Pattern p : INDEX_PATTERNS) {
+      text = relative(p, text);
+    }
+    for (Pattern p : OTHER_INDEXES) {
+      text = relative(p, text);
+    }
+    return text;
+  }
+
+  private String relative(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    StringBuilder s = new StringBuilder();
+    while (m.find()) {
+      long k = Long.parseLong(m.group(1)) - base;
+      String rel = "<idx" + (k >= 0 ? "+" : "") + k + ">";
+      String whole = m.group();
+      int from = m.start(1) - m.start();
+      int to = m.end(1) - m.start();
+      m.appendReplacement(
+          s, Matcher.quoteReplacement(whole.substring(0, from) + rel + whole.substring(to)));
+    }
+    return m.appendTail(s).toString();
+  }
+}

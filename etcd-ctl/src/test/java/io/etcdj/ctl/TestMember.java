@@ -1,0 +1,146 @@
+package io.etcdj.ctl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.server.EmbeddedEtcd;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One etcd member named {@code r} on loopback for the tests: our own server ({@link EmbeddedEtcd})
+ * by default, or the reference {@code etcd --enable-v2} binary when the system property
+ * {@code etcdctl.test.member=reference} is set (to check the tests themselves against etcd).
+ *
+ * <p>Not thread-safe: owned by one test.
+ */
+final class TestMember implements AutoCloseable {
+  private static final Duration START_LIMIT = Duration.ofSeconds(30);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private final Path dataDir;
+  private final int clientPort;
+  private final int peerPort;
+  private EmbeddedEtcd embedded;
+  private Process reference;
+
+  private TestMember(Path dataDir, int clientPort, int peerPort) {
+    this.dataDir = dataDir;
+    this.clientPort = clientPort;
+    this.peerPort = peerPort;
+  }
+
+  /** Starts a fresh member with its data in {@code dataDir}, on free ports. */
+  static TestMember start(Path dataDir) throws IOException, InterruptedException {
+    TestMember m = new TestMember(dataDir, freePort(), freePort());
+    m.startProcess();
+    return m;
+  }
+
+  static boolean usesReference() {
+    return "reference".equals(System.getProperty("etcdctl.test.member"));
+  }
+
+  String clientUrl() {
+    return "http://127.0.0.1:" + clientPort;
+  }
+
+  String peerUrl() {
+    return "http://127.0.0.1:" + peerPort;
+  }
+
+  /** The member ID as {@code /v2/members} reports it. */
+  String memberId() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(clientUrl() + "/v2/members")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode members = new ObjectMapper().readTree(r.body()).get("members");
+    return members.get(0).get("id").asText();
+  }
+
+  /** Stops the member and starts it again on the same ports and data (for reconnect tests). */
+  void restart() throws IOException, InterruptedException {
+    stop();
+    startProcess();
+  }
+
+  private List<String> flags() {
+    return List.of(
+        "--name", "r",
+        "--data-dir", dataDir.resolve("r.etcd").toString(),
+        "--listen-client-urls", clientUrl(),
+        "--advertise-client-urls", clientUrl(),
+        "--listen-peer-urls", peerUrl(),
+        "--initial-advertise-peer-urls", peerUrl(),
+        "--initial-cluster", "r=" + peerUrl());
+  }
+
+  private void startProcess() throws IOException, InterruptedException {
+    if (usesReference()) {
+      List<String> cmd = new java.util.ArrayList<>(List.of("etcd", "--enable-v2"));
+      cmd.addAll(flags());
+      reference =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(dataDir.resolve("etcd.log").toFile())
+              .start();
+    } else {
+      embedded = EmbeddedEtcd.start(flags().toArray(new String[0]));
+    }
+    awaitHealthy();
+  }
+
+  private void awaitHealthy() throws InterruptedException {
+    Instant deadline = Instant.now().plus(START_LIMIT);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(clientUrl() + "/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && r.body().contains("true")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("member did not become healthy within " + START_LIMIT);
+  }
+
+  private void stop() throws InterruptedException {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+    if (reference != null) {
+      reference.destroy();
+      reference.waitFor();
+      reference = null;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
