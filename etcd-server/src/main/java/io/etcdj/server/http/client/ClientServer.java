@@ -41,7 +41,11 @@ public final class ClientServer implements AutoCloseable {
       throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-    EventLoopGroup workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+    // One event loop per CPU: the loops never block, so more threads only add context switches
+    // (Netty's default is two per CPU).
+    int threads = Runtime.getRuntime().availableProcessors();
+    EventLoopGroup workers =
+        epoll ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ClientServer cs = new ClientServer(boss, workers);

@@ -45,6 +45,31 @@ final class GoPath {
     return joined.isEmpty() ? "." : joined;
   }
 
+  /** A quick test for the usual case: rooted, no empty, {@code .} or {@code ..} segments. */
+  private static boolean isClean(String p) {
+    if (p.isEmpty() || p.charAt(0) != '/') {
+      return false;
+    }
+    int n = p.length();
+    for (int i = 0; i < n; i++) {
+      if (p.charAt(i) != '/') {
+        continue;
+      }
+      // the segment after this slash
+      if (i + 1 < n && p.charAt(i + 1) == '/') {
+        return false;
+      }
+      if (i + 1 < n && p.charAt(i + 1) == '.') {
+        boolean dot = i + 2 == n || p.charAt(i + 2) == '/';
+        boolean dotdot = i + 2 < n && p.charAt(i + 2) == '.' && (i + 3 == n || p.charAt(i + 3) == '/');
+        if (dot || dotdot) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** {@code path.Join(a, b)} for a non-empty rooted {@code a}. */
   static String join(String a, String b) {
     return clean(b.isEmpty() ? a : a + "/" + b);
@@ -55,6 +80,9 @@ final class GoPath {
    * that is already clean is returned unchanged (same instance).
    */
   static String serveMuxClean(String p) {
+    if (isClean(p)) {
+      return p;
+    }
     if (p.isEmpty()) {
       return "/";
     }
