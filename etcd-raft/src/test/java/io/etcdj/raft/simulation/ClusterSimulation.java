@@ -98,10 +98,11 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private RaftConfig configFor(long id, MemoryStorage storage) {
-    // Small messages and windows so that batching, flow control and probing are exercised.
+    // Small messages (0: one entry per append) and windows so that batching, flow control and
+    // probing are exercised, and so that a follower may acknowledge part of a new term's log.
     return RaftConfig.defaults(id, storage)
         .withTicks(Options.ELECTION_TICK, Options.HEARTBEAT_TICK)
-        .withFlowControl(64 + rnd.nextInt(512), 1 + rnd.nextInt(4))
+        .withFlowControl(rnd.nextBoolean() ? 0 : 64 + rnd.nextInt(512), 1 + rnd.nextInt(4))
         .withPreVote(options.preVote())
         .withCheckQuorum(options.checkQuorum())
         .withRandomSeed(seed * 1_000_003L + id);
