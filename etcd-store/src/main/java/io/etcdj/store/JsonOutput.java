@@ -33,10 +33,34 @@ final class JsonOutput {
 
   /** Writes an ASCII string as is (field names, literals). */
   JsonOutput ascii(String s) throws IOException {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      raw(s.charAt(i));
-    }
+    copyLatin1(s, 0, s.length());
     return this;
+  }
+
+  /** Copies chars below U+0100 as single bytes, in bulk. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is the fast Latin-1 copy.
+  private void copyLatin1(String s, int from, int to) throws IOException {
+    while (from < to) {
+      if (pos == buf.length) {
+        drain();
+      }
+      int chunk = Math.min(to - from, buf.length - pos);
+      s.getBytes(from, from + chunk, buf, pos);
+      pos += chunk;
+      from += chunk;
+    }
+  }
+
+  /** The end of the run of chars from i that need neither escaping nor multi-byte encoding. */
+  private static int plainRun(String s, int i, int n) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
+        return i;
+      }
+      i++;
+    }
+    return n;
   }
 
   JsonOutput number(long v) throws IOException {
@@ -53,6 +77,14 @@ final class JsonOutput {
     raw('"');
     int n = s.length();
     for (int i = 0; i < n; i++) {
+      int end = plainRun(s, i, n);
+      if (end > i) {
+        copyLatin1(s, i, end);
+        if (end == n) {
+          break;
+        }
+        i = end;
+      }
       char c = s.charAt(i);
       if (pos + 12 > buf.length) {
         drain();

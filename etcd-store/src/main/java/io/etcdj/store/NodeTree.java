@@ -44,6 +44,19 @@ final class NodeTree {
    * 100 with the path of the first missing component.
    */
   Node get(String cleanPath, long currentIndex) throws EtcdException {
+    return walk(cleanPath, currentIndex, true);
+  }
+
+  /**
+   * Like {@link #get} but returns null instead of failing with 100, so a set of a new key (the
+   * common write) costs no exception.
+   */
+  Node find(String cleanPath, long currentIndex) throws EtcdException {
+    return walk(cleanPath, currentIndex, false);
+  }
+
+  private Node walk(String cleanPath, long currentIndex, boolean missingIsError)
+      throws EtcdException {
     Node curr = root;
     int n = cleanPath.length();
     int start = 1;
@@ -57,6 +70,9 @@ final class NodeTree {
       }
       Node child = curr.children.get(cleanPath.substring(start, end));
       if (child == null) {
+        if (!missingIsError) {
+          return null;
+        }
         throw new EtcdException(EtcdError.KEY_NOT_FOUND, cleanPath.substring(0, end), currentIndex);
       }
       curr = child;

@@ -55,19 +55,11 @@ final class StoreState {
 
   Event set(String p, boolean dir, String value, TtlOptions ttl) throws EtcdException {
     try {
-      Node existing = null;
-      EtcdException missing = null;
-      try {
-        existing = tree.get(p, currentIndex);
-      } catch (EtcdException e) {
-        if (e.error() != EtcdError.KEY_NOT_FOUND) {
-          throw e;
-        }
-        missing = e;
-      }
+      // etcd looks the key up first: a file on the path fails here (104), a missing key not.
+      Node existing = tree.find(p, currentIndex);
       if (ttl.refresh()) {
-        if (missing != null) {
-          throw missing;
+        if (existing == null) {
+          tree.get(p, currentIndex); // throws 100 with the first missing component
         }
         value = existing.value;
       }
