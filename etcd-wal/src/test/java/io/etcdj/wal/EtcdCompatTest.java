@@ -134,6 +134,30 @@ class EtcdCompatTest {
         .isEqualTo(Arrays.copyOf(Files.readAllBytes(walDir.resolve(WAL_NAME)), preambleEnd));
   }
 
+  /**
+   * Both directions in one file (resource {@code etcd-appended}): a WAL written by this module
+   * (etcd's entries 1..17 plus a PUT /1/ours encoded here), then opened by etcd 3.4.23, which
+   * replayed it, applied our PUT and appended its own records (a new term, PUT /1/after). The
+   * CRC chain and the entries read back whole.
+   */
+  @Test
+  void readsAWalWeWroteAndEtcdAppendedTo() throws IOException {
+    WalFixtures.copyResource("/etcd-appended", tmp.resolve("appended"));
+    try (Wal wal = Wal.open(tmp.resolve("appended/member/wal"), new WalSnapshot(12, 2))) {
+      WalContents c = wal.readAll();
+      List<String> paths = new ArrayList<>();
+      for (Entry e : c.entries()) {
+        if (e.getType() == EntryType.EntryNormal && !e.getData().isEmpty()) {
+          paths.add(Request.parseFrom(e.getData()).getPath());
+        }
+      }
+      assertThat(paths).contains("/1/ours", "/1/after");
+      assertThat(c.entries()).extracting(Entry::getIndex).containsExactly(
+          13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L, 22L);
+      assertThat(c.hardState().getTerm()).isEqualTo(3);
+    }
+  }
+
   private static int endOfFirstRecords(Path file, int count) throws IOException {
     SegmentFile f = SegmentFile.openReadOnly(file);
     try {
