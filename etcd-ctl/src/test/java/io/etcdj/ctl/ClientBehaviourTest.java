@@ -1,0 +1,169 @@
+package io.etcdj.ctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Client behaviour that the recorded scenarios cannot pin down (random endpoint order, time
+ * limits, 2.3-only texts): expectations observed from {@code ETCDCTL_API=2 etcdctl} by hand and
+ * from the SPEC items cited.
+ */
+class ClientBehaviourTest {
+
+  /** CTL-009: the 2.3 form of the version line (3.4 prints two lines instead). */
+  @Test
+  void versionPrintsTheEtcdctl23Line() {
+    CtlRun.Result r = CtlRun.run("--version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo("etcdctl version 2.3.8\n");
+    assertThat(CtlRun.run("-v").out()).isEqualTo(r.out());
+  }
+
+  /** CTL-007: a dead endpoint is skipped and the live one answers. */
+  @Test
+  void requestFailsOverToTheNextEndpoint(@TempDir Path tmp) throws Exception {
+    int dead = TestMember.freePort();
+    try (TestMember member = TestMember.start(tmp)) {
+      String eps = "http://127.0.0.1:" + dead + "," + member.clientUrl();
+      assertThat(CtlRun.run("--no-sync", "--endpoints", eps, "set", "/fo", "ok").exit()).isZero();
+      CtlRun.Result r = CtlRun.run("--no-sync", "--endpoints", eps, "get", "/fo");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).isEqualTo("ok\n");
+      assertThat(r.err()).isEmpty();
+    }
+  }
+
+  /** CTL-007, CTL-021: every endpoint's failure is listed (their order is random, as in Go). */
+  @Test
+  void allEndpointsDownListsEachFailure() throws IOException {
+    int a = TestMember.freePort();
+    int b = TestMember.freePort();
+    CtlRun.Result r =
+        CtlRun.run(
+            "--no-sync", "--endpoints", "http://127.0.0.1:" + a + ",http://127.0.0.1:" + b, "get",
+            "/k");
+    assertThat(r.exit()).isEqualTo(4);
+    String ea = "dial tcp 127.0.0.1:" + a + ": connect: connection refused";
+    String eb = "dial tcp 127.0.0.1:" + b + ": connect: connection refused";
+    String first = r.err().contains("error #0: " + ea) ? ea : eb;
+    String second = first.equals(ea) ? eb : ea;
+    assertThat(r.err())
+        .isEqualTo(
+            "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
+                + first + "\n; error #1: " + second + "\n\n"
+                + "error #0: " + first + "\nerror #1: " + second + "\n\n");
+  }
+
+  /** CTL-001: {@code --timeout} limits the wait for response headers of each request. */
+  @Test
+  void silentEndpointExceedsHeaderTimeout() throws Exception {
+    try (SilentServer silent = new SilentServer()) {
+      String ep = "http://127.0.0.1:" + silent.port();
+      CtlRun.Result r = CtlRun.run("--no-sync", "--endpoints", ep, "--timeout", "300ms", "get", "/k");
+      String e = "client: endpoint " + ep + " exceeded header timeout";
+      assertThat(r.exit()).isEqualTo(4);
+      assertThat(r.err())
+          .isEqualTo(
+              "Error:  client: etcd cluster is unavailable or misconfigured; error #0: " + e
+                  + "\n\nerror #0: " + e + "\n\n");
+      // With sync, the timed-out sync is not a connection error: the request itself reports.
+      CtlRun.Result synced = CtlRun.run("--endpoints", ep, "--timeout", "300ms", "get", "/k");
+      assertThat(synced.exit()).isEqualTo(4);
+      assertThat(synced.err()).isEqualTo(r.err());
+    }
+  }
+
+  /** CTL-001: {@code --total-timeout} bounds the whole command: Go's context deadline error. */
+  @Test
+  void silentEndpointExceedsTotalTimeout() throws Exception {
+    try (SilentServer silent = new SilentServer()) {
+      String ep = "http://127.0.0.1:" + silent.port();
+      CtlRun.Result r =
+          CtlRun.run(
+              "--no-sync", "--endpoints", ep, "--timeout", "3s", "--total-timeout", "500ms", "get",
+              "/k");
+      assertThat(r.exit()).isEqualTo(4);
+      assertThat(r.err()).isEqualTo("Error:  context deadline exceeded\n");
+    }
+  }
+
+  /** CTL-002: {@code --endpoints} wins over {@code ETCDCTL_ENDPOINTS}, which wins over -C. */
+  @Test
+  void endpointFlagsAndEnvironmentFollowPrecedence(@TempDir Path tmp) throws Exception {
+    int dead = TestMember.freePort();
+    String deadUrl = "http://127.0.0.1:" + dead;
+    try (TestMember member = TestMember.start(tmp)) {
+      CtlRun.run("--endpoints", member.clientUrl(), "set", "/p", "v");
+      Map<String, String> envLive = Map.of("ETCDCTL_ENDPOINTS", member.clientUrl());
+      Map<String, String> envDead = Map.of("ETCDCTL_ENDPOINTS", deadUrl);
+      assertThat(CtlRun.run(envDead, "", "--endpoints", member.clientUrl(), "get", "/p").out())
+          .isEqualTo("v\n");
+      assertThat(CtlRun.run(envLive, "", "-C", deadUrl, "get", "/p").out()).isEqualTo("v\n");
+      assertThat(CtlRun.run(Map.of("ETCDCTL_PEERS", member.clientUrl()), "", "get", "/p").out())
+          .isEqualTo("v\n");
+      assertThat(CtlRun.run(envDead, "", "get", "/p").exit()).isEqualTo(2);
+    }
+  }
+
+  /** Shell completion generated by picocli from the command model. */
+  @Test
+  void completionPrintsABashScriptForAllCommands() {
+    CtlRun.Result r = CtlRun.run("completion");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("complete -F").contains("exec-watch").contains("cluster-health");
+    assertThat(CtlRun.run("help").out()).doesNotContain("completion");
+  }
+
+  /** Accepts connections and never answers, to exercise client time limits. */
+  private static final class SilentServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final List<Socket> accepted = new ArrayList<>();
+    private final Thread acceptor;
+
+    SilentServer() throws IOException {
+      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      acceptor =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try {
+                    Socket s = socket.accept();
+                    synchronized (accepted) {
+                      accepted.add(s);
+                    }
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "silent-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+      socket.close();
+      acceptor.join(5_000);
+      synchronized (accepted) {
+        for (Socket s : accepted) {
+          s.close();
+        }
+      }
+    }
+  }
+}

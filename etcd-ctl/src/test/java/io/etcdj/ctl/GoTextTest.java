@@ -1,0 +1,57 @@
+package io.etcdj.ctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.etcdj.ctl.client.GoText;
+import io.etcdj.ctl.command.GoDuration;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Go text encodings used in requests and output (CTL-008, CTL-010, CTL-032). */
+class GoTextTest {
+
+  /** Form bodies as Go's url.Values.Encode: sorted keys, QueryEscape (space as +). */
+  @Test
+  void formEncodingSortsKeysAndEscapesLikeGo() {
+    assertThat(GoText.encodeForm(Map.of("value", "a b&c~*", "ttl", "5")))
+        .isEqualTo("ttl=5&value=a+b%26c~%2A");
+  }
+
+  @Test
+  void pathEscapingKeepsSlashesAndSubDelims() {
+    assertThat(GoText.escapePath("/v2/keys/with space/ü?#")).isEqualTo("/v2/keys/with%20space/%C3%BC%3F%23");
+  }
+
+  /** Go's %q verb, used by --debug for request bodies. */
+  @Test
+  void quoteEscapesLikeGoPercentQ() {
+    assertThat(GoText.quote("value=a\"b\\\n\t")).isEqualTo("\"value=a\\\"b\\\\\\n\\t\"");
+  }
+
+  /** encoding/json escapes HTML characters and control characters. */
+  @Test
+  void jsonStringIsHtmlSafeLikeGo() {
+    assertThat(GoText.jsonString("<a&b>\u0001\"")).isEqualTo("\"\\u003ca\\u0026b\\u003e\\u0001\\\"\"");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1s,1000", "500ms,500", "1m30s,90000", "1.5s,1500", "0,0", "2h,7200000"})
+  void parsesGoDurations(String text, long millis) {
+    assertThat(GoDuration.parse(text)).isEqualTo(Duration.ofMillis(millis));
+  }
+
+  @Test
+  void refusesDurationsWithoutUnit() {
+    assertThatThrownBy(() -> GoDuration.parse("5")).hasMessage("time: invalid duration 5");
+  }
+
+  @Test
+  void canonicalPathKeepsTrailingSlash() {
+    assertThat(GoText.canonicalUrlPath("/v2/keys//a/../b/")).isEqualTo("/v2/keys/b/");
+    assertThat(GoText.canonicalUrlPath("")).isEqualTo("/");
+  }
+}
