@@ -22,7 +22,21 @@ import picocli.CommandLine.Option;
 @Command(
     name = "etcd",
     mixinStandardHelpOptions = false,
-    description = "A distributed, reliable key-value store (etcd v2 API).",
+    customSynopsis = {
+      "usage: etcd [flags]",
+      "       start an etcd server (v2 keys API)",
+      "",
+      "       etcd --version",
+      "       show the version of etcd",
+      "",
+      "       etcd -h | --help",
+      "       show the help information about etcd",
+      ""
+    },
+    synopsisHeading = "",
+    optionListHeading = "flags (Go syntax: -name value, -name=value, --name value, --name=value;"
+        + " each also read from ETCD_<NAME>):%n",
+    showDefaultValues = true,
     sortOptions = false)
 public final class EtcdFlags {
   // member

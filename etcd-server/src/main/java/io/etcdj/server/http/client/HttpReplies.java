@@ -4,8 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +55,7 @@ final class HttpReplies {
   static FullHttpResponse methodNotAllowed(String... allowed) {
     FullHttpResponse r = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method Not Allowed");
     if (allowed.length > 0) {
-      r.headers().set(HttpHeaderNames.ALLOW, String.join(",", allowed));
+      r.headers().set("Allow", String.join(",", allowed));
     }
     return r;
   }
@@ -74,15 +77,30 @@ final class HttpReplies {
     } else {
       r = response(HttpResponseStatus.MOVED_PERMANENTLY, null, Unpooled.EMPTY_BUFFER);
     }
-    r.headers().set(HttpHeaderNames.LOCATION, location);
+    r.headers().set("Location", location);
     return r;
   }
 
   /**
-   * Writes a complete response. For HEAD the headers (Content-Length included) are those of the
-   * GET, the body is dropped (SPEC KEY-009).
+   * Go's server buffers 2048 bytes of a response; a handler that writes more in one go gets a
+   * chunked response instead of a Content-Length (SPEC KEY-090).
+   */
+  static final int GO_BUFFER_BEFORE_CHUNKING = 2048;
+
+  /**
+   * Writes a complete response: with Content-Length, or chunked when the body is larger than Go's
+   * buffer. For HEAD the headers (Content-Length included) are those of the GET, the body is
+   * dropped (SPEC KEY-009).
    */
   static void send(ChannelHandlerContext ctx, boolean head, FullHttpResponse response) {
+    if (!head && response.content().readableBytes() > GO_BUFFER_BEFORE_CHUNKING) {
+      HttpResponse start =
+          new DefaultHttpResponse(response.protocolVersion(), response.status(), response.headers());
+      start.headers().set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
+      ctx.write(start, ctx.voidPromise());
+      ctx.writeAndFlush(new DefaultLastHttpContent(response.content()), ctx.voidPromise());
+      return;
+    }
     response.headers().set("Content-Length", response.content().readableBytes());
     if (head && response.content().isReadable()) {
       FullHttpResponse empty = response.replace(Unpooled.EMPTY_BUFFER);

@@ -1,0 +1,89 @@
+package io.etcdj.server.http.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.etcdj.server.EtcdFlags;
+import io.etcdj.server.EtcdServer;
+import io.etcdj.server.SystemClock;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** CORS as etcd 2.3 does it (SPEC OTH-004, KEY-003). */
+class CorsHeadersTest {
+  private EtcdServer server;
+  private EmbeddedChannel channel;
+
+  @AfterEach
+  void stop() {
+    channel.finishAndReleaseAll();
+    server.close();
+  }
+
+  @Test
+  void allowedOriginGetsTheThreeHeaders() throws Exception {
+    start("--cors", "http://a.example,http://b.example");
+    FullHttpResponse r = call(get("/version", "http://b.example"));
+    assertThat(r.headers().get("Access-Control-Allow-Origin")).isEqualTo("http://b.example");
+    assertThat(r.headers().get("Access-Control-Allow-Methods"))
+        .isEqualTo("POST, GET, OPTIONS, PUT, DELETE");
+    assertThat(r.headers().get("Access-Control-Allow-Headers"))
+        .isEqualTo("accept, content-type, authorization");
+    r.release();
+    FullHttpResponse other = call(get("/version", "http://evil.example"));
+    assertThat(other.headers().contains("Access-Control-Allow-Origin")).isFalse();
+    other.release();
+  }
+
+  @Test
+  void starAllowsEveryone() throws Exception {
+    start("--cors", "*");
+    FullHttpResponse r = call(get("/v2/keys/", null));
+    assertThat(r.headers().get("Access-Control-Allow-Origin")).isEqualTo("*");
+    r.release();
+  }
+
+  /** 2.3 default: no --cors, no headers; OPTIONS is still an empty 200. */
+  @Test
+  void withoutCorsNoHeadersButOptionsIsOk() throws Exception {
+    start();
+    FullHttpRequest options =
+        new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.OPTIONS, "/v2/keys/x");
+    FullHttpResponse r = call(options);
+    assertThat(r.status().code()).isEqualTo(200);
+    assertThat(r.content().readableBytes()).isZero();
+    assertThat(r.headers().contains("Access-Control-Allow-Origin")).isFalse();
+    r.release();
+  }
+
+  private void start(String... flags) throws Exception {
+    server = new EtcdServer(EtcdFlags.parse(flags, Map.of(), l -> {}).toConfig(), SystemClock.INSTANCE);
+    server.bootstrap();
+    server.publish(List.of("http://127.0.0.1:1"));
+    channel =
+        new EmbeddedChannel(
+            new CorsHeaders(server.config().corsOrigins()),
+            new ClientRouter(ClientInitializer.routes(server)));
+  }
+
+  private FullHttpResponse call(FullHttpRequest request) {
+    channel.writeInbound(request);
+    channel.runPendingTasks();
+    return channel.readOutbound();
+  }
+
+  private static FullHttpRequest get(String uri, String origin) {
+    FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
+    if (origin != null) {
+      r.headers().set("Origin", origin);
+    }
+    return r;
+  }
+}
