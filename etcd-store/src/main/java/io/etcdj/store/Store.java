@@ -83,7 +83,7 @@ public final class Store {
     String p = StorePath.clean(nodePath);
     lock.writeLock().lock();
     try {
-      return state.set(p, dir, value, orPermanent(ttl));
+      return state.set(p, dir, orEmpty(value), orPermanent(ttl));
     } finally {
       lock.writeLock().unlock();
     }
@@ -98,7 +98,7 @@ public final class Store {
     String p = StorePath.clean(nodePath);
     lock.writeLock().lock();
     try {
-      return state.create(p, dir, value, unique, orPermanent(ttl));
+      return state.create(p, dir, orEmpty(value), unique, orPermanent(ttl));
     } finally {
       lock.writeLock().unlock();
     }
@@ -112,7 +112,7 @@ public final class Store {
     String p = StorePath.clean(nodePath);
     lock.writeLock().lock();
     try {
-      return state.update(p, newValue == null ? "" : newValue, orPermanent(ttl));
+      return state.update(p, orEmpty(newValue), orPermanent(ttl));
     } finally {
       lock.writeLock().unlock();
     }
@@ -125,7 +125,7 @@ public final class Store {
     String p = StorePath.clean(nodePath);
     lock.writeLock().lock();
     try {
-      return state.compareAndSwap(p, prevValue, prevIndex, value, orPermanent(ttl));
+      return state.compareAndSwap(p, orEmpty(prevValue), prevIndex, orEmpty(value), orPermanent(ttl));
     } finally {
       lock.writeLock().unlock();
     }
@@ -148,7 +148,7 @@ public final class Store {
     String p = StorePath.clean(nodePath);
     lock.writeLock().lock();
     try {
-      return state.compareAndDelete(p, prevValue, prevIndex);
+      return state.compareAndDelete(p, orEmpty(prevValue), prevIndex);
     } finally {
       lock.writeLock().unlock();
     }
@@ -258,6 +258,11 @@ public final class Store {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** A missing value is etcd's empty string (SPEC KEY-037). */
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   private static TtlOptions orPermanent(TtlOptions ttl) {
