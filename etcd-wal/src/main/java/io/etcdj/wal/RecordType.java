@@ -1,6 +1,6 @@
 package io.etcdj.wal;
 
-/** The WAL record types and their on-disk numbers (SPEC PER-017). */
+/** The WAL record types and their on-disk numbers (SPEC PER-017). Immutable, thread-safe. */
 enum RecordType {
   /** Data is an {@code etcdserverpb.Metadata}; identical in every segment (PER-021). */
   METADATA(1),

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * The name of a WAL segment, {@code %016x-%016x.wal} = sequence number and the raft index of
  * the first entry the segment may hold (SPEC PER-010).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param seq the segment's sequence number, contiguous from 0 (PER-011)
  * @param index the index expected for the segment's first entry (last saved index + 1 at cut)
  */

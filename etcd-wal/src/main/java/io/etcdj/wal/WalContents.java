@@ -5,7 +5,8 @@ import io.etcdj.raft.raftpb.HardState;
 import java.util.List;
 
 /**
- * What {@link Wal#readAll()} recovers (SPEC PER-025).
+ * What {@link Wal#readAll()} recovers (SPEC PER-025). Immutable apart from the metadata array,
+ * which the caller owns.
  *
  * @param metadata the metadata given to {@link Wal#create} (an {@code etcdserverpb.Metadata})
  * @param hardState the last hard state saved, the default instance if none

@@ -3,7 +3,7 @@ package io.etcdj.wal.snap;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A snapshot file whose content is unusable: empty, undecodable or failing its CRC. */
+/** A snapshot file whose content is unusable: empty, undecodable or failing its CRC. Immutable. */
 public final class SnapshotCorruptException extends IOException {
   private final Path file;
 
