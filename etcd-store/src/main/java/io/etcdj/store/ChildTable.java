@@ -3,8 +3,8 @@ package io.etcdj.store;
 import java.util.Arrays;
 
 /**
- * The children of a directory: an open-addressing hash table of nodes keyed by their name. The
- * node is its own entry, so a child costs one array slot instead of a map entry object.
+ * The children of a directory: an open-addressing hash table of nodes keyed by their name. The node
+ * is its own entry, so a child costs one array slot instead of a map entry object.
  *
  * <p>Thread-safety: not thread-safe; owned by the {@link Store} under its lock.
  */

@@ -11,8 +11,11 @@ public final class EtcdException extends Exception {
   private final long index;
 
   public EtcdException(EtcdError error, String cause, long index) {
-    super(cause == null || cause.isEmpty() ? error.message() : error.message() + " (" + cause + ")",
-        null, false, false);
+    super(
+        cause == null || cause.isEmpty() ? error.message() : error.message() + " (" + cause + ")",
+        null,
+        false,
+        false);
     this.error = error;
     this.cause = cause == null ? "" : cause;
     this.index = index;

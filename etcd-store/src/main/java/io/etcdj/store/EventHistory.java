@@ -1,12 +1,12 @@
 package io.etcdj.store;
 
 /**
- * The last {@code capacity} events of the whole store (SPEC KEY-162), as a ring buffer whose
- * fields mirror etcd's snapshot JSON (SPEC PER-047): Events, Size, Front, Back, Capacity,
- * StartIndex, LastIndex.
+ * The last {@code capacity} events of the whole store (SPEC KEY-162), as a ring buffer whose fields
+ * mirror etcd's snapshot JSON (SPEC PER-047): Events, Size, Front, Back, Capacity, StartIndex,
+ * LastIndex.
  *
- * <p>Thread-safety: not thread-safe; written under the {@link Store} write lock and scanned
- * under its read lock.
+ * <p>Thread-safety: not thread-safe; written under the {@link Store} write lock and scanned under
+ * its read lock.
  */
 final class EventHistory {
   static final int DEFAULT_CAPACITY = 1000;

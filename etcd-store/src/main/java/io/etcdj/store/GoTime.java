@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Go's RFC3339Nano time text (SPEC KEY-120): UTC with {@code Z}, fractional seconds with
- * trailing zeros trimmed and left out when zero; Go's zero time is {@code 0001-01-01T00:00:00Z}.
+ * Go's RFC3339Nano time text (SPEC KEY-120): UTC with {@code Z}, fractional seconds with trailing
+ * zeros trimmed and left out when zero; Go's zero time is {@code 0001-01-01T00:00:00Z}.
  *
  * <p>Thread-safety: stateless.
  */

@@ -17,6 +17,7 @@ final class HubWatcher implements Watcher {
   private final long startIndex;
   private final Consumer<Event> listener;
   private final WatcherHub hub;
+
   /** Guarded by the hub. */
   boolean removed;
 

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A small buffered JSON byte writer whose string escaping matches Go's encoding/json byte for
- * byte: {@code < > &} as &#92;u003c &#92;u003e &#92;u0026, U+2028/U+2029 escaped, control
- * characters as &#92;u00XX except &#92;n &#92;r &#92;t (Go 1.19, the reference's compiler),
- * unpaired surrogates as &#92;ufffd, everything else as raw UTF-8.
+ * A small buffered JSON byte writer whose string escaping matches Go's encoding/json byte for byte:
+ * {@code < > &} as &#92;u003c &#92;u003e &#92;u0026, U+2028/U+2029 escaped, control characters as
+ * &#92;u00XX except &#92;n &#92;r &#92;t (Go 1.19, the reference's compiler), unpaired surrogates
+ * as &#92;ufffd, everything else as raw UTF-8.
  *
  * <p>Thread-safety: not thread-safe; one instance per write.
  */
 final class JsonOutput {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX =
+      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final OutputStream out;
   private final byte[] buf;
@@ -38,7 +39,8 @@ final class JsonOutput {
   }
 
   /** Copies chars below U+0100 as single bytes, in bulk. */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is the fast Latin-1 copy.
+  @SuppressWarnings(
+      "deprecation") // String.getBytes(int, int, byte[], int) is the fast Latin-1 copy.
   private void copyLatin1(String s, int from, int to) throws IOException {
     while (from < to) {
       if (pos == buf.length) {
@@ -111,7 +113,9 @@ final class JsonOutput {
         buf[pos++] = (byte) (0xc0 | (c >> 6));
         buf[pos++] = (byte) (0x80 | (c & 0x3f));
       } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           int cp = Character.toCodePoint(c, s.charAt(++i));
           buf[pos++] = (byte) (0xf0 | (cp >> 18));
           buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));

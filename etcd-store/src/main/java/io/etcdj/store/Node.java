@@ -11,11 +11,11 @@ import java.util.List;
  *
  * <p>Copy-on-write: a node belongs to the {@link NodeTree} epoch it was made in. Once a snapshot
  * has frozen that epoch, its content ({@code value}, indexes, expiration, children) never changes
- * again, so a snapshot can read it from another thread without locks; a writer makes a copy
- * first (see {@link NodeTree}). Only {@code heapIndex}, which no snapshot reads, stays mutable.
+ * again, so a snapshot can read it from another thread without locks; a writer makes a copy first
+ * (see {@link NodeTree}). Only {@code heapIndex}, which no snapshot reads, stays mutable.
  *
- * <p>Thread-safety: not thread-safe; owned by the {@link Store}, mutated only under its write
- * lock; frozen nodes are immutable.
+ * <p>Thread-safety: not thread-safe; owned by the {@link Store}, mutated only under its write lock;
+ * frozen nodes are immutable.
  */
 final class Node {
   /** Marks a node without TTL (Go's zero time). */
@@ -27,12 +27,16 @@ final class Node {
   long createdIndex;
   long modifiedIndex;
   long expireNanos;
+
   /** The value of a file; {@code ""} for a directory. */
   String value;
+
   /** Non-null exactly for directories. */
   ChildTable children;
+
   /** Position in the {@link TtlKeyHeap}, or -1. */
   int heapIndex = -1;
+
   /** The tree epoch this node was made in; older epochs may be frozen by a snapshot. */
   final int epoch;
 
@@ -110,8 +114,8 @@ final class Node {
   }
 
   /**
-   * The view a GET returns: directories always list their children, and the children are
-   * expanded only when recursive (etcd's loadInternalNode).
+   * The view a GET returns: directories always list their children, and the children are expanded
+   * only when recursive (etcd's loadInternalNode).
    */
   NodeExtern load(String path, boolean recursive, boolean sorted, long nowNanos) {
     if (!isDir()) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An immutable copy of a node as clients see it (etcd's NodeExtern). JSON field order and
- * omission rules are SPEC KEY-092..095.
+ * An immutable copy of a node as clients see it (etcd's NodeExtern). JSON field order and omission
+ * rules are SPEC KEY-092..095.
  *
  * @param key internal path, e.g. {@code /1/foo}
  * @param value the value of a file; null for a directory

@@ -40,8 +40,8 @@ final class NodeTree {
   }
 
   /**
-   * The node at a clean path, for reading. Errors: 104 with the path of a file met on the way,
-   * 100 with the path of the first missing component.
+   * The node at a clean path, for reading. Errors: 104 with the path of a file met on the way, 100
+   * with the path of the first missing component.
    */
   Node get(String cleanPath, long currentIndex) throws EtcdException {
     return walk(cleanPath, currentIndex, true);
@@ -161,9 +161,9 @@ final class NodeTree {
 
   /**
    * Removes the child n at path from its writable parent dir (etcd's node.Remove). A directory
-   * needs {@code dirFlag}, and {@code recursive} when it has children; the callback receives
-   * the path of every removed node, children first (SPEC KEY-167). The removed subtree itself is
-   * left untouched, since a snapshot may still be reading it.
+   * needs {@code dirFlag}, and {@code recursive} when it has children; the callback receives the
+   * path of every removed node, children first (SPEC KEY-167). The removed subtree itself is left
+   * untouched, since a snapshot may still be reading it.
    */
   void remove(
       Node dir,

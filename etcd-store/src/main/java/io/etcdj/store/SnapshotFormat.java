@@ -17,8 +17,8 @@ import java.util.Arrays;
  * </pre>
  *
  * Children are {@code null} for files and an object sorted by name for directories (Go sorts map
- * keys); permanent nodes have Go's zero time; history events are in HTTP shape with internal
- * keys, empty ring slots {@code null}. Reading is {@link SnapshotReader}.
+ * keys); permanent nodes have Go's zero time; history events are in HTTP shape with internal keys,
+ * empty ring slots {@code null}. Reading is {@link SnapshotReader}.
  *
  * <p>Thread-safety: stateless; the caller holds the store lock while the tree is written.
  */

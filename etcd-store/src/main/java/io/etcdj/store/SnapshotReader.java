@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Decodes etcd's v2 store snapshot JSON (SPEC PER-045..048) with a streaming parser, so a large
- * store is never held twice as a tree. Field order does not matter and unknown fields are
- * skipped, as with Go's json.Unmarshal; a child's name is its key in the parent's Children.
+ * store is never held twice as a tree. Field order does not matter and unknown fields are skipped,
+ * as with Go's json.Unmarshal; a child's name is its key in the parent's Children.
  *
  * <p>Thread-safety: stateless.
  */
@@ -85,9 +85,7 @@ final class SnapshotReader {
       }
     }
     Node n =
-        dir
-            ? Node.newDir(name, created, expire, 0)
-            : Node.newFile(name, value, created, expire, 0);
+        dir ? Node.newDir(name, created, expire, 0) : Node.newFile(name, value, created, expire, 0);
     n.modifiedIndex = modified;
     if (dir) {
       n.value = value;
@@ -202,7 +200,8 @@ final class SnapshotReader {
         case "key" -> key = p.getText();
         case "value" -> value = t == JsonToken.VALUE_NULL ? null : p.getText();
         case "dir" -> dir = t == JsonToken.VALUE_TRUE;
-        case "expiration" -> expiration = t == JsonToken.VALUE_NULL ? null : GoTime.parse(p.getText());
+        case "expiration" ->
+            expiration = t == JsonToken.VALUE_NULL ? null : GoTime.parse(p.getText());
         case "ttl" -> ttl = p.getLongValue();
         case "nodes" -> {
           if (t == JsonToken.START_ARRAY) {

@@ -8,34 +8,34 @@ import java.util.function.Consumer;
 
 /**
  * The v2 store (etcd's v2store.Store). Every write returns the {@link Event} it produced and
- * advances {@link #index()} by one; a failed write throws {@link EtcdException} and changes
- * nothing but the failure counters (SPEC KEY-076). Paths are internal store paths ({@code
- * /1/foo}); they are cleaned like Go's {@code path.Clean} (SPEC KEY-023).
+ * advances {@link #index()} by one; a failed write throws {@link EtcdException} and changes nothing
+ * but the failure counters (SPEC KEY-076). Paths are internal store paths ({@code /1/foo}); they
+ * are cleaned like Go's {@code path.Clean} (SPEC KEY-023).
  *
- * <p>Thread-safety: safe for concurrent use. Writes are expected from a single apply thread;
- * reads ({@link #get}, {@link #watch} registration, {@link #jsonStats}, {@link #index}) may come
- * from any thread at the same time. One store-wide read-write lock is taken at each public
- * method (etcd's worldLock): writes exclusive, reads shared. Watch listeners are called on the
- * writing thread while the write lock is held, so they must only hand the event off (never
- * block, never write to the store). {@link Watcher#remove()} may be called from any thread at any
- * time, including from inside a listener. A stream watcher keeps receiving every matching event:
- * etcd drops a stream watcher whose 100-event buffer overflows (SPEC KEY-170), and here that
- * buffering and dropping is the HTTP layer's job.
+ * <p>Thread-safety: safe for concurrent use. Writes are expected from a single apply thread; reads
+ * ({@link #get}, {@link #watch} registration, {@link #jsonStats}, {@link #index}) may come from any
+ * thread at the same time. One store-wide read-write lock is taken at each public method (etcd's
+ * worldLock): writes exclusive, reads shared. Watch listeners are called on the writing thread
+ * while the write lock is held, so they must only hand the event off (never block, never write to
+ * the store). {@link Watcher#remove()} may be called from any thread at any time, including from
+ * inside a listener. A stream watcher keeps receiving every matching event: etcd drops a stream
+ * watcher whose 100-event buffer overflows (SPEC KEY-170), and here that buffering and dropping is
+ * the HTTP layer's job.
  *
- * <p>Snapshots do not stop the world: {@link #snapshotView()} takes the write lock only to
- * freeze the copy-on-write tree (O(1)); the JSON is written afterwards, on any thread, while
- * writes go on (see {@link NodeTree}).
+ * <p>Snapshots do not stop the world: {@link #snapshotView()} takes the write lock only to freeze
+ * the copy-on-write tree (O(1)); the JSON is written afterwards, on any thread, while writes go on
+ * (see {@link NodeTree}).
  *
- * <p>SEAM: this file fixes the API that etcd-server codes against. Signatures change only
- * together with their callers.
+ * <p>SEAM: this file fixes the API that etcd-server codes against. Signatures change only together
+ * with their callers.
  */
 public final class Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final StoreState state;
 
   /**
-   * A new store with the given top-level directories (etcd creates {@code /0} and {@code /1}),
-   * at index 0. The clock is only used to compute {@code ttl} fields of returned nodes.
+   * A new store with the given top-level directories (etcd creates {@code /0} and {@code /1}), at
+   * index 0. The clock is only used to compute {@code ttl} fields of returned nodes.
    */
   public Store(Clock clock, String... namespaces) {
     String[] readOnly = new String[namespaces.length + 1];
@@ -105,8 +105,8 @@ public final class Store {
   }
 
   /**
-   * PUT prevExist=true without compare values (action {@code update}). On a directory only the
-   * TTL changes, and the stored modifiedIndex stays (SPEC KEY-067, KEY-068).
+   * PUT prevExist=true without compare values (action {@code update}). On a directory only the TTL
+   * changes, and the stored modifiedIndex stays (SPEC KEY-067, KEY-068).
    */
   public Event update(String nodePath, String newValue, TtlOptions ttl) throws EtcdException {
     String p = StorePath.clean(nodePath);
@@ -125,7 +125,8 @@ public final class Store {
     String p = StorePath.clean(nodePath);
     lock.writeLock().lock();
     try {
-      return state.compareAndSwap(p, orEmpty(prevValue), prevIndex, orEmpty(value), orPermanent(ttl));
+      return state.compareAndSwap(
+          p, orEmpty(prevValue), prevIndex, orEmpty(value), orPermanent(ttl));
     } finally {
       lock.writeLock().unlock();
     }
@@ -155,11 +156,11 @@ public final class Store {
   }
 
   /**
-   * Registers a watch. sinceIndex 0 means "the next event". If the history already holds a
-   * matching event, the listener is called with it before this method returns (etcd then does
-   * not register the watcher, even for a stream). Otherwise the listener is called, on the
-   * writing thread, with each matching event until {@link Watcher#remove()} (a one-shot watcher
-   * removes itself after its first event).
+   * Registers a watch. sinceIndex 0 means "the next event". If the history already holds a matching
+   * event, the listener is called with it before this method returns (etcd then does not register
+   * the watcher, even for a stream). Otherwise the listener is called, on the writing thread, with
+   * each matching event until {@link Watcher#remove()} (a one-shot watcher removes itself after its
+   * first event).
    *
    * @throws EtcdException 401 when sinceIndex is older than the history
    */
@@ -178,8 +179,8 @@ public final class Store {
   }
 
   /**
-   * Expires every node whose expiration is at or before cutoff, in expiration order: one
-   * {@code expire} event and one index each (SPEC KEY-123, KEY-124).
+   * Expires every node whose expiration is at or before cutoff, in expiration order: one {@code
+   * expire} event and one index each (SPEC KEY-123, KEY-124).
    */
   public void deleteExpiredKeys(Instant cutoff) {
     lock.writeLock().lock();
@@ -219,9 +220,9 @@ public final class Store {
   }
 
   /**
-   * A consistent picture of the whole store, taken in O(1) under the write lock; serialize it
-   * with {@link StoreSnapshot#writeTo} on any thread while writes go on. Each node is copied at
-   * most once afterwards, on its first write.
+   * A consistent picture of the whole store, taken in O(1) under the write lock; serialize it with
+   * {@link StoreSnapshot#writeTo} on any thread while writes go on. Each node is copied at most
+   * once afterwards, on its first write.
    */
   public StoreSnapshot snapshotView() {
     lock.writeLock().lock();

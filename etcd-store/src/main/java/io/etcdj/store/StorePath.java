@@ -39,7 +39,9 @@ final class StorePath {
     return out.length() == 0 ? "/" : out.toString();
   }
 
-  /** True when {@link #clean} would return p unchanged; the common case, checked without copying. */
+  /**
+   * True when {@link #clean} would return p unchanged; the common case, checked without copying.
+   */
   private static boolean isClean(String p) {
     int n = p.length();
     if (n == 0 || p.charAt(0) != '/') {
@@ -58,7 +60,8 @@ final class StorePath {
         if (len == 0) {
           return false;
         }
-        if (p.charAt(segStart) == '.' && (len == 1 || (len == 2 && p.charAt(segStart + 1) == '.'))) {
+        if (p.charAt(segStart) == '.'
+            && (len == 1 || (len == 2 && p.charAt(segStart + 1) == '.'))) {
           return false;
         }
         segStart = i + 1;
@@ -84,8 +87,8 @@ final class StorePath {
   }
 
   /**
-   * Whether the part of keyPath below watchPath contains a hidden segment (SPEC KEY-141); as
-   * etcd, a key path shorter than the watch path is never hidden.
+   * Whether the part of keyPath below watchPath contains a hidden segment (SPEC KEY-141); as etcd,
+   * a key path shorter than the watch path is never hidden.
    */
   static boolean isHiddenBelow(String watchPath, String keyPath) {
     if (watchPath.length() > keyPath.length()) {

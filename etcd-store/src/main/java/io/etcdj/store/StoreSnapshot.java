@@ -6,13 +6,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * A consistent, immutable picture of a whole {@link Store}, taken in O(1) on the writing thread
- * by {@link Store#snapshotView()}: the frozen root of the copy-on-write tree plus copies of the
- * small parts (1000-slot history ring, counters, index). Writing it as etcd's snapshot JSON
- * (SPEC PER-045..047) can then run on any thread while writes go on.
+ * A consistent, immutable picture of a whole {@link Store}, taken in O(1) on the writing thread by
+ * {@link Store#snapshotView()}: the frozen root of the copy-on-write tree plus copies of the small
+ * parts (1000-slot history ring, counters, index). Writing it as etcd's snapshot JSON (SPEC
+ * PER-045..047) can then run on any thread while writes go on.
  *
- * <p>Thread-safety: immutable; {@link #writeTo} may be called from any thread, any number of
- * times.
+ * <p>Thread-safety: immutable; {@link #writeTo} may be called from any thread, any number of times.
  */
 public final class StoreSnapshot {
   private final Node root;

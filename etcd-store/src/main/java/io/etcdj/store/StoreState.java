@@ -240,7 +240,13 @@ final class StoreState {
 
   /** etcd's internalCreate: set (replace) and create, with implicit parents. */
   private Event create(
-      String p, boolean dir, String value, boolean unique, boolean replace, long expire, String action)
+      String p,
+      boolean dir,
+      String value,
+      boolean unique,
+      boolean replace,
+      long expire,
+      String action)
       throws EtcdException {
     long curr = currentIndex;
     long next = curr + 1;
@@ -289,8 +295,8 @@ final class StoreState {
   }
 
   /**
-   * Sends an event to watchers, or for a refresh only records it, flagged (SPEC KEY-127).
-   * Returns the event as recorded.
+   * Sends an event to watchers, or for a refresh only records it, flagged (SPEC KEY-127). Returns
+   * the event as recorded.
    */
   private Event publish(Event e, boolean refresh) {
     if (refresh) {
@@ -317,7 +323,9 @@ final class StoreState {
             + Long.toUnsignedString(n.modifiedIndex)
             + "]";
     String cause =
-        !valueMatch && !indexMatch ? valuePart + " " + indexPart : valueMatch ? indexPart : valuePart;
+        !valueMatch && !indexMatch
+            ? valuePart + " " + indexPart
+            : valueMatch ? indexPart : valuePart;
     throw new EtcdException(EtcdError.TEST_FAILED, cause, currentIndex);
   }
 

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The counters of {@code /v2/stats/store} (SPEC OTH-044, OTH-045, KEY-190), in etcd's JSON field
  * order. They are part of the snapshot, so they survive a recovery.
  *
- * <p>Thread-safety: get counters are {@link LongAdder}s because reads run concurrently under
- * the store read lock; every other counter is written only under the store write lock and read
- * under its read lock. {@code watchers} keeps the count last reported, as etcd saves it.
+ * <p>Thread-safety: get counters are {@link LongAdder}s because reads run concurrently under the
+ * store read lock; every other counter is written only under the store write lock and read under
+ * its read lock. {@code watchers} keeps the count last reported, as etcd saves it.
  */
 final class StoreStats {
   /** The JSON names, in output order; {@link #values()} follows the same order. */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Min-heap of the nodes that have a TTL, ordered by expiration, so that expiry (SPEC KEY-123)
- * visits nodes in expiration order. It holds each node's path next to it (nodes do not know
- * their path), and each node remembers its slot, so update and remove are O(log n).
+ * visits nodes in expiration order. It holds each node's path next to it (nodes do not know their
+ * path), and each node remembers its slot, so update and remove are O(log n).
  *
  * <p>Thread-safety: not thread-safe; owned by the {@link Store} under its write lock.
  */
@@ -46,8 +46,8 @@ final class TtlKeyHeap {
   }
 
   /**
-   * Re-positions a node whose expiration changed, by removing and pushing it again as etcd does
-   * (so ties expire in the same order); a node not in the heap is ignored.
+   * Re-positions a node whose expiration changed, by removing and pushing it again as etcd does (so
+   * ties expire in the same order); a node not in the heap is ignored.
    */
   void update(Node n) {
     if (contains(n)) {

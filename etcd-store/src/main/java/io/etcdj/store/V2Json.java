@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * etcd's v2 HTTP JSON for events and errors, written straight to a stream without the trailing
  * newline the handler adds. Field order and omission follow Go's struct tags (SPEC KEY-090..100,
- * ERR-001); keys and causes lose the given prefix (SPEC KEY-005), and a key that becomes empty
- * is omitted (SPEC KEY-094). The internal {@code refresh} flag is never written (SPEC KEY-099).
+ * ERR-001); keys and causes lose the given prefix (SPEC KEY-005), and a key that becomes empty is
+ * omitted (SPEC KEY-094). The internal {@code refresh} flag is never written (SPEC KEY-099).
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */

@@ -8,10 +8,10 @@ import java.util.function.Consumer;
 /**
  * Watchers by watched path, and the event history (etcd's watcherHub, SPEC KEY-160..175).
  *
- * <p>Thread-safety: the watcher map and count are guarded by this object's monitor, so
- * registration (store read lock) and removal (any thread) can race with notification (writing
- * thread). Listeners run while the monitor is held: they must only hand the event off. The
- * history is owned by the {@link Store} lock.
+ * <p>Thread-safety: the watcher map and count are guarded by this object's monitor, so registration
+ * (store read lock) and removal (any thread) can race with notification (writing thread). Listeners
+ * run while the monitor is held: they must only hand the event off. The history is owned by the
+ * {@link Store} lock.
  */
 final class WatcherHub {
   private final Map<String, LinkedHashSet<HubWatcher>> watchers = new HashMap<>();

@@ -12,8 +12,8 @@
  * is {@code NodeTree} of compact {@code Node}s whose directories keep their children in an
  * open-addressing {@code ChildTable}; TTLs are in the {@code TtlKeyHeap}; watchers and history in
  * {@code WatcherHub} and {@code EventHistory}; counters in {@code StoreStats}. Snapshots are
- * copy-on-write: {@link io.etcdj.store.Store#snapshotView()} freezes the tree in O(1) and a
- * {@link io.etcdj.store.StoreSnapshot} is serialized on any thread while writes go on.
+ * copy-on-write: {@link io.etcdj.store.Store#snapshotView()} freezes the tree in O(1) and a {@link
+ * io.etcdj.store.StoreSnapshot} is serialized on any thread while writes go on.
  *
  * <p>Thread-safety: {@link io.etcdj.store.Store} is safe for concurrent use; writes are meant to
  * come from one apply thread, reads may come from any thread; watch listeners run on the writing

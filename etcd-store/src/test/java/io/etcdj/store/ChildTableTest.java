@@ -16,7 +16,7 @@ class ChildTableTest {
     SplittableRandom rnd = new SplittableRandom(42);
     ChildTable table = new ChildTable();
     Map<String, Node> model = new HashMap<>();
-    
+
     for (int step = 0; step < 20_000; step++) {
       String name = "k" + rnd.nextInt(300);
       int op = rnd.nextInt(3);
@@ -42,7 +42,7 @@ class ChildTableTest {
 
   @Test
   void removeOfAStaleNodeKeepsTheCurrentOne() {
-    
+
     ChildTable table = new ChildTable();
     Node old = Node.newFile("a", "1", 1, Node.PERMANENT, 0);
     Node current = Node.newFile("a", "2", 2, Node.PERMANENT, 0);

@@ -23,9 +23,9 @@ class SnapshotTest {
   }
 
   /**
-   * A snapshot written by the reference etcd 3.4.23 (TTL key refreshed, TTL dir, hidden key,
-   * dirs, in-order key, expired keys, escaped value, CAS/CAD failures in the stats) is recovered
-   * and saved again byte for byte (SPEC PER-045..048).
+   * A snapshot written by the reference etcd 3.4.23 (TTL key refreshed, TTL dir, hidden key, dirs,
+   * in-order key, expired keys, escaped value, CAS/CAD failures in the stats) is recovered and
+   * saved again byte for byte (SPEC PER-045..048).
    */
   @Test
   void referenceSnapshotRecoversAndSavesIdentically() throws Exception {
@@ -38,7 +38,8 @@ class SnapshotTest {
     Event hidden = store.get("/1/_hidden", false, false);
     assertThat(hidden.node().value()).isEqualTo("h");
     Event ttlKey = store.get("/1/ttlkey", false, false);
-    assertThat(ttlKey.node().expiration()).isEqualTo(Instant.parse("2026-11-21T00:40:22.69942195Z"));
+    assertThat(ttlKey.node().expiration())
+        .isEqualTo(Instant.parse("2026-11-21T00:40:22.69942195Z"));
     assertThat(ttlKey.node().createdIndex()).isEqualTo(10);
   }
 

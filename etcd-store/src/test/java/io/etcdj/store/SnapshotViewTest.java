@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cheap snapshots (DESIGN "Snapshots must not stop the world"): a view taken with {@link
- * Store#snapshotView()} keeps showing the store as it was, whatever is written afterwards, and
- * the copy-on-write store behaves exactly like one that never snapshots.
+ * Store#snapshotView()} keeps showing the store as it was, whatever is written afterwards, and the
+ * copy-on-write store behaves exactly like one that never snapshots.
  */
 class SnapshotViewTest {
 
@@ -75,7 +75,9 @@ class SnapshotViewTest {
     }
     assertThat(cow.get("/", true, true)).isEqualTo(plain.get("/", true, true));
     for (int i = 0; i < views.size(); i++) {
-      assertThat(new String(views.get(i).toByteArray(), UTF_8)).as("view " + i).isEqualTo(expected.get(i));
+      assertThat(new String(views.get(i).toByteArray(), UTF_8))
+          .as("view " + i)
+          .isEqualTo(expected.get(i));
     }
     cow.jsonStats();
     plain.jsonStats();

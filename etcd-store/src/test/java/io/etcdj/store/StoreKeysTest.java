@@ -221,8 +221,7 @@ class StoreKeysTest {
                 + "\"modifiedIndex\":4,\"createdIndex\":4}}");
     k.mkdir("/dir");
     assertThat(k.run(s -> s.compareAndSwap("/1/dir", "x", 0, "y", PERMANENT)))
-        .isEqualTo(
-            "{\"errorCode\":102,\"message\":\"Not a file\",\"cause\":\"/dir\",\"index\":5}");
+        .isEqualTo("{\"errorCode\":102,\"message\":\"Not a file\",\"cause\":\"/dir\",\"index\":5}");
   }
 
   /** SPEC KEY-067, KEY-068: update on a dir changes only the TTL; stored modifiedIndex stays. */

@@ -12,8 +12,8 @@ class StoreStatsTest {
   /**
    * The same requests as a session recorded against etcd 3.4.23 give the same counters, except
    * getsFail, which etcd bumps per HTTP request from its auth lookup (the server's job). Quirks:
-   * root-read-only failures of update, CAS and delete, and update of a dir with a value, count
-   * as successes; a create failing on its path walk counts as a failed set too.
+   * root-read-only failures of update, CAS and delete, and update of a dir with a value, count as
+   * successes; a create failing on its path walk counts as a failed set too.
    */
   @Test
   void countersMatchTheReference() throws Exception {

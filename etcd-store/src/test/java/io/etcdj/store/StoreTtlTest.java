@@ -50,7 +50,8 @@ class StoreTtlTest {
   void writesWithoutTtlRemoveIt() {
     k.run(s -> s.set("/1/a", false, "1", k.ttl(100)));
     assertThat(k.run(s -> s.update("/1/a", "2", PERMANENT)))
-        .startsWith("{\"action\":\"update\",\"node\":{\"key\":\"/a\",\"value\":\"2\",\"modifiedIndex\":2,");
+        .startsWith(
+            "{\"action\":\"update\",\"node\":{\"key\":\"/a\",\"value\":\"2\",\"modifiedIndex\":2,");
     k.run(s -> s.compareAndSwap("/1/a", "2", 0, "3", k.ttl(100)));
     assertThat(k.get("/a")).contains("\"ttl\":100");
     k.run(s -> s.compareAndSwap("/1/a", "3", 0, "4", PERMANENT));
@@ -71,7 +72,8 @@ class StoreTtlTest {
     k.store.watch("/1", true, true, 0, events::add);
     k.clock.advance(Duration.ofSeconds(3));
     k.store.deleteExpiredKeys(k.clock.instant());
-    assertThat(events).extracting(Keys::json)
+    assertThat(events)
+        .extracting(Keys::json)
         .containsExactly(
             "{\"action\":\"expire\",\"node\":{\"key\":\"/early\",\"modifiedIndex\":4,"
                 + "\"createdIndex\":2},\"prevNode\":{\"key\":\"/early\",\"value\":\"e\","
@@ -145,8 +147,7 @@ class StoreTtlTest {
         .isEqualTo(
             "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/missing\","
                 + "\"index\":2}");
-    assertThat(k.run(s -> s.update("/1/missing", "", k.refresh(5))))
-        .contains("\"errorCode\":100");
+    assertThat(k.run(s -> s.update("/1/missing", "", k.refresh(5)))).contains("\"errorCode\":100");
   }
 
   /** SPEC KEY-129: refresh through CAS still compares. */

@@ -23,7 +23,8 @@ class StoreWatchTest {
 
   private int watchers() {
     String stats = k.stats();
-    return Integer.parseInt(stats.substring(stats.indexOf("\"watchers\":") + 11, stats.length() - 1));
+    return Integer.parseInt(
+        stats.substring(stats.indexOf("\"watchers\":") + 11, stats.length() - 1));
   }
 
   /** SPEC KEY-161, KEY-169: a one-shot watch gets the next event, then is gone. */
@@ -36,7 +37,8 @@ class StoreWatchTest {
     assertThat(watchers()).isEqualTo(1);
     k.set("/foo", "two");
     k.set("/foo", "three");
-    assertThat(got).extracting(Keys::json)
+    assertThat(got)
+        .extracting(Keys::json)
         .containsExactly(
             "{\"action\":\"set\",\"node\":{\"key\":\"/foo\",\"value\":\"two\","
                 + "\"modifiedIndex\":2,\"createdIndex\":2},\"prevNode\":{\"key\":\"/foo\","
@@ -102,7 +104,8 @@ class StoreWatchTest {
     List<Event> plain = new ArrayList<>();
     k.store.watch("/1/dir", false, false, 0, plain::add);
     k.set("/dir/a/b", "deep");
-    assertThat(got).extracting(Keys::json)
+    assertThat(got)
+        .extracting(Keys::json)
         .containsExactly(
             "{\"action\":\"set\",\"node\":{\"key\":\"/dir/a/b\",\"value\":\"deep\","
                 + "\"modifiedIndex\":1,\"createdIndex\":1}}");
@@ -148,7 +151,8 @@ class StoreWatchTest {
     k.set("/w/a", "1");
     watch("/w/a", false, false, 0);
     k.run(s -> s.delete("/1/w", true, true));
-    assertThat(got).extracting(Keys::json)
+    assertThat(got)
+        .extracting(Keys::json)
         .containsExactly(
             "{\"action\":\"delete\",\"node\":{\"key\":\"/w\",\"dir\":true,\"modifiedIndex\":2,"
                 + "\"createdIndex\":1},\"prevNode\":{\"key\":\"/w\",\"dir\":true,"
@@ -236,7 +240,10 @@ class StoreWatchTest {
     if (row.expectedKey() == null) {
       assertThat(got).as(row.name()).isEmpty();
     } else {
-      assertThat(got).as(row.name()).extracting(e -> e.node().key()).containsExactly(row.expectedKey());
+      assertThat(got)
+          .as(row.name())
+          .extracting(e -> e.node().key())
+          .containsExactly(row.expectedKey());
     }
   }
 

@@ -7,9 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The HTTP JSON of events and errors, byte for byte (SPEC KEY-090..100, KEY-120, ERR-001). */
 class V2JsonTest {
@@ -23,8 +23,8 @@ class V2JsonTest {
   }
 
   /**
-   * Escaping as Go's encoding/json (Go 1.19), taken from the reference's reply to a PUT of
-   * {@code <a&b> "q" \ 0x01 0x08 0x0c TAB LF CR DEL U+2028 x}: DEL stays raw.
+   * Escaping as Go's encoding/json (Go 1.19), taken from the reference's reply to a PUT of {@code
+   * <a&b> "q" \ 0x01 0x08 0x0c TAB LF CR DEL U+2028 x}: DEL stays raw.
    */
   @Test
   void escapingMatchesTheReference() {
@@ -126,8 +126,7 @@ class V2JsonTest {
         .isEqualTo("{\"errorCode\":102,\"message\":\"Not a file\",\"index\":7}");
     assertThat(
             new String(
-                V2Json.writeError(
-                    new EtcdException(EtcdError.TEST_FAILED, "[<a> != b]", 3), "/1"),
+                V2Json.writeError(new EtcdException(EtcdError.TEST_FAILED, "[<a> != b]", 3), "/1"),
                 UTF_8))
         .isEqualTo(
             "{\"errorCode\":101,\"message\":\"Compare failed\",\"cause\":\"[\\u003ca\\u003e !="
