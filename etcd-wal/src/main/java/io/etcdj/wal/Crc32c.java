@@ -1,12 +1,12 @@
 package io.etcdj.wal;
 
 /**
- * CRC-32C (Castagnoli) that can be continued from a previous value, as the WAL's rolling
- * checksum needs (SPEC PER-018): {@code update(update(0, a), b) == update(0, a ‖ b)}.
+ * CRC-32C (Castagnoli) that can be continued from a previous value, as the WAL's rolling checksum
+ * needs (SPEC PER-018): {@code update(update(0, a), b) == update(0, a ‖ b)}.
  *
  * <p>{@link java.util.zip.CRC32C} cannot be seeded with a finished CRC, so this is the plain
- * reflected table algorithm (polynomial 0x82F63B78, initial value and final xor 0xFFFFFFFF).
- * CRC values are unsigned 32-bit numbers carried in a Java {@code int}.
+ * reflected table algorithm (polynomial 0x82F63B78, initial value and final xor 0xFFFFFFFF). CRC
+ * values are unsigned 32-bit numbers carried in a Java {@code int}.
  *
  * <p>Thread-safety: stateless, safe for any thread.
  */

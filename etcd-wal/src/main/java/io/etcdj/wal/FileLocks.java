@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Exclusive locks on WAL segments (SPEC PER-030), visible both to other processes and to other
  * {@link Wal}s and purgers in this JVM.
  *
- * <p>Why the registry: Java file locks are POSIX record locks on Linux, which the kernel drops
- * as soon as the process closes <em>any</em> descriptor of the file. A purger that opened a
- * locked segment just to probe its lock would therefore unlock it for other processes. So this
- * JVM's own locks are looked up here first and a locked file is never opened a second time.
+ * <p>Why the registry: Java file locks are POSIX record locks on Linux, which the kernel drops as
+ * soon as the process closes <em>any</em> descriptor of the file. A purger that opened a locked
+ * segment just to probe its lock would therefore unlock it for other processes. So this JVM's own
+ * locks are looked up here first and a locked file is never opened a second time.
  *
  * <p>Thread-safety: safe for any thread (a concurrent set).
  */
@@ -69,8 +69,8 @@ final class FileLocks {
   }
 
   /**
-   * Deletes {@code path} only if nobody holds its lock (PER-049: a purge stops at the first
-   * file it cannot lock). Returns false, deleting nothing, if it is locked.
+   * Deletes {@code path} only if nobody holds its lock (PER-049: a purge stops at the first file it
+   * cannot lock). Returns false, deleting nothing, if it is locked.
    */
   static boolean deleteIfUnlocked(Path path) throws IOException {
     if (heldHere(path)) {

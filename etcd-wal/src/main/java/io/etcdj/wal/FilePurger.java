@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the oldest {@code .wal} or {@code .snap} files beyond a maximum count (SPEC PER-049).
- * The server calls {@link #purge} periodically (etcd: every 30 s) for {@code member/snap} with
- * {@code --max-snapshots} and for the WAL directory with {@code --max-wals}.
+ * Deletes the oldest {@code .wal} or {@code .snap} files beyond a maximum count (SPEC PER-049). The
+ * server calls {@link #purge} periodically (etcd: every 30 s) for {@code member/snap} with {@code
+ * --max-snapshots} and for the WAL directory with {@code --max-wals}.
  *
  * <p>File names sort in age order (both are fixed-width hex), so the oldest go first. Deleting
  * stops at the first file that is locked: a WAL segment the log still needs stays locked until

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One open WAL segment: its path, its channel and, in write mode, its exclusive lock. All reads
- * and writes of a locked segment go through this one channel (see {@link FileLocks} for why a
- * second descriptor would be harmful).
+ * One open WAL segment: its path, its channel and, in write mode, its exclusive lock. All reads and
+ * writes of a locked segment go through this one channel (see {@link FileLocks} for why a second
+ * descriptor would be harmful).
  *
  * <p>Thread-safety: not thread-safe; owned by the {@link Wal} that opened it.
  */

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WAL directory: which segment files exist, which ones a reader needs, and the
- * file-system chores around them (directory fsync, preallocation).
+ * The WAL directory: which segment files exist, which ones a reader needs, and the file-system
+ * chores around them (directory fsync, preallocation).
  *
  * <p>Thread-safety: stateless, safe for any thread.
  */
@@ -35,8 +35,8 @@ final class SegmentFiles {
   private SegmentFiles() {}
 
   /**
-   * The segment names in {@code dir}, sorted by sequence number. Other files are ignored, with
-   * a warning unless they are the preallocated {@code *.tmp} files (PER-011, PER-014).
+   * The segment names in {@code dir}, sorted by sequence number. Other files are ignored, with a
+   * warning unless they are the preallocated {@code *.tmp} files (PER-011, PER-014).
    */
   static List<SegmentName> list(Path dir) throws IOException {
     List<SegmentName> names = new ArrayList<>();
@@ -56,9 +56,8 @@ final class SegmentFiles {
   }
 
   /**
-   * The segments to read when opening at {@code snapIndex}: from the last one whose first
-   * index is at most {@code snapIndex} to the end; their sequence numbers must be contiguous
-   * (PER-011).
+   * The segments to read when opening at {@code snapIndex}: from the last one whose first index is
+   * at most {@code snapIndex} to the end; their sequence numbers must be contiguous (PER-011).
    *
    * @throws java.nio.file.NoSuchFileException if there is no such segment
    * @throws WalCorruptException if a segment is missing from the sequence
@@ -103,8 +102,8 @@ final class SegmentFiles {
   }
 
   /**
-   * Extends the file to {@code size} bytes of zeros (PER-012). Without fallocate in Java this
-   * makes a sparse file, which is what etcd falls back to on file systems without fallocate.
+   * Extends the file to {@code size} bytes of zeros (PER-012). Without fallocate in Java this makes
+   * a sparse file, which is what etcd falls back to on file systems without fallocate.
    */
   static void preallocate(FileChannel ch, long size) throws IOException {
     if (ch.size() < size) {
@@ -113,9 +112,9 @@ final class SegmentFiles {
   }
 
   /**
-   * Zeroes the file from {@code offset} to its current end, keeping its size (etcd's
-   * ZeroToEnd): stale bytes of a torn write beyond the last valid record must never be read
-   * back as records once new writes partly overwrite them.
+   * Zeroes the file from {@code offset} to its current end, keeping its size (etcd's ZeroToEnd):
+   * stale bytes of a torn write beyond the last valid record must never be read back as records
+   * once new writes partly overwrite them.
    */
   static void zeroToEnd(FileChannel ch, long offset) throws IOException {
     long size = ch.size();

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The name of a WAL segment, {@code %016x-%016x.wal} = sequence number and the raft index of
- * the first entry the segment may hold (SPEC PER-010).
+ * The name of a WAL segment, {@code %016x-%016x.wal} = sequence number and the raft index of the
+ * first entry the segment may hold (SPEC PER-010).
  *
  * <p>Immutable and thread-safe.
  *

@@ -23,12 +23,11 @@ import org.slf4j.LoggerFactory;
  * package-info.java}, SPEC PER-010..030).
  *
  * <p>Life cycle, as etcd's: {@link #create} a new log, or {@link #open} an existing one at a
- * snapshot marker and call {@link #readAll()} once; after that the log appends with {@link
- * #save} and {@link #saveSnapshot}. {@link #openForRead} is for tools: no locks, no repair, no
- * appends.
+ * snapshot marker and call {@link #readAll()} once; after that the log appends with {@link #save}
+ * and {@link #saveSnapshot}. {@link #openForRead} is for tools: no locks, no repair, no appends.
  *
- * <p>Thread-safety: not thread-safe. One thread owns a {@code Wal} (in the server, the raft
- * loop thread that persists each Ready).
+ * <p>Thread-safety: not thread-safe. One thread owns a {@code Wal} (in the server, the raft loop
+ * thread that persists each Ready).
  */
 public final class Wal implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Wal.class);
@@ -58,7 +57,10 @@ public final class Wal implements Closeable {
     return SegmentFiles.exist(dir);
   }
 
-  /** Creates a WAL with etcd's 64,000,000-byte segments; see {@link #create(Path, byte[], WalConfig)}. */
+  /**
+   * Creates a WAL with etcd's 64,000,000-byte segments; see {@link #create(Path, byte[],
+   * WalConfig)}.
+   */
   public static Wal create(Path dir, byte[] metadata) throws IOException {
     return create(dir, metadata, WalConfig.DEFAULT);
   }
@@ -108,8 +110,8 @@ public final class Wal implements Closeable {
   }
 
   /**
-   * Opens the WAL at the snapshot marker {@code snap} for appending, locking the segments from
-   * the last one that starts at or before {@code snap.index()} (PER-011, PER-030). Call {@link
+   * Opens the WAL at the snapshot marker {@code snap} for appending, locking the segments from the
+   * last one that starts at or before {@code snap.index()} (PER-011, PER-030). Call {@link
    * #readAll()} next: it repairs a torn tail and positions the log for appends.
    */
   public static Wal open(Path dir, WalSnapshot snap, WalConfig config) throws IOException {
@@ -137,9 +139,9 @@ public final class Wal implements Closeable {
   }
 
   /**
-   * Reads the log once after {@link #open} (PER-025): the metadata, the last hard state and
-   * the entries after the snapshot marker; an entry replaces every collected entry at or after
-   * its index (the log was overwritten after a leader change). The marker must be present.
+   * Reads the log once after {@link #open} (PER-025): the metadata, the last hard state and the
+   * entries after the snapshot marker; an entry replaces every collected entry at or after its
+   * index (the log was overwritten after a leader change). The marker must be present.
    *
    * <p>A torn tail in the last segment is cut off ({@link WalRepair}); any other damage throws
    * {@link WalCorruptException}.
@@ -219,10 +221,10 @@ public final class Wal implements Closeable {
   }
 
   /**
-   * Appends entries and then the hard state (PER-022). The caller passes a whole Ready at once:
-   * one fdatasync covers all of it (group commit), and it has returned before this does. As in
-   * etcd, a call that only moves the commit index is not synced (a lost commit index is learnt
-   * again from the leader); entries or a new term or vote always are.
+   * Appends entries and then the hard state (PER-022). The caller passes a whole Ready at once: one
+   * fdatasync covers all of it (group commit), and it has returned before this does. As in etcd, a
+   * call that only moves the commit index is not synced (a lost commit index is learnt again from
+   * the leader); entries or a new term or vote always are.
    */
   public void save(HardState hardState, List<Entry> entries) throws IOException {
     requireAppendable();
@@ -252,8 +254,8 @@ public final class Wal implements Closeable {
   }
 
   /**
-   * Records that a snapshot at {@code snap} is durable; call it after the {@code .snap} file
-   * was saved (PER-023). Synced before returning.
+   * Records that a snapshot at {@code snap} is durable; call it after the {@code .snap} file was
+   * saved (PER-023). Synced before returning.
    */
   public void saveSnapshot(WalSnapshot snap) throws IOException {
     requireAppendable();
@@ -263,8 +265,8 @@ public final class Wal implements Closeable {
   }
 
   /**
-   * Unlocks the segments that hold only entries below {@code index}, so that a purge can
-   * delete them (PER-030, PER-049); the segment that may hold {@code index} stays locked.
+   * Unlocks the segments that hold only entries below {@code index}, so that a purge can delete
+   * them (PER-030, PER-049); the segment that may hold {@code index} stays locked.
    */
   public void releaseLockTo(long index) throws IOException {
     int firstNeeded = segments.size() - 1;
@@ -303,9 +305,9 @@ public final class Wal implements Closeable {
   }
 
   /**
-   * Starts the next segment once the tail reached the segment size (PER-021, PER-022): the tail
-   * is truncated at its end and synced; the new segment is prepared in a preallocated temp file
-   * (crc of the chain so far, metadata, hard state), synced, renamed to {@code
+   * Starts the next segment once the tail reached the segment size (PER-021, PER-022): the tail is
+   * truncated at its end and synced; the new segment is prepared in a preallocated temp file (crc
+   * of the chain so far, metadata, hard state), synced, renamed to {@code
    * <seq+1>-<lastIndex+1>.wal}, and the directory synced.
    */
   private void cut() throws IOException {

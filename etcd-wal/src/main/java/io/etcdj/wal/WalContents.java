@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param metadata the metadata given to {@link Wal#create} (an {@code etcdserverpb.Metadata})
  * @param hardState the last hard state saved, the default instance if none
- * @param entries the entries after the snapshot marker, in index order, later writes of an
- *     index having replaced earlier ones
+ * @param entries the entries after the snapshot marker, in index order, later writes of an index
+ *     having replaced earlier ones
  */
 public record WalContents(byte[] metadata, HardState hardState, List<Entry> entries) {
   public WalContents {

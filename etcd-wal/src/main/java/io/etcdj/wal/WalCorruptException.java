@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A WAL that cannot be read safely: a CRC mismatch before the tail, an unknown record type, a
- * gap in the segment sequence (SPEC PER-028, PER-011). The message names the file and offset so
- * an operator can find the damage.
+ * A WAL that cannot be read safely: a CRC mismatch before the tail, an unknown record type, a gap
+ * in the segment sequence (SPEC PER-028, PER-011). The message names the file and offset so an
+ * operator can find the damage.
  *
  * <p>Immutable and thread-safe.
  */

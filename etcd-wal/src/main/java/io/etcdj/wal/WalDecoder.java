@@ -11,10 +11,10 @@ import java.util.List;
  * package-info.java}). A segment ends at EOF or at a zero length word, the start of its
  * preallocated zeros (SPEC PER-026).
  *
- * <p>A damaged frame in the <em>last</em> segment that looks like an interrupted write is the
- * torn tail: {@link #next()} then returns null with {@link #tornTail()} set, and {@link
- * #lastValidOffset()} says where the last complete record ends (PER-027, PER-028). Any other
- * damage throws {@link WalCorruptException} naming the file and the frame's offset.
+ * <p>A damaged frame in the <em>last</em> segment that looks like an interrupted write is the torn
+ * tail: {@link #next()} then returns null with {@link #tornTail()} set, and {@link
+ * #lastValidOffset()} says where the last complete record ends (PER-027, PER-028). Any other damage
+ * throws {@link WalCorruptException} naming the file and the frame's offset.
  *
  * <p>Thread-safety: not thread-safe; used by one thread during {@link Wal#readAll()}.
  */
@@ -118,8 +118,8 @@ final class WalDecoder {
   }
 
   WalCorruptException corrupt(long offset, String reason) {
-    return new WalCorruptException(files.get(Math.min(current, files.size() - 1)).path(), offset,
-        reason);
+    return new WalCorruptException(
+        files.get(Math.min(current, files.size() - 1)).path(), offset, reason);
   }
 
   private Decoded torn(long frameStart, String reason) throws WalCorruptException {
@@ -135,11 +135,11 @@ final class WalDecoder {
 
   /**
    * Whether a frame that failed to decode is an interrupted write rather than corruption (last
-   * segment only). As in etcd, it is torn if any 512-byte-sector piece of the record is all
-   * zeros: sectors that never reached the disk read back as the preallocated zeros (PER-027).
-   * Only the record bytes are examined, not the padding, so that a zero padding sector cannot
-   * hide a flipped bit. Also torn: the record ends in zeros and nothing but zeros follows it in
-   * the file, i.e. the write stopped inside this, the final frame.
+   * segment only). As in etcd, it is torn if any 512-byte-sector piece of the record is all zeros:
+   * sectors that never reached the disk read back as the preallocated zeros (PER-027). Only the
+   * record bytes are examined, not the padding, so that a zero padding sector cannot hide a flipped
+   * bit. Also torn: the record ends in zeros and nothing but zeros follows it in the file, i.e. the
+   * write stopped inside this, the final frame.
    */
   private boolean isTorn(long frameStart, byte[] frame, int recordBytes) throws IOException {
     if (current != files.size() - 1) {
@@ -155,9 +155,7 @@ final class WalDecoder {
       off += chunk;
       fileOff += chunk;
     }
-    return recordBytes > 0
-        && allZero(frame, recordBytes - 1, frame.length)
-        && restOfFileIsZero();
+    return recordBytes > 0 && allZero(frame, recordBytes - 1, frame.length) && restOfFileIsZero();
   }
 
   private boolean restOfFileIsZero() throws IOException {

@@ -9,9 +9,9 @@ import java.util.Arrays;
 
 /**
  * Writes framed records to one segment (format in {@code package-info.java}): an 8-byte
- * little-endian length word whose top byte flags the padding, the {@code walpb.Record}, then
- * zero padding to the next multiple of 8 (SPEC PER-015). Each record's crc continues the
- * rolling CRC-32C over its data (PER-018).
+ * little-endian length word whose top byte flags the padding, the {@code walpb.Record}, then zero
+ * padding to the next multiple of 8 (SPEC PER-015). Each record's crc continues the rolling CRC-32C
+ * over its data (PER-018).
  *
  * <p>Records are buffered in memory and written by {@link #flush()}; the caller fsyncs after
  * flushing. A large backlog is flushed early so the buffer stays bounded (PER-024).

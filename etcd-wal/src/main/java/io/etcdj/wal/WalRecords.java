@@ -5,9 +5,9 @@ import io.etcdj.raft.raftpb.HardState;
 import io.etcdj.wal.walpb.Snapshot;
 
 /**
- * Marshals record payloads the way etcd does, byte for byte: every non-nullable field is
- * written even when zero, in field-number order; nullable bytes only when present (SPEC
- * PER-069). A proto2 builder writes a field exactly when it was set, so each is set here.
+ * Marshals record payloads the way etcd does, byte for byte: every non-nullable field is written
+ * even when zero, in field-number order; nullable bytes only when present (SPEC PER-069). A proto2
+ * builder writes a field exactly when it was set, so each is set here.
  *
  * <p>Thread-safety: stateless, safe for any thread.
  */

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cuts a torn tail off the last segment (SPEC PER-028): keeps a copy of the whole file as
- * {@code <name>.broken} for post-mortems, truncates the segment just after its last complete
- * record, and fsyncs it. Only ever applied to the last segment, and only for the damage {@link
- * WalDecoder} classifies as an interrupted write; everything else is refused.
+ * Cuts a torn tail off the last segment (SPEC PER-028): keeps a copy of the whole file as {@code
+ * <name>.broken} for post-mortems, truncates the segment just after its last complete record, and
+ * fsyncs it. Only ever applied to the last segment, and only for the damage {@link WalDecoder}
+ * classifies as an interrupted write; everything else is refused.
  *
  * <p>Thread-safety: stateless; the caller owns the segment.
  */

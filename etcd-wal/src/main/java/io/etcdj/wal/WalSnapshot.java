@@ -1,8 +1,8 @@
 package io.etcdj.wal;
 
 /**
- * A snapshot marker in the WAL: the raft index and term a snapshot was taken at (SPEC
- * PER-017, PER-023). {@code new WalSnapshot(0, 0)} is the marker every new WAL starts with.
+ * A snapshot marker in the WAL: the raft index and term a snapshot was taken at (SPEC PER-017,
+ * PER-023). {@code new WalSnapshot(0, 0)} is the marker every new WAL starts with.
  *
  * <p>Immutable and thread-safe.
  */

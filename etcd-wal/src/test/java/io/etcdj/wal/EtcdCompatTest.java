@@ -137,8 +137,8 @@ class EtcdCompatTest {
   /**
    * Both directions in one file (resource {@code etcd-appended}): a WAL written by this module
    * (etcd's entries 1..17 plus a PUT /1/ours encoded here), then opened by etcd 3.4.23, which
-   * replayed it, applied our PUT and appended its own records (a new term, PUT /1/after). The
-   * CRC chain and the entries read back whole.
+   * replayed it, applied our PUT and appended its own records (a new term, PUT /1/after). The CRC
+   * chain and the entries read back whole.
    */
   @Test
   void readsAWalWeWroteAndEtcdAppendedTo() throws IOException {
@@ -152,8 +152,9 @@ class EtcdCompatTest {
         }
       }
       assertThat(paths).contains("/1/ours", "/1/after");
-      assertThat(c.entries()).extracting(Entry::getIndex).containsExactly(
-          13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L, 22L);
+      assertThat(c.entries())
+          .extracting(Entry::getIndex)
+          .containsExactly(13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L, 22L);
       assertThat(c.hardState().getTerm()).isEqualTo(3);
     }
   }

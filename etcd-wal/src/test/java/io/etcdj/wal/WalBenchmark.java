@@ -17,9 +17,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Durable write throughput and latency of {@link Wal#save} for batches of 1, 10 and 100
- * entries of 256 bytes (one fdatasync per call), next to the disk's raw cost of writing 320
- * bytes and calling fdatasync in a preallocated file. Run by hand (not a test):
+ * Durable write throughput and latency of {@link Wal#save} for batches of 1, 10 and 100 entries of
+ * 256 bytes (one fdatasync per call), next to the disk's raw cost of writing 320 bytes and calling
+ * fdatasync in a preallocated file. Run by hand (not a test):
  *
  * <pre>
  * java -cp etcd-wal/target/classes:etcd-wal/target/test-classes:$(cat etcd-wal/target/classpath.txt) \
@@ -50,7 +50,10 @@ public final class WalBenchmark {
     long size = 64_000_000L;
     try (FileChannel ch =
         FileChannel.open(
-            file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            file,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE)) {
       if (zeroFilled) {
         ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
         for (long off = 0; off < size; off += zeros.capacity()) {
@@ -74,10 +77,7 @@ public final class WalBenchmark {
         off += payload.length;
       }
       report(
-          "raw 320 B + fdatasync (" + (zeroFilled ? "zero-filled" : "sparse") + ")",
-          lat,
-          1,
-          320);
+          "raw 320 B + fdatasync (" + (zeroFilled ? "zero-filled" : "sparse") + ")", lat, 1, 320);
     }
   }
 
@@ -95,8 +95,7 @@ public final class WalBenchmark {
         List<Entry> entries = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
           index++;
-          entries.add(
-              Entry.newBuilder().setTerm(1).setIndex(index).setData(payload).build());
+          entries.add(Entry.newBuilder().setTerm(1).setIndex(index).setData(payload).build());
         }
         HardState st = HardState.newBuilder().setTerm(1).setVote(1).setCommit(index).build();
         long t0 = System.nanoTime();

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash recovery (SPEC PER-026..028): a WAL of several segments whose last segment is cut
- * short or zeroed at every byte offset of its final records recovers exactly the complete
- * records; damage anywhere else is refused with the file and offset.
+ * Crash recovery (SPEC PER-026..028): a WAL of several segments whose last segment is cut short or
+ * zeroed at every byte offset of its final records recovers exactly the complete records; damage
+ * anywhere else is refused with the file and offset.
  */
 class WalCrashTest {
   private static final WalConfig SMALL = new WalConfig(8192);
@@ -135,8 +135,7 @@ class WalCrashTest {
                 assertThat(e.offset()).isEqualTo(victim.offset());
               });
     }
-    assertThat(Files.exists(tailFile.resolveSibling(tailFile.getFileName() + ".broken")))
-        .isFalse();
+    assertThat(Files.exists(tailFile.resolveSibling(tailFile.getFileName() + ".broken"))).isFalse();
   }
 
   /** PER-028: a segment before the last one cut short is corruption, not a torn tail. */
@@ -262,7 +261,8 @@ class WalCrashTest {
   private static void flipBitInRecord(Path file, WalDecoder.Decoded r) throws IOException {
     assertThat(r.type()).isEqualTo(RecordType.ENTRY);
     long at = r.offset() + 8 + 100;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, at);
       b.put(0, (byte) (b.get(0) ^ 0x10));

@@ -85,8 +85,7 @@ class WalTest {
       wal.save(hardState(2, 2, 1), entries(3, 3, 2));
     }
     try (Wal wal = Wal.open(dir, WalSnapshot.ZERO)) {
-      assertThat(wal.readAll().entries())
-          .containsExactly(entry(1, 1), entry(2, 1), entry(3, 2));
+      assertThat(wal.readAll().entries()).containsExactly(entry(1, 1), entry(2, 1), entry(3, 2));
     }
   }
 
@@ -111,8 +110,8 @@ class WalTest {
   }
 
   /**
-   * PER-010, PER-012, PER-020, PER-021: segments are cut at the size limit, named after the
-   * next index; the CRC chain runs across them and each starts with metadata and hard state.
+   * PER-010, PER-012, PER-020, PER-021: segments are cut at the size limit, named after the next
+   * index; the CRC chain runs across them and each starts with metadata and hard state.
    */
   @Test
   void segmentsAreCutNamedAndChained() throws IOException {

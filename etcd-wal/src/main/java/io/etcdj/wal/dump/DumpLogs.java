@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code etcd-dump-logs <data-dir>}: prints the newest snapshot, the WAL metadata and hard
- * state, and every entry after the snapshot, in the layout of etcd's tool of that name. Reads
- * only: no locks taken, no repair, broken snapshots skipped but not renamed.
+ * {@code etcd-dump-logs <data-dir>}: prints the newest snapshot, the WAL metadata and hard state,
+ * and every entry after the snapshot, in the layout of etcd's tool of that name. Reads only: no
+ * locks taken, no repair, broken snapshots skipped but not renamed.
  *
  * <p>Thread-safety: a command-line main, single-threaded.
  */
@@ -115,7 +115,8 @@ public final class DumpLogs {
     switch (r.getMethod()) {
       case "SYNC" -> b.append(" time=").append(Instant.ofEpochSecond(0, r.getTime()));
       case "QGET", "GET", "DELETE" -> b.append(" path=").append(quote(r.getPath()));
-      default -> b.append(" path=").append(quote(r.getPath())).append(" val=").append(quote(r.getVal()));
+      default ->
+          b.append(" path=").append(quote(r.getPath())).append(" val=").append(quote(r.getVal()));
     }
     if (r.getDir()) {
       b.append(" dir=true");

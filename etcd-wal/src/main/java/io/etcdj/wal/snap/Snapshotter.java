@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Raft snapshots as {@code <dir>/%016x-%016x.snap} files (term, index), in etcd's format
- * (SPEC PER-042..044): a {@code snappb.Snapshot{crc, data}} whose data is the marshalled
- * {@code raftpb.Snapshot} and crc its CRC-32C.
+ * Raft snapshots as {@code <dir>/%016x-%016x.snap} files (term, index), in etcd's format (SPEC
+ * PER-042..044): a {@code snappb.Snapshot{crc, data}} whose data is the marshalled {@code
+ * raftpb.Snapshot} and crc its CRC-32C.
  *
- * <p>Thread-safety: holds no mutable state; calls for different snapshots may run on
- * different threads (the server saves from a background thread while the raft loop runs).
+ * <p>Thread-safety: holds no mutable state; calls for different snapshots may run on different
+ * threads (the server saves from a background thread while the raft loop runs).
  */
 public final class Snapshotter {
   private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
@@ -43,9 +43,9 @@ public final class Snapshotter {
   }
 
   /**
-   * Writes the snapshot durably: to a temp file, fsynced, renamed into place, directory
-   * fsynced; so a crash leaves either no file or a complete one. An empty snapshot (index 0)
-   * is not written, as in etcd. Files get mode 0666 less the umask (PER-002).
+   * Writes the snapshot durably: to a temp file, fsynced, renamed into place, directory fsynced; so
+   * a crash leaves either no file or a complete one. An empty snapshot (index 0) is not written, as
+   * in etcd. Files get mode 0666 less the umask (PER-002).
    */
   public Path save(Snapshot snapshot) throws IOException {
     long index = snapshot.getMetadata().getIndex();
@@ -82,9 +82,9 @@ public final class Snapshotter {
   }
 
   /**
-   * The newest snapshot that reads back intact, or empty if there is none (PER-044). A file
-   * that is empty, fails to decode or fails its CRC is renamed to {@code <name>.broken} and the
-   * next older one is tried. I/O errors other than bad content are thrown.
+   * The newest snapshot that reads back intact, or empty if there is none (PER-044). A file that is
+   * empty, fails to decode or fails its CRC is renamed to {@code <name>.broken} and the next older
+   * one is tried. I/O errors other than bad content are thrown.
    */
   public Optional<Snapshot> load() throws IOException {
     for (Path p : snapFiles()) {
@@ -121,7 +121,8 @@ public final class Snapshotter {
     try {
       return Snapshot.parseFrom(data);
     } catch (InvalidProtocolBufferException e) {
-      throw new SnapshotCorruptException(file, "snap: undecodable snapshot (" + e.getMessage() + ")");
+      throw new SnapshotCorruptException(
+          file, "snap: undecodable snapshot (" + e.getMessage() + ")");
     }
   }
 

@@ -38,8 +38,7 @@ class SnapshotterTest {
     Snapshotter s = new Snapshotter(dir);
     s.save(snapshot(1, 6, "{\"a\":1}"));
     Path newest = s.save(snapshot(2, 12, "{\"b\":2}"));
-    assertThat(newest.getFileName().toString())
-        .isEqualTo("0000000000000002-000000000000000c.snap");
+    assertThat(newest.getFileName().toString()).isEqualTo("0000000000000002-000000000000000c.snap");
     assertThat(s.load()).contains(snapshot(2, 12, "{\"b\":2}"));
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
