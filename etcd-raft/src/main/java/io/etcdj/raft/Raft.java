@@ -417,8 +417,9 @@ final class Raft {
     switch (cc.getType()) {
       case ConfChangeAddNode:
         // A new member was recently added: count it as active so that check-quorum does not
-        // depose the leader before the member has had a chance to answer.
-        prs.addVoter(nodeId, 0, raftLog.lastIndex() + 1, true);
+        // depose the leader before the member has had a chance to answer. Next is the last
+        // index so that the leader probes it with the last entry right away.
+        prs.addVoter(nodeId, 0, Math.max(raftLog.lastIndex(), 1), true);
         break;
       case ConfChangeRemoveNode:
         prs.removeVoter(nodeId);
