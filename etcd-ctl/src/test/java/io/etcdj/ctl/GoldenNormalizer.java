@@ -26,6 +26,13 @@ final class GoldenNormalizer {
       List.of(
           Pattern.compile("\\[\\d+ != (\\d+)\\]"),
           Pattern.compile("waitIndex=(\\d+)"));
+  /**
+   * Go's password prompt shells out to {@code stty}, which complains on stderr when stdin is not a
+   * terminal (as in the recording); that noise is not part of etcdctl's behaviour.
+   */
+  private static final Pattern STTY_NOISE =
+      Pattern.compile("^stty: .*Inappropriate ioctl for device\n", Pattern.MULTILINE);
+
   private static final Pattern EXPIRATION = Pattern.compile("\"expiration\":\"[^\"]*\"");
   private static final Pattern IDX = Pattern.compile("\\{idx\\+(\\d+)\\}");
 
@@ -70,6 +77,7 @@ final class GoldenNormalizer {
     for (Map.Entry<String, String> e : literals.entrySet()) {
       text = text.replace(e.getKey(), e.getValue());
     }
+    text = STTY_NOISE.matcher(text).replaceAll("");
     text = EXPIRATION.matcher(text).replaceAll("\"expiration\":\"<time>\"");
     if (base == null) {
       return text;

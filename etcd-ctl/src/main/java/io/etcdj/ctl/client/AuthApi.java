@@ -188,14 +188,11 @@ public final class AuthApi {
       }
     }
     String m = Json.message(a.body());
-    if (m == null) {
-      throw new ApiError("unexpected end of JSON input");
-    }
-    throw new ApiError(m);
+    throw new ApiError(m == null ? Json.goSyntaxError(a.body()) : m);
   }
 
   private static JsonNode parse(HttpAnswer a) throws ApiError {
-    return Json.parse(a.body(), "unexpected end of JSON input");
+    return Json.parse(a.body(), Json.goSyntaxError(a.body()));
   }
 
   private static String userPath(String user) {

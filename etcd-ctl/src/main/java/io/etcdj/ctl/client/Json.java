@@ -28,6 +28,40 @@ final class Json {
     }
   }
 
+  /**
+   * The error Go's {@code json.Unmarshal} reports for a body that is not one JSON value, for the
+   * APIs whose callers print it as is (auth, CTL-070).
+   */
+  static String goSyntaxError(String body) {
+    int i = 0;
+    while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
+      i++;
+    }
+    if (i == body.length()) {
+      return "unexpected end of JSON input";
+    }
+    char c = body.charAt(i);
+    if ("{[\"-0123456789tfn".indexOf(c) < 0) {
+      return "invalid character " + quoteChar(c) + " looking for beginning of value";
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(body)) {
+      MAPPER.readTree(p);
+      int end = (int) p.currentLocation().getCharOffset();
+      for (int k = end; k < body.length(); k++) {
+        if (!Character.isWhitespace(body.charAt(k))) {
+          return "invalid character " + quoteChar(body.charAt(k)) + " after top-level value";
+        }
+      }
+      return "unexpected end of JSON input";
+    } catch (java.io.IOException e) {
+      return "unexpected end of JSON input";
+    }
+  }
+
+  private static String quoteChar(char c) {
+    return c == '\'' ? "'\\''" : "'" + c + "'";
+  }
+
   static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? "" : v.asText();

@@ -21,7 +21,7 @@ public final class MembersApi {
   public List<Member> list(Deadline deadline) throws EtcdClientException, InterruptedException {
     HttpAnswer a = client.send(HttpAction.get(PREFIX), deadline);
     expect(a, 200);
-    JsonNode root = Json.parse(a.body(), "invalid character in members response");
+    JsonNode root = Json.parse(a.body(), Json.goSyntaxError(a.body()));
     List<Member> out = new ArrayList<>();
     JsonNode ms = root.get("members");
     if (ms != null && ms.isArray()) {
@@ -33,7 +33,7 @@ public final class MembersApi {
   public Member leader(Deadline deadline) throws EtcdClientException, InterruptedException {
     HttpAnswer a = client.send(HttpAction.get(PREFIX + "/leader"), deadline);
     expect(a, 200);
-    return member(Json.parse(a.body(), "invalid character in leader response"));
+    return member(Json.parse(a.body(), Json.goSyntaxError(a.body())));
   }
 
   /** POSTs a new member; a 409 answer becomes its {@code message}. */
@@ -47,7 +47,7 @@ public final class MembersApi {
     if (a.status() == 409) {
       throw new ApiError(messageOf(a));
     }
-    return member(Json.parse(a.body(), "invalid member JSON"));
+    return member(Json.parse(a.body(), Json.goSyntaxError(a.body())));
   }
 
   public void update(String id, List<String> peerUrls, Deadline deadline)
@@ -73,7 +73,7 @@ public final class MembersApi {
   private static String messageOf(HttpAnswer a) throws ApiError {
     String m = Json.message(a.body());
     if (m == null) {
-      throw new ApiError("invalid character in error response");
+      throw new ApiError(Json.goSyntaxError(a.body()));
     }
     return m;
   }
