@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     name = "etcdctl",
     description = "A simple command line client for etcd.",
     subcommands = {
+      BackupCommand.class,
       ClusterHealthCommand.class,
       MkCommand.class,
       MkdirCommand.class,
