@@ -22,7 +22,6 @@ final class GoPath {
     }
     boolean rooted = p.charAt(0) == '/';
     Deque<String> parts = new ArrayDeque<>();
-    int dotdots = 0;
     for (String seg : p.split("/", -1)) {
       if (seg.isEmpty() || seg.equals(".")) {
         continue;
@@ -32,7 +31,6 @@ final class GoPath {
           parts.removeLast();
         } else if (!rooted) {
           parts.addLast("..");
-          dotdots++;
         }
         continue;
       }

@@ -71,5 +71,4 @@ final class StatsHandler {
           ctx, false, HttpReplies.response(HttpResponseStatus.OK, HttpReplies.JSON, body.get()));
     };
   }
-
 }
