@@ -2,16 +2,19 @@ package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
 import io.etcdj.server.Member;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
 
 /**
  * {@code /v2/members} for this single member (SPEC OTH-020..031): the list, the leader, and the
  * request checks of add/remove/update. Changing the membership needs raft; until then such a
- * change that passes the checks fails with 500 {@code Internal Server Error}.
+ * change that passes the checks fails with 500 {@code Internal Server Error}, as a proposal
+ * that cannot commit does.
  *
  * <p>Thread-safety: stateless apart from the shared server.
  */
@@ -57,16 +60,41 @@ final class MembersHandler implements Route {
     return HttpReplies.message(HttpResponseStatus.NOT_FOUND, "Not found");
   }
 
-  /** OTH-024: a JSON body is required; a valid add needs raft (not yet). */
+  /**
+   * OTH-024..028: a JSON body with valid peer URLs; a URL this member uses is a conflict. A valid
+   * add needs raft (not yet), so it fails like a failed proposal, with 500.
+   */
   private FullHttpResponse post(FullHttpRequest request) {
-    String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-    if (!"application/json".equals(contentType)) {
-      return HttpReplies.message(
-          HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
-          "Bad Content-Type " + (contentType == null ? "" : contentType)
-              + ", accept application/json");
+    FullHttpResponse invalid = checkBody(request, true);
+    if (invalid != null) {
+      return invalid;
     }
     return HttpReplies.message(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+  }
+
+  /**
+   * The content type (exact match in 2.3) and the peer URLs; null when both are fine. An
+   * update of this member may keep its own URLs, so conflicts are only checked for an add.
+   */
+  private FullHttpResponse checkBody(FullHttpRequest request, boolean checkConflicts) {
+    String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+    if (!contentType.equals("application/json")) {
+      return HttpReplies.message(
+          HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+          "Bad Content-Type " + contentType + ", accept application/json");
+    }
+    List<String> urls;
+    try {
+      urls = PeerUrlsRequest.parse(ByteBufUtil.getBytes(request.content()));
+    } catch (PeerUrlsRequest.InvalidException e) {
+      return HttpReplies.message(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+    }
+    for (String url : urls) {
+      if (checkConflicts && server.self().peerUrls().contains(url)) {
+        return HttpReplies.message(HttpResponseStatus.CONFLICT, "membership: peerURL exists");
+      }
+    }
+    return null;
   }
 
   /** OTH-030, OTH-031: the member ID in the path. */
@@ -80,17 +108,15 @@ final class MembersHandler implements Route {
     } catch (NumberFormatException e) {
       return HttpReplies.message(HttpResponseStatus.NOT_FOUND, "No such member: " + id);
     }
+    if (request.method().name().equals("PUT")) {
+      // etcd reads the body before it looks the member up
+      FullHttpResponse invalid = checkBody(request, false);
+      if (invalid != null) {
+        return invalid;
+      }
+    }
     if (parsed != server.self().id()) {
       return HttpReplies.message(HttpResponseStatus.NOT_FOUND, "No such member: " + id);
-    }
-    if (request.method().name().equals("PUT")) {
-      String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-      if (!"application/json".equals(contentType)) {
-        return HttpReplies.message(
-            HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
-            "Bad Content-Type " + (contentType == null ? "" : contentType)
-                + ", accept application/json");
-      }
     }
     return HttpReplies.message(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
   }

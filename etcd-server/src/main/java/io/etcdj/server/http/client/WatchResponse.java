@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The response to one watch (SPEC KEY-169, KEY-170): headers flushed at once with chunked
  * encoding; then one event and the end (long poll), or one flushed JSON line per event (stream).
  * A client that goes away removes its watcher (KEY-173). A stream whose client falls more than
- * 100 events behind is dropped, as etcd drops a watcher whose buffer is full (KEY-191).
+ * 100 events behind is ended, as etcd drops a watcher whose buffer is full (KEY-191): either 100
+ * events wait for the event loop, or 100 events were queued while the connection was not
+ * writable (the client stopped reading).
  *
  * <p>Thread-safety: {@link #offer} may be called from any thread (the store calls it on the
  * apply thread); everything else runs on the channel's event loop, which owns the state.
@@ -35,6 +37,7 @@ final class WatchResponse {
   private final AtomicInteger pending = new AtomicInteger();
   private Watcher watcher;
   private boolean done;
+  private int writtenWhileBlocked;
   private GenericFutureListener<ChannelFuture> onClose;
 
   WatchResponse(ChannelHandlerContext ctx, boolean stream, KeysHandler keys) {
@@ -73,6 +76,10 @@ final class WatchResponse {
     ctx.write(new DefaultHttpContent(body), ctx.voidPromise());
     if (stream) {
       ctx.flush();
+      writtenWhileBlocked = ctx.channel().isWritable() ? 0 : writtenWhileBlocked + 1;
+      if (writtenWhileBlocked > MAX_PENDING_EVENTS) {
+        finish();
+      }
     } else {
       finish();
     }

@@ -203,6 +203,52 @@ class KeysHandlerTest {
     assertThat(call(request("POST", "/version")).headers().get("Allow")).isEqualTo("GET");
   }
 
+  /** OTH-024, OTH-025, OTH-028, OTH-030: member changes are checked as etcd checks them. */
+  @Test
+  void memberChangesAreValidated() {
+    FullHttpResponse noJson = call(form("POST", "/v2/members", "peerURLs=x"));
+    assertThat(noJson.status().code()).isEqualTo(415);
+    assertThat(body(noJson))
+        .isEqualTo(
+            "{\"message\":\"Bad Content-Type application/x-www-form-urlencoded, accept"
+                + " application/json\"}");
+    assertThat(body(call(json("POST", "/v2/members", "{\"peerURLs\":[]}"))))
+        .isEqualTo("{\"message\":\"no valid URLs given\"}");
+    assertThat(body(call(json("POST", "/v2/members", "{\"peerURLs\":[\"http://h:1/p\"]}"))))
+        .isEqualTo("{\"message\":\"URL must not contain a path: http://h:1/p\"}");
+    FullHttpResponse taken =
+        call(json("POST", "/v2/members", "{\"peerURLs\":[\" http://localhost:2380 \"]}"));
+    assertThat(taken.status().code()).isEqualTo(409);
+    assertThat(body(taken)).isEqualTo("{\"message\":\"membership: peerURL exists\"}");
+    FullHttpResponse unknown = call(request("DELETE", "/v2/members/abc"));
+    assertThat(unknown.status().code()).isEqualTo(404);
+    assertThat(body(unknown)).isEqualTo("{\"message\":\"No such member: abc\"}");
+    FullHttpResponse noId = call(request("DELETE", "/v2/members"));
+    assertThat(noId.status().code()).isEqualTo(405);
+    assertThat(noId.headers().contains("Allow")).isFalse();
+    noId.release();
+  }
+
+  /** KEY-170, KEY-191: a stream more than 100 events behind is dropped and its watcher removed. */
+  @Test
+  void streamFallingTooFarBehindIsEnded() {
+    channel.writeInbound(request("GET", "/v2/keys/o?wait=true&stream=true"));
+    assertThat(poll()).isInstanceOf(HttpResponse.class);
+    // The event loop (this test thread) runs no task while 150 events arrive.
+    for (int i = 0; i < 150; i++) {
+      server.propose(io.etcdj.server.Request.put("/1/o", "v" + i)).join();
+    }
+    int events = 0;
+    Object out = poll();
+    while (!(out instanceof LastHttpContent)) {
+      events++;
+      ((HttpContent) out).release();
+      out = poll();
+    }
+    assertThat(events).isEqualTo(WatchResponse.MAX_PENDING_EVENTS);
+    assertThat(watchers()).isZero();
+  }
+
   private FullHttpResponse call(FullHttpRequest request) {
     channel.writeInbound(request);
     Object out = poll();
@@ -241,6 +287,12 @@ class KeysHandlerTest {
 
   private static FullHttpRequest request(String method, String uri) {
     return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), uri);
+  }
+
+  private static FullHttpRequest json(String method, String uri, String body) {
+    FullHttpRequest r = form(method, uri, body);
+    r.headers().set("Content-Type", "application/json");
+    return r;
   }
 
   private static FullHttpRequest form(String method, String uri, String body) {
