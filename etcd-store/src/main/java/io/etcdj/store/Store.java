@@ -2,6 +2,7 @@ package io.etcdj.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -43,7 +44,7 @@ public final class Store {
       readOnly[i] = StorePath.clean(namespaces[i]);
     }
     readOnly[namespaces.length] = "/";
-    this.state = new StoreState(clock, Set.of(readOnly), newTree(readOnly));
+    this.state = new StoreState(clock, Set.copyOf(Arrays.asList(readOnly)), newTree(readOnly));
   }
 
   private static NodeTree newTree(String[] namespaces) {
