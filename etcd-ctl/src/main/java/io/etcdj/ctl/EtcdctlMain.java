@@ -18,6 +18,9 @@ public final class EtcdctlMain {
   private EtcdctlMain() {}
 
   public static void main(String[] args) {
+    // The WAL module logs through SLF4J; etcdctl ships no binding, and slf4j must not print its
+    // "no providers" notice on stderr, which is part of etcdctl's observable output.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     exitZeroOnInterrupt();
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);

@@ -55,6 +55,9 @@ final class BackupCommand extends CtlCommand {
     try {
       new DataDirBackup(this::logLine)
           .backup(srcSnap, srcWal, destSnap, destWal, System.currentTimeMillis());
+    } catch (java.nio.file.NoSuchFileException e) {
+      logLine("open " + e.getFile() + ": no such file or directory");
+      throw new ExitException(ExitCodes.BAD_ARGS);
     } catch (IOException | RuntimeException e) {
       logLine(String.valueOf(e.getMessage()));
       throw new ExitException(ExitCodes.BAD_ARGS);
