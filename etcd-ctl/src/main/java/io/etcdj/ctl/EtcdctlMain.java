@@ -2,8 +2,8 @@ package io.etcdj.ctl;
 
 import io.etcdj.ctl.command.CommandRunner;
 import io.etcdj.ctl.command.Terminal;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Client behaviour that the recorded scenarios cannot pin down (random endpoint order, time
- * limits, 2.3-only texts): expectations observed from {@code ETCDCTL_API=2 etcdctl} by hand and
- * from the SPEC items cited.
+ * Client behaviour that the recorded scenarios cannot pin down (random endpoint order, time limits,
+ * 2.3-only texts): expectations observed from {@code ETCDCTL_API=2 etcdctl} by hand and from the
+ * SPEC items cited.
  */
 class ClientBehaviourTest {
 
@@ -50,7 +50,10 @@ class ClientBehaviourTest {
     int b = TestMember.freePort();
     CtlRun.Result r =
         CtlRun.run(
-            "--no-sync", "--endpoints", "http://127.0.0.1:" + a + ",http://127.0.0.1:" + b, "get",
+            "--no-sync",
+            "--endpoints",
+            "http://127.0.0.1:" + a + ",http://127.0.0.1:" + b,
+            "get",
             "/k");
     assertThat(r.exit()).isEqualTo(4);
     String ea = "dial tcp 127.0.0.1:" + a + ": connect: connection refused";
@@ -60,8 +63,15 @@ class ClientBehaviourTest {
     assertThat(r.err())
         .isEqualTo(
             "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
-                + first + "\n; error #1: " + second + "\n\n"
-                + "error #0: " + first + "\nerror #1: " + second + "\n\n");
+                + first
+                + "\n; error #1: "
+                + second
+                + "\n\n"
+                + "error #0: "
+                + first
+                + "\nerror #1: "
+                + second
+                + "\n\n");
   }
 
   /** CTL-001: {@code --timeout} limits the wait for response headers of each request. */
@@ -69,13 +79,17 @@ class ClientBehaviourTest {
   void silentEndpointExceedsHeaderTimeout() throws Exception {
     try (SilentServer silent = new SilentServer()) {
       String ep = "http://127.0.0.1:" + silent.port();
-      CtlRun.Result r = CtlRun.run("--no-sync", "--endpoints", ep, "--timeout", "300ms", "get", "/k");
+      CtlRun.Result r =
+          CtlRun.run("--no-sync", "--endpoints", ep, "--timeout", "300ms", "get", "/k");
       String e = "client: endpoint " + ep + " exceeded header timeout";
       assertThat(r.exit()).isEqualTo(4);
       assertThat(r.err())
           .isEqualTo(
-              "Error:  client: etcd cluster is unavailable or misconfigured; error #0: " + e
-                  + "\n\nerror #0: " + e + "\n\n");
+              "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
+                  + e
+                  + "\n\nerror #0: "
+                  + e
+                  + "\n\n");
       // With sync, the timed-out sync is not a connection error: the request itself reports.
       CtlRun.Result synced = CtlRun.run("--endpoints", ep, "--timeout", "300ms", "get", "/k");
       assertThat(synced.exit()).isEqualTo(4);
@@ -90,7 +104,14 @@ class ClientBehaviourTest {
       String ep = "http://127.0.0.1:" + silent.port();
       CtlRun.Result r =
           CtlRun.run(
-              "--no-sync", "--endpoints", ep, "--timeout", "3s", "--total-timeout", "500ms", "get",
+              "--no-sync",
+              "--endpoints",
+              ep,
+              "--timeout",
+              "3s",
+              "--total-timeout",
+              "500ms",
+              "get",
               "/k");
       assertThat(r.exit()).isEqualTo(4);
       assertThat(r.err()).isEqualTo("Error:  context deadline exceeded\n");

@@ -37,7 +37,8 @@ final class CtlProcess implements AutoCloseable {
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "ctl", ".out");
     Path err = Files.createTempFile(dir, "ctl", ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("ETCDCTL_"));
     return new CtlProcess(pb.start(), out, err);
   }

@@ -7,9 +7,9 @@ import io.etcdj.ctl.client.GoText;
 import io.etcdj.ctl.command.GoDuration;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Go text encodings used in requests and output (CTL-008, CTL-010, CTL-032). */
 class GoTextTest {
@@ -23,7 +23,8 @@ class GoTextTest {
 
   @Test
   void pathEscapingKeepsSlashesAndSubDelims() {
-    assertThat(GoText.escapePath("/v2/keys/with space/ü?#")).isEqualTo("/v2/keys/with%20space/%C3%BC%3F%23");
+    assertThat(GoText.escapePath("/v2/keys/with space/ü?#"))
+        .isEqualTo("/v2/keys/with%20space/%C3%BC%3F%23");
   }
 
   /** Go's %q verb, used by --debug for request bodies. */
@@ -35,7 +36,8 @@ class GoTextTest {
   /** encoding/json escapes HTML characters and control characters. */
   @Test
   void jsonStringIsHtmlSafeLikeGo() {
-    assertThat(GoText.jsonString("<a&b>\u0001\"")).isEqualTo("\"\\u003ca\\u0026b\\u003e\\u0001\\\"\"");
+    assertThat(GoText.jsonString("<a&b>\u0001\""))
+        .isEqualTo("\"\\u003ca\\u0026b\\u003e\\u0001\\\"\"");
   }
 
   @ParameterizedTest

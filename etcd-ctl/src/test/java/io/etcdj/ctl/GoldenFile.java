@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario recorded from the reference etcdctl by {@code src/test/scripts/record-golden.py}:
- * the reference member's client URL, peer URL and ID, then per command its input and what
- * {@code ETCDCTL_API=2 etcdctl} printed and returned.
+ * A scenario recorded from the reference etcdctl by {@code src/test/scripts/record-golden.py}: the
+ * reference member's client URL, peer URL and ID, then per command its input and what {@code
+ * ETCDCTL_API=2 etcdctl} printed and returned.
  *
  * @param client the recording member's client URL
  * @param peer the recording member's peer URL
@@ -52,7 +52,9 @@ record GoldenFile(String client, String peer, String member, List<Step> steps) {
     int i = 0;
     while (i < lines.size()) {
       String line = lines.get(i++);
-      if (line.startsWith("@@ client ") || line.startsWith("@@ peer ") || line.startsWith("@@ member ")) {
+      if (line.startsWith("@@ client ")
+          || line.startsWith("@@ peer ")
+          || line.startsWith("@@ member ")) {
         String[] kv = line.substring(3).split(" ", 2);
         header.put(kv[0], kv[1]);
       } else if (line.startsWith("@@ stdin ")) {
@@ -71,7 +73,8 @@ record GoldenFile(String client, String peer, String member, List<Step> steps) {
         expect(lines.get(i++), "@@ stderr");
         StringBuilder err = new StringBuilder();
         i = section(lines, i, err);
-        steps.add(new Step(command, stdin, Map.copyOf(env), raw, exit, out.toString(), err.toString()));
+        steps.add(
+            new Step(command, stdin, Map.copyOf(env), raw, exit, out.toString(), err.toString()));
         stdin = "";
         env = new LinkedHashMap<>();
         raw = false;

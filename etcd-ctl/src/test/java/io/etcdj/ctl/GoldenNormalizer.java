@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes outputs of two different members comparable: the member's URLs and ID become
- * placeholders, expiration times become {@code <time>}, and every etcd index (in
- * {@code Created-Index}, {@code modifiedIndex}, error {@code [N]}, compare causes, in-order key
- * names) becomes {@code <idx+k>} relative to the first index the scenario printed. The same
- * patterns find the base in {@code record-golden.py}.
+ * Makes outputs of two different members comparable: the member's URLs and ID become placeholders,
+ * expiration times become {@code <time>}, and every etcd index (in {@code Created-Index}, {@code
+ * modifiedIndex}, error {@code [N]}, compare causes, in-order key names) becomes {@code <idx+k>}
+ * relative to the first index the scenario printed. The same patterns find the base in {@code
+ * record-golden.py}.
  *
  * <p>Not thread-safe: one instance per scenario run (it remembers the base index).
  */
@@ -23,9 +23,8 @@ final class GoldenNormalizer {
           Pattern.compile("\\) \\[(\\d+)\\]$", Pattern.MULTILINE),
           Pattern.compile("/(\\d{20})\\b"));
   private static final List<Pattern> OTHER_INDEXES =
-      List.of(
-          Pattern.compile("\\[\\d+ != (\\d+)\\]"),
-          Pattern.compile("waitIndex=(\\d+)"));
+      List.of(Pattern.compile("\\[\\d+ != (\\d+)\\]"), Pattern.compile("waitIndex=(\\d+)"));
+
   /**
    * Go's password prompt shells out to {@code stty}, which complains on stderr when stdin is not a
    * terminal (as in the recording); that noise is not part of etcdctl's behaviour.

@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every recorded scenario ({@code src/test/resources/golden/*.golden}) with our etcdctl,
- * in-process, against a fresh member started by the test, and compares stdout, stderr and the
- * exit code of each command with what {@code ETCDCTL_API=2 etcdctl} printed against the reference
- * etcd (CTL-001..073). Member URLs, IDs, expiration times and etcd indexes are normalised on both
- * sides by {@link GoldenNormalizer}.
+ * in-process, against a fresh member started by the test, and compares stdout, stderr and the exit
+ * code of each command with what {@code ETCDCTL_API=2 etcdctl} printed against the reference etcd
+ * (CTL-001..073). Member URLs, IDs, expiration times and etcd indexes are normalised on both sides
+ * by {@link GoldenNormalizer}.
  *
  * <p>Set {@code -Detcdctl.test.member=reference} to run the same scenarios against the reference
  * etcd binary instead of our server (checks the client alone).
@@ -42,8 +42,10 @@ class GoldenScenarioTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void matchesReferenceEtcdctl(String scenario, @TempDir Path tmp) throws Exception {
-    GoldenFile golden = GoldenFile.read(
-        Path.of(GoldenScenarioTest.class.getResource("/golden/" + scenario + ".golden").toURI()));
+    GoldenFile golden =
+        GoldenFile.read(
+            Path.of(
+                GoldenScenarioTest.class.getResource("/golden/" + scenario + ".golden").toURI()));
     assertThat(golden.steps()).isNotEmpty();
     try (TestMember member = TestMember.start(tmp)) {
       GoldenNormalizer expected =

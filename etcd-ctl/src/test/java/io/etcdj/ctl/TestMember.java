@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * One etcd member named {@code r} on loopback for the tests: our own server ({@link EmbeddedEtcd})
- * by default, or the reference {@code etcd --enable-v2} binary when the system property
- * {@code etcdctl.test.member=reference} is set (to check the tests themselves against etcd).
+ * by default, or the reference {@code etcd --enable-v2} binary when the system property {@code
+ * etcdctl.test.member=reference} is set (to check the tests themselves against etcd).
  *
  * <p>Not thread-safe: owned by one test.
  */

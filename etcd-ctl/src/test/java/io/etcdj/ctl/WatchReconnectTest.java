@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code watch --forever} and {@code exec-watch} keep watching across a restart of the member
- * (they reconnect to the same URL and resume after the last event seen) and stop with exit code 0
- * on Ctrl-C (SIGINT), as etcdctl v2 does (CTL-050, CTL-051). etcdctl runs as its own process here
- * so that a real signal can be sent to it.
+ * {@code watch --forever} and {@code exec-watch} keep watching across a restart of the member (they
+ * reconnect to the same URL and resume after the last event seen) and stop with exit code 0 on
+ * Ctrl-C (SIGINT), as etcdctl v2 does (CTL-050, CTL-051). etcdctl runs as its own process here so
+ * that a real signal can be sent to it.
  */
 class WatchReconnectTest {
   private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -39,15 +39,21 @@ class WatchReconnectTest {
 
   /** CTL-051: exec-watch runs the command per event, across a restart, and stops on Ctrl-C. */
   @Test
-  void execWatchRunsCommandAcrossMemberRestartAndStopsOnCtrlC(@TempDir Path tmp)
-      throws Exception {
+  void execWatchRunsCommandAcrossMemberRestartAndStopsOnCtrlC(@TempDir Path tmp) throws Exception {
     Path log = tmp.resolve("events.log");
     String script =
         "echo \"$ETCD_WATCH_ACTION $ETCD_WATCH_KEY $ETCD_WATCH_VALUE\" >> '" + log + "'";
     try (TestMember member = TestMember.start(tmp);
         CtlProcess exec =
             CtlProcess.start(
-                tmp, "--endpoints", member.clientUrl(), "exec-watch", "/e", "--", "sh", "-c",
+                tmp,
+                "--endpoints",
+                member.clientUrl(),
+                "exec-watch",
+                "/e",
+                "--",
+                "sh",
+                "-c",
                 script)) {
       String events = setUntilLogged(member, log, "/e", "one");
       assertThat(events).contains("set /e one\n");

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * etcdctl v2's {@code backup} does: the newest snapshot is copied; the WAL after it is rewritten
  * with fresh member and cluster IDs (so the copy can never rejoin the old cluster), without
  * membership changes (ConfChange entries) and without members' attribute updates, the remaining
- * entries renumbered consecutively and the commit index lowered by as many entries. Start the
- * copy with {@code --force-new-cluster}.
+ * entries renumbered consecutively and the commit index lowered by as many entries. Start the copy
+ * with {@code --force-new-cluster}.
  *
  * <p>Not thread-safe: one backup at a time per instance.
  */
@@ -38,7 +38,9 @@ public final class DataDirBackup {
 
   private final Consumer<String> log;
 
-  /** @param log receives the lines etcdctl logs for each dropped entry */
+  /**
+   * @param log receives the lines etcdctl logs for each dropped entry
+   */
   public DataDirBackup(Consumer<String> log) {
     this.log = log;
   }
@@ -79,7 +81,9 @@ public final class DataDirBackup {
       kept.add(e.toBuilder().setIndex(e.getIndex() - removed).build());
     }
     HardState state =
-        contents.hardState().toBuilder().setCommit(contents.hardState().getCommit() - removed).build();
+        contents.hardState().toBuilder()
+            .setCommit(contents.hardState().getCommit() - removed)
+            .build();
     // etcd's ID generator with member 0: 40 bits of milliseconds, then an 8-bit counter.
     long base = (nowMillis & ((1L << 40) - 1)) << 8;
     byte[] metadata = metadata(base + 1, base + 2);

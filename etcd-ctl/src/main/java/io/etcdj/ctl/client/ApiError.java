@@ -1,9 +1,9 @@
 package io.etcdj.ctl.client;
 
 /**
- * A failure of the members or auth API, or an unexpected answer: the message is the server's
- * {@code {"message": ...}} text or the client's own description (for example {@code unexpected
- * status code 404}).
+ * A failure of the members or auth API, or an unexpected answer: the message is the server's {@code
+ * {"message": ...}} text or the client's own description (for example {@code unexpected status code
+ * 404}).
  *
  * <p>Immutable; thread-safe.
  */

@@ -53,8 +53,7 @@ public final class AuthApi {
     failUnless(send("PUT", userPath(user), body, d), 200, 201);
   }
 
-  public void removeUser(String user, Deadline d)
-      throws EtcdClientException, InterruptedException {
+  public void removeUser(String user, Deadline d) throws EtcdClientException, InterruptedException {
     failUnless(send("DELETE", userPath(user), null, d), 200, 201);
   }
 
@@ -129,8 +128,7 @@ public final class AuthApi {
     failUnless(send("PUT", rolePath(role), body, d), 200, 201);
   }
 
-  public void removeRole(String role, Deadline d)
-      throws EtcdClientException, InterruptedException {
+  public void removeRole(String role, Deadline d) throws EtcdClientException, InterruptedException {
     failUnless(send("DELETE", rolePath(role), null, d), 200, 201);
   }
 

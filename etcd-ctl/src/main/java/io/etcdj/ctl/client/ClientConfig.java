@@ -33,9 +33,7 @@ public record ClientConfig(
     }
   }
 
-  /**
-   * PEM files for TLS: a CA bundle to trust, a client certificate and its key; any may be null.
-   */
+  /** PEM files for TLS: a CA bundle to trust, a client certificate and its key; any may be null. */
   public record TlsFiles(String caFile, String certFile, String keyFile) {
     public boolean isEmpty() {
       return isBlank(caFile) && isBlank(certFile) && isBlank(keyFile);

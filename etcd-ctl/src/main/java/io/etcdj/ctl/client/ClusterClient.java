@@ -69,8 +69,8 @@ public final class ClusterClient {
   }
 
   /**
-   * Replaces the endpoints by every member's client URLs (CTL-006). An identical set is kept as
-   * is; a new set is shuffled, as the Go client does to spread load.
+   * Replaces the endpoints by every member's client URLs (CTL-006). An identical set is kept as is;
+   * a new set is shuffled, as the Go client does to spread load.
    *
    * @throws NoEndpointsException when no member published a client URL
    */
@@ -128,8 +128,7 @@ public final class ClusterClient {
           throw ApiError.deadlineExceeded();
         }
         failures.add(
-            new EndpointFailure(
-                "client: endpoint " + ep + " exceeded header timeout", false));
+            new EndpointFailure("client: endpoint " + ep + " exceeded header timeout", false));
         continue;
       } catch (IOException | UnresolvedAddressException e) {
         failures.add(new EndpointFailure(describe(ep, e), true));

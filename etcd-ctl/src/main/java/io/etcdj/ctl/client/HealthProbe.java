@@ -37,7 +37,12 @@ public final class HealthProbe {
     } catch (ConnectException e) {
       URI u = URI.create(clientUrl);
       throw new ApiError(
-          "Get " + GoText.quote(url) + ": dial tcp " + u.getHost() + ":" + u.getPort()
+          "Get "
+              + GoText.quote(url)
+              + ": dial tcp "
+              + u.getHost()
+              + ":"
+              + u.getPort()
               + ": connect: connection refused",
           true);
     } catch (IOException | IllegalArgumentException e) {

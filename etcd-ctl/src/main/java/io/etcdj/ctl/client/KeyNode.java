@@ -3,8 +3,8 @@ package io.etcdj.ctl.client;
 import java.util.List;
 
 /**
- * A node of the keys API as the Go client decodes it (CTL-032): fields it does not know are
- * dropped and absent ones take their zero value.
+ * A node of the keys API as the Go client decodes it (CTL-032): fields it does not know are dropped
+ * and absent ones take their zero value.
  *
  * @param key the key, {@code ""} for the root
  * @param dir whether the node is a directory

@@ -60,8 +60,7 @@ public final class KeysApi {
     if (o.ttlSeconds() > 0) {
       form.put("ttl", Long.toString(o.ttlSeconds()));
     }
-    return call(
-        new HttpAction("PUT", keyPath(key), q, GoText.encodeForm(form), FORM, false), d);
+    return call(new HttpAction("PUT", keyPath(key), q, GoText.encodeForm(form), FORM, false), d);
   }
 
   /** POST under directory {@code dir}: an in-order key (KEY-051). */

@@ -66,7 +66,8 @@ public final class MembersApi {
   public void remove(String id, Deadline deadline)
       throws EtcdClientException, InterruptedException {
     HttpAnswer a =
-        client.send(new HttpAction("DELETE", PREFIX + "/" + id, Map.of(), null, null, false), deadline);
+        client.send(
+            new HttpAction("DELETE", PREFIX + "/" + id, Map.of(), null, null, false), deadline);
     expect(a, 204, 410);
   }
 

@@ -20,9 +20,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Builds an {@link SSLContext} from the PEM files etcdctl accepts ({@code --ca-file},
- * {@code --cert-file}, {@code --key-file}). Keys must be PKCS#8 ({@code BEGIN PRIVATE KEY}), RSA
- * or EC.
+ * Builds an {@link SSLContext} from the PEM files etcdctl accepts ({@code --ca-file}, {@code
+ * --cert-file}, {@code --key-file}). Keys must be PKCS#8 ({@code BEGIN PRIVATE KEY}), RSA or EC.
  *
  * <p>Stateless; thread-safe.
  */
@@ -73,7 +72,8 @@ final class TlsContexts {
   private static Collection<Certificate> readCertificates(String file)
       throws IOException, GeneralSecurityException {
     try (InputStream in = Files.newInputStream(Path.of(file))) {
-      List<Certificate> out = new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
+      List<Certificate> out =
+          new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
       return out;
     }
   }

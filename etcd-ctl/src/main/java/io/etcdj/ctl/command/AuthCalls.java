@@ -5,8 +5,8 @@ import io.etcdj.ctl.client.EtcdClientException;
 import java.util.List;
 
 /**
- * What the user, role and auth commands share (CTL-070..073): the one-name argument check, the
- * API handle, and the rule that a failure prints the server's message and exits 1.
+ * What the user, role and auth commands share (CTL-070..073): the one-name argument check, the API
+ * handle, and the rule that a failure prints the server's message and exits 1.
  *
  * <p>Stateless; thread-safe.
  */

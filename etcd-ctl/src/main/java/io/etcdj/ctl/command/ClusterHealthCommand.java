@@ -82,14 +82,22 @@ final class ClusterHealthCommand extends CtlCommand {
         body = probe.fetch(url);
       } catch (EtcdClientException e) {
         out.print(
-            "failed to check the health of member " + m.id() + " on " + url + ": "
-                + e.getMessage() + "\n");
+            "failed to check the health of member "
+                + m.id()
+                + " on "
+                + url
+                + ": "
+                + e.getMessage()
+                + "\n");
         continue;
       }
       Boolean verdict = verdict(body);
       if (verdict == null) {
         out.print(
-            "failed to check the health of member " + m.id() + " on " + url
+            "failed to check the health of member "
+                + m.id()
+                + " on "
+                + url
                 + ": invalid character in health answer\n");
         continue;
       }
@@ -101,7 +109,10 @@ final class ClusterHealthCommand extends CtlCommand {
       return verdict;
     }
     out.print(
-        "member " + m.id() + " is unreachable: [" + String.join(" ", m.clientUrls())
+        "member "
+            + m.id()
+            + " is unreachable: ["
+            + String.join(" ", m.clientUrls())
             + "] are all unreachable\n");
     return false;
   }

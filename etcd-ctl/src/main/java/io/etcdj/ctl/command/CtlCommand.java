@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of every etcdctl subcommand: gives access to the run's {@link Session} and collects the
- * positional arguments, which each command checks itself to print etcdctl's own messages
- * ({@code key required}, CTL-040).
+ * positional arguments, which each command checks itself to print etcdctl's own messages ({@code
+ * key required}, CTL-040).
  *
  * <p>Not thread-safe: one instance per run.
  */
@@ -43,7 +43,7 @@ abstract class CtlCommand implements Callable<Integer> {
     return ((EtcdctlCommand) spec.root().userObject()).session();
   }
 
-  /** The first argument, or {@code Error:  key required} with exit 1. */
+  /** The first argument, or {@code Error: key required} with exit 1. */
   String requireKey(Session s) {
     if (args.isEmpty()) {
       throw s.errors().handle(ExitCodes.BAD_ARGS, new IllegalArgumentException("key required"));

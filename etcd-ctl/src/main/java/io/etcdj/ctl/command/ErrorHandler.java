@@ -4,10 +4,9 @@ import io.etcdj.ctl.client.ClusterError;
 import java.io.PrintStream;
 
 /**
- * The shared error to exit-code mapping (STYLE 14, CTL-020/021): prints {@code Error:  <err>}
- * (two spaces) on stderr, plus one detail line per endpoint for cluster errors, and ends the
- * command with the given code. Key errors keep this plain form even with {@code -o json}, as
- * etcdctl does.
+ * The shared error to exit-code mapping (STYLE 14, CTL-020/021): prints {@code Error: <err>} (two
+ * spaces) on stderr, plus one detail line per endpoint for cluster errors, and ends the command
+ * with the given code. Key errors keep this plain form even with {@code -o json}, as etcdctl does.
  *
  * <p>Stateless apart from the stream; thread-safe as {@link PrintStream} is.
  */

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The top-level {@code etcdctl} command: the global options of etcdctl v2 (CTL-001) and the list
- * of subcommands, in the order etcdctl's help lists them. Long options also accept Go's single
- * dash form ({@code -endpoints}), as etcdctl's flag parser does.
+ * The top-level {@code etcdctl} command: the global options of etcdctl v2 (CTL-001) and the list of
+ * subcommands, in the order etcdctl's help lists them. Long options also accept Go's single dash
+ * form ({@code -endpoints}), as etcdctl's flag parser does.
  *
  * <p>Not thread-safe: picocli fills the fields once per run, then one command reads them.
  */

@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code exec-watch [--after-index N] [--recursive] <key> [--] <command> [args...]} (CTL-051): for
- * each change of a file runs the command asynchronously with {@code ETCD_WATCH_ACTION},
- * {@code ETCD_WATCH_MODIFIED_INDEX}, {@code ETCD_WATCH_KEY} and {@code ETCD_WATCH_VALUE} added to
- * the environment. Runs until Ctrl-C and reconnects after a member restart. The key is always the
- * first argument (the documented form).
+ * each change of a file runs the command asynchronously with {@code ETCD_WATCH_ACTION}, {@code
+ * ETCD_WATCH_MODIFIED_INDEX}, {@code ETCD_WATCH_KEY} and {@code ETCD_WATCH_VALUE} added to the
+ * environment. Runs until Ctrl-C and reconnects after a member restart. The key is always the first
+ * argument (the documented form).
  *
  * <p>Not thread-safe: one instance per run; the output pumps of children are daemon threads.
  */
@@ -72,8 +72,11 @@ final class ExecWatchCommand extends CtlCommand {
     try {
       p = pb.start();
     } catch (IOException e) {
-      s.err().print("exec: " + io.etcdj.ctl.client.GoText.quote(command.get(0))
-          + ": executable file not found in $PATH");
+      s.err()
+          .print(
+              "exec: "
+                  + io.etcdj.ctl.client.GoText.quote(command.get(0))
+                  + ": executable file not found in $PATH");
       throw new ExitException(ExitCodes.BAD_ARGS);
     }
     if (!realStreams) {

@@ -8,8 +8,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses durations in Go's {@code time.ParseDuration} syntax ({@code 1s}, {@code 500ms},
- * {@code 1m30s}), the syntax of {@code --timeout} and {@code --total-timeout} (CTL-001).
+ * Parses durations in Go's {@code time.ParseDuration} syntax ({@code 1s}, {@code 500ms}, {@code
+ * 1m30s}), the syntax of {@code --timeout} and {@code --total-timeout} (CTL-001).
  *
  * <p>Stateless; thread-safe.
  */

@@ -9,9 +9,9 @@ import java.time.Duration;
 /**
  * Successive long-poll waits on one key (CTL-010, CTL-050): each call returns the next event and
  * moves the wait index past it; empty answers are retried silently. With {@code reconnect}, a
- * cluster that cannot be reached (a member restarting) is retried every second from the same
- * index instead of failing, which {@code watch --forever} and {@code exec-watch} need to outlive a
- * member restart.
+ * cluster that cannot be reached (a member restarting) is retried every second from the same index
+ * instead of failing, which {@code watch --forever} and {@code exec-watch} need to outlive a member
+ * restart.
  *
  * <p>Not thread-safe: owned by the watching command's thread.
  */

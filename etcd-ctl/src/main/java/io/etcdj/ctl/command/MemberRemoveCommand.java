@@ -7,8 +7,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
- * {@code member remove <memberID>} (CTL-062): checks the ID against the member list first (a
- * member name gets a hint with its ID).
+ * {@code member remove <memberID>} (CTL-062): checks the ID against the member list first (a member
+ * name gets a hint with its ID).
  *
  * <p>Not thread-safe: one instance per run.
  */
@@ -30,7 +30,9 @@ final class MemberRemoveCommand extends CtlCommand {
       members = api.list(deadline);
     } catch (EtcdClientException e) {
       throw s.errors()
-          .fail(ExitCodes.BAD_ARGS, "Error while verifying ID against known members: " + e.getMessage());
+          .fail(
+              ExitCodes.BAD_ARGS,
+              "Error while verifying ID against known members: " + e.getMessage());
     }
     boolean found = false;
     for (Member m : members) {
@@ -51,7 +53,9 @@ final class MemberRemoveCommand extends CtlCommand {
     }
     if (!found) {
       throw s.errors()
-          .fail(ExitCodes.BAD_ARGS, "Couldn't find a member in the cluster with an ID of " + id + ".");
+          .fail(
+              ExitCodes.BAD_ARGS,
+              "Couldn't find a member in the cluster with an ID of " + id + ".");
     }
     try {
       api.remove(id, deadline);

@@ -6,8 +6,8 @@ import io.etcdj.ctl.client.KeyResponse;
 import java.io.PrintStream;
 
 /**
- * The shared output formatter (STYLE 14): prints a keys API response in the {@code simple},
- * {@code extended} or {@code json} form of etcdctl (CTL-030..033).
+ * The shared output formatter (STYLE 14): prints a keys API response in the {@code simple}, {@code
+ * extended} or {@code json} form of etcdctl (CTL-030..033).
  *
  * <p>Stateless apart from the streams; thread-safe as {@link PrintStream} is.
  */

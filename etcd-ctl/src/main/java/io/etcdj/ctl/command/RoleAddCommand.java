@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "add", description = "add a new role for the etcd cluster", customSynopsis = "<role> ")
+@Command(
+    name = "add",
+    description = "add a new role for the etcd cluster",
+    customSynopsis = "<role> ")
 final class RoleAddCommand extends CtlCommand {
   @Override
   void run(Session s) throws InterruptedException {

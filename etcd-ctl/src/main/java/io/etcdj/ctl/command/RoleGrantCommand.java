@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "grant", description = "grant path matches to an etcd role", customSynopsis = "<role>")
+@Command(
+    name = "grant",
+    description = "grant path matches to an etcd role",
+    customSynopsis = "<role>")
 final class RoleGrantCommand extends CtlCommand {
   @Option(
       names = {"--path", "-path"},

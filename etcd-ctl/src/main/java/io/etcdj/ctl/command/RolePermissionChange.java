@@ -7,8 +7,8 @@ import io.etcdj.ctl.client.Role;
 import java.util.List;
 
 /**
- * The body of {@code role grant} and {@code role revoke} (CTL-071): validates the path and the
- * one permission flag, applies the change, and tells when nothing changed.
+ * The body of {@code role grant} and {@code role revoke} (CTL-071): validates the path and the one
+ * permission flag, applies the change, and tells when nothing changed.
  *
  * <p>Stateless; thread-safe.
  */
@@ -16,8 +16,14 @@ final class RolePermissionChange {
   private RolePermissionChange() {}
 
   static void apply(
-      Session s, List<String> args, boolean grant, String path, boolean read, boolean write,
-      boolean rw) throws InterruptedException {
+      Session s,
+      List<String> args,
+      boolean grant,
+      String path,
+      boolean read,
+      boolean write,
+      boolean rw)
+      throws InterruptedException {
     if (path.isEmpty()) {
       throw s.errors().fail(ExitCodes.BAD_ARGS, "No path specified; please use `--path`");
     }

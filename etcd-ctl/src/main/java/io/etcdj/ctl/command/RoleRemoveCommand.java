@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "remove", description = "remove a role from the etcd cluster", customSynopsis = "<role>")
+@Command(
+    name = "remove",
+    description = "remove a role from the etcd cluster",
+    customSynopsis = "<role>")
 final class RoleRemoveCommand extends CtlCommand {
   @Override
   void run(Session s) throws InterruptedException {

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "revoke", description = "revoke path matches for an etcd role", customSynopsis = "<role>")
+@Command(
+    name = "revoke",
+    description = "revoke path matches for an etcd role",
+    customSynopsis = "<role>")
 final class RoleRevokeCommand extends CtlCommand {
   @Option(
       names = {"--path", "-path"},

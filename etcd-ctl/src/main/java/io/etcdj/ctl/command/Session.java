@@ -14,8 +14,8 @@ import java.util.List;
 import javax.naming.NamingException;
 
 /**
- * One run of etcdctl: resolves the global options and environment into a client (CTL-001..008),
- * and offers the shared printer and error handler to the commands.
+ * One run of etcdctl: resolves the global options and environment into a client (CTL-001..008), and
+ * offers the shared printer and error handler to the commands.
  *
  * <p>Not thread-safe: used by the one thread that runs the command.
  */
@@ -113,7 +113,8 @@ final class Session {
     try {
       String user = null;
       String password = null;
-      String flag = options.username.isEmpty() ? terminal.getenv("ETCDCTL_USERNAME") : options.username;
+      String flag =
+          options.username.isEmpty() ? terminal.getenv("ETCDCTL_USERNAME") : options.username;
       if (!flag.isEmpty()) {
         int colon = flag.indexOf(':');
         if (colon < 0) {
@@ -180,8 +181,8 @@ final class Session {
   }
 
   /**
-   * CTL-002: an endpoint without scheme gets {@code http://}; like Go's URL parser, a bare
-   * {@code host:port} whose host starts with a digit is refused.
+   * CTL-002: an endpoint without scheme gets {@code http://}; like Go's URL parser, a bare {@code
+   * host:port} whose host starts with a digit is refused.
    */
   private static URI parseEndpoint(String ep) throws EtcdClientException {
     if (ep.contains("://")) {

@@ -4,11 +4,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code setdir <key> [--ttl]}: CTL-045: create a directory; an existing directory fails with 102 (Not a file).
+ * {@code setdir <key> [--ttl]}: CTL-045: create a directory; an existing directory fails with 102
+ * (Not a file).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "setdir", description = "create a new directory or update an existing directory TTL", customSynopsis = "<key>")
+@Command(
+    name = "setdir",
+    description = "create a new directory or update an existing directory TTL",
+    customSynopsis = "<key>")
 final class SetdirCommand extends CtlCommand {
   @Option(
       names = {"--ttl", "-ttl"},

@@ -26,7 +26,9 @@ final class SrvDiscovery {
     List<String> out = new ArrayList<>();
     NamingException last = null;
     for (String[] svc :
-        new String[][] {{"_etcd-client-ssl" + suffix, "https"}, {"_etcd-client" + suffix, "http"}}) {
+        new String[][] {
+          {"_etcd-client-ssl" + suffix, "https"}, {"_etcd-client" + suffix, "http"}
+        }) {
       try {
         out.addAll(lookup(svc[0] + "._tcp." + domain, svc[1]));
       } catch (NamingException e) {

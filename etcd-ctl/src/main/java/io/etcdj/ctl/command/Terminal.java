@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * What a command may touch outside the network: standard streams, the environment, and an
- * optional console for password prompts. Tests pass their own instance; the process main passes
- * the real ones.
+ * What a command may touch outside the network: standard streams, the environment, and an optional
+ * console for password prompts. Tests pass their own instance; the process main passes the real
+ * ones.
  *
  * @param in standard input
  * @param out standard output
@@ -62,6 +62,7 @@ public record Terminal(
     if (c == -1 && line.length() == 0) {
       throw new IOException("EOF");
     }
-    return new String(line.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    return new String(
+        line.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 }

@@ -4,11 +4,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code updatedir <key> [--ttl]}: CTL-047: change an existing directory's TTL; no --ttl makes it permanent.
+ * {@code updatedir <key> [--ttl]}: CTL-047: change an existing directory's TTL; no --ttl makes it
+ * permanent.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "updatedir", description = "update an existing directory", customSynopsis = "<key> <value>")
+@Command(
+    name = "updatedir",
+    description = "update an existing directory",
+    customSynopsis = "<key> <value>")
 final class UpdatedirCommand extends CtlCommand {
   @Option(
       names = {"--ttl", "-ttl"},

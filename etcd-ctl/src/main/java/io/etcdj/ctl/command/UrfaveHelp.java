@@ -122,7 +122,8 @@ final class UrfaveHelp {
     int close = tick < 0 ? -1 : usage.indexOf('`', tick + 1);
     if (!bool && close > tick) {
       placeholder = " " + usage.substring(tick + 1, close);
-      usage = usage.substring(0, tick) + usage.substring(tick + 1, close) + usage.substring(close + 1);
+      usage =
+          usage.substring(0, tick) + usage.substring(tick + 1, close) + usage.substring(close + 1);
     }
     Set<String> goNames = new LinkedHashSet<>();
     for (String n : o.names()) {

@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "add", description = "add a new user for the etcd cluster", customSynopsis = "<user>")
+@Command(
+    name = "add",
+    description = "add a new user for the etcd cluster",
+    customSynopsis = "<user>")
 final class UserAddCommand extends CtlCommand {
   @Override
   void run(Session s) throws InterruptedException {

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "remove", description = "remove a user for the etcd cluster", customSynopsis = "<user>")
+@Command(
+    name = "remove",
+    description = "remove a user for the etcd cluster",
+    customSynopsis = "<user>")
 final class UserRemoveCommand extends CtlCommand {
   @Override
   void run(Session s) throws InterruptedException {

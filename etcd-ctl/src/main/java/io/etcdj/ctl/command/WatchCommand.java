@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code watch [--forever] [--after-index N] [--recursive] <key>} (CTL-050): prints each change of
- * a file (directory events are skipped); stops after the first unless {@code --forever}, which
- * also reconnects after a member restart. Ctrl-C exits 0 (handled by the process main).
+ * a file (directory events are skipped); stops after the first unless {@code --forever}, which also
+ * reconnects after a member restart. Ctrl-C exits 0 (handled by the process main).
  *
  * <p>Not thread-safe: one instance per run.
  */

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CTL-080: the backup keeps the data entries, drops membership (ConfChange entries and member
- * attribute updates), renumbers, lowers the commit index and gets fresh IDs. The source data dir
- * is written here with the WAL module, as a member would write it.
+ * attribute updates), renumbers, lowers the commit index and gets fresh IDs. The source data dir is
+ * written here with the WAL module, as a member would write it.
  */
 class DataDirBackupTest {
   private static final long NOW = 1_795_000_000_123L;
@@ -51,8 +51,11 @@ class DataDirBackupTest {
 
     new DataDirBackup(log::add)
         .backup(
-            src.resolve("member/snap"), src.resolve("member/wal"),
-            tmp.resolve("dst/member/snap"), tmp.resolve("dst/member/wal"), NOW);
+            src.resolve("member/snap"),
+            src.resolve("member/wal"),
+            tmp.resolve("dst/member/snap"),
+            tmp.resolve("dst/member/wal"),
+            NOW);
 
     WalContents out;
     try (Wal w = Wal.openForRead(tmp.resolve("dst/member/wal"), WalSnapshot.ZERO)) {
@@ -100,8 +103,11 @@ class DataDirBackupTest {
 
     new DataDirBackup(line -> {})
         .backup(
-            src.resolve("member/snap"), src.resolve("member/wal"),
-            tmp.resolve("dst/member/snap"), tmp.resolve("dst/member/wal"), NOW);
+            src.resolve("member/snap"),
+            src.resolve("member/wal"),
+            tmp.resolve("dst/member/snap"),
+            tmp.resolve("dst/member/wal"),
+            NOW);
 
     try (Stream<Path> files = Files.list(tmp.resolve("dst/member/snap"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
