@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * hidden keys, in-order keys and history replays included, and the same stats counters.
  */
 class ReferenceReplayTest {
+  /** Where the fake clock of each replayed store starts. */
+  private static final Instant START = new FakeClock().instant();
 
   private static List<String> lines(String resource) throws IOException {
     try (InputStream in = ReferenceReplayTest.class.getResourceAsStream(resource)) {
@@ -53,12 +56,48 @@ class ReferenceReplayTest {
     }
   }
 
+  /**
+   * TTLs and refreshes (SPEC KEY-069, KEY-126..129); expiration and ttl values are masked since the
+   * reference used its wall clock.
+   */
+  @org.junit.jupiter.api.Test
+  void ttlReplayMatchesTheReference() throws Exception {
+    List<String> ops = lines("/reference-replay/ops-seed3-ttl.txt");
+    List<String> expected = lines("/reference-replay/etcd-3.4.23-seed3-ttl.txt");
+    assertThat(ops).hasSameSizeAs(expected);
+    Store store = new Store(new FakeClock(), "/0", "/1");
+    store.create("/0/members/1/raftAttributes", false, "{}", false, TtlOptions.PERMANENT);
+    store.set("/0/members/1/attributes", false, "{}", TtlOptions.PERMANENT);
+    store.set("/0/version", false, "3.4.0", TtlOptions.PERMANENT);
+    for (int i = 0; i < ops.size(); i++) {
+      assertThat(mask(apply(store, ops.get(i).split(" "))))
+          .as("op %d: %s", i, ops.get(i))
+          .isEqualTo(mask(expected.get(i)));
+    }
+  }
+
+  private static String mask(String json) {
+    return json.replaceAll("\"expiration\":\"[^\"]*\"", "\"expiration\":\"E\"")
+        .replaceAll("\"ttl\":-?\\d+", "\"ttl\":T");
+  }
+
+  private static TtlOptions ttl(String seconds, boolean refresh) {
+    return new TtlOptions(START.plusSeconds(Long.parseLong(seconds)), refresh);
+  }
+
   private static String apply(Store s, String[] f) {
     String k = "/1" + f[1];
     TtlOptions p = TtlOptions.PERMANENT;
     try {
       Event e =
           switch (f[0]) {
+            case "SETTTL" -> s.set(k, false, f[2], ttl(f[3], false));
+            case "DIRTTL" -> s.set(k, true, "", ttl(f[2], false));
+            case "UPDTTL" -> s.update(k, f[2], ttl(f[3], false));
+            case "UPDDIRTTL" -> s.update(k, "", ttl(f[2], false));
+            case "REFRESH" -> s.update(k, "", ttl(f[2], true));
+            case "REFSET" -> s.set(k, false, "", ttl(f[2], true));
+            case "REFCAS" -> s.compareAndSwap(k, f[2], Long.parseLong(f[3]), "", ttl(f[4], true));
             case "SET" -> s.set(k, false, f[2], p);
             case "MKDIR" -> s.set(k, true, "", p);
             case "CREATE" -> s.create(k, false, f[2], false, p);
