@@ -11,6 +11,7 @@ Scenario syntax (one command per line, shell quoting):
   @stdin <text>      standard input of the next command (\\n, \\t, \\\\ escapes)
   @env NAME=VALUE    extra environment variable for the next command
   @raw               the next command gets no --endpoints prefix
+  @noargs            a command line without any argument (etcdctl alone)
   set /foo bar       a command; {idx+N} is replaced by (first index seen) + N
 
 Usage: src/test/scripts/record-golden.py [scenario-name ...]
@@ -99,7 +100,11 @@ def record(name):
                 env[k] = v
                 out.append("@@ env " + k + "=" + v)
                 continue
-            if line == "@raw":
+            if line == "@noargs":
+                line = ""
+                raw = True
+                out.append("@@ raw")
+            elif line == "@raw":
                 raw = True
                 out.append("@@ raw")
                 continue

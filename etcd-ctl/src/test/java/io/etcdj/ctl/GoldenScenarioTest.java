@@ -68,10 +68,10 @@ class GoldenScenarioTest {
         soft.assertThat(r.exit()).as(what + " (exit code)").isEqualTo(step.exit());
         soft.assertThat(actual.normalize(r.out()))
             .as(what + " (stdout)")
-            .isEqualTo(expected.normalize(step.out()));
+            .isEqualTo(expected.normalizeRecorded(step.out()));
         soft.assertThat(actual.normalize(r.err()))
             .as(what + " (stderr)")
-            .isEqualTo(expected.normalize(step.err()));
+            .isEqualTo(expected.normalizeRecorded(step.err()));
       }
       soft.assertAll();
     }

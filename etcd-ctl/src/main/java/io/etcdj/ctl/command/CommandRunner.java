@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -80,7 +81,10 @@ public final class CommandRunner {
     return spec.subcommands().isEmpty() ? UrfaveHelp.command(spec) : UrfaveHelp.group(spec);
   }
 
-  /** Unknown commands exit 3, bad flags print the command help and exit 1. */
+  /**
+   * Unknown commands exit 3; bad flags print "Incorrect Usage" with the help of the command (or of
+   * the app for global flags) on stdout, the reason on stderr, and exit 1.
+   */
   private static int usageError(ParameterException e, Terminal terminal) {
     CommandSpec spec = e.getCommandLine().getCommandSpec();
     if (e instanceof UnmatchedArgumentException u
@@ -91,13 +95,25 @@ public final class CommandRunner {
     }
     String reason;
     if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-      String flag = u.getUnmatched().get(0).replaceFirst("^-+", "").replaceFirst("=.*$", "");
-      reason = "flag provided but not defined: -" + flag;
+      reason = "flag provided but not defined: -" + goFlagName(u.getUnmatched().get(0));
+    } else if (e.getArgSpec() instanceof OptionSpec o && e.getValue() != null) {
+      reason =
+          "invalid value \""
+              + e.getValue()
+              + "\" for flag -"
+              + goFlagName(o.longestName())
+              + ": parse error";
     } else {
       reason = e.getMessage();
     }
-    terminal.out().print("Incorrect Usage: " + reason + "\n\n" + help(spec));
+    String separator = spec.parent() == null ? "Incorrect Usage. " : "Incorrect Usage: ";
+    terminal.out().print(separator + reason + "\n\n" + help(spec));
     terminal.err().print(reason + "\n");
     return ExitCodes.BAD_ARGS;
+  }
+
+  /** The flag as Go's flag package names it in errors: no leading dashes, no value. */
+  private static String goFlagName(String arg) {
+    return arg.replaceFirst("^-+", "").replaceFirst("=.*$", "");
   }
 }

@@ -26,8 +26,9 @@ final class UrfaveHelp {
     s.append("COMMANDS:\n");
     s.append(commandTable(root, true));
     s.append("\nGLOBAL OPTIONS:\n");
-    s.append(optionTable(root.options(), ""));
-    return s.toString();
+    String table = optionTable(root.options());
+    // Unlike a command's, the app template ends right after the last option.
+    return s.append(table, 0, table.length() - "   \n".length()).toString();
   }
 
   /** Help of a group such as {@code member} when run without a subcommand. */
@@ -58,7 +59,7 @@ final class UrfaveHelp {
       s.append("\n\nDESCRIPTION:\n   ").append(String.join("\n", footer));
     }
     if (!options.isEmpty()) {
-      s.append("\n\nOPTIONS:\n").append(optionTable(options, ""));
+      s.append("\n\nOPTIONS:\n").append(optionTable(options));
       return s.toString();
     }
     return s.append('\n').toString();
@@ -102,7 +103,7 @@ final class UrfaveHelp {
     return out;
   }
 
-  private static String optionTable(List<OptionSpec> options, String unused) {
+  private static String optionTable(List<OptionSpec> options) {
     List<String[]> rows = new ArrayList<>();
     for (OptionSpec o : options) {
       if (o.hidden()) {
