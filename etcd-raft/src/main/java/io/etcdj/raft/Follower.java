@@ -97,8 +97,13 @@ final class Follower implements Role {
 
   void handleHeartbeat(Message m) {
     r.raftLog.commitTo(m.getCommit());
-    r.send(Message.newBuilder().setTo(m.getFrom()).setType(MessageType.MsgHeartbeatResp)
-        .setContext(m.getContext()));
+    Message.Builder resp =
+        Message.newBuilder().setTo(m.getFrom()).setType(MessageType.MsgHeartbeatResp);
+    if (m.hasContext()) {
+      // Echo the context only when there is one: etcd omits an absent context on the wire.
+      resp.setContext(m.getContext());
+    }
+    r.send(resp);
   }
 
   void handleSnapshot(Message m) {

@@ -79,17 +79,23 @@ final class StepRules {
       // check-quorum or pre-vote it may never see a higher term otherwise, because we ignore
       // its followers' vote requests; answering tells it our term so it steps down.
       r.send(Message.newBuilder().setTo(m.getFrom()).setType(MessageType.MsgAppResp));
-    } else if (type == MessageType.MsgPreVote) {
-      // Reject with our term so that a pre-candidate at a lower term learns it is behind.
+    } else if (type == MessageType.MsgPreVote || type == MessageType.MsgVote) {
+      // Reject with our term so that a candidate at a lower term learns it is behind (Raft
+      // §5.1: a stale request is answered with the current term). etcd stays silent on a stale
+      // MsgVote, which the simulation showed can stall a cluster for good: a member that has
+      // not applied the addition of a candidate never sends it a higher term, so the candidate
+      // keeps asking at terms the member ignores.
       r.logger.info(
           String.format(
               "%x [logterm: %d, index: %d, vote: %x] rejected %s from %x [logterm: %d, index: %d]"
                   + " at term %d",
               r.id, r.raftLog.lastTerm(), r.raftLog.lastIndex(), r.vote, type, m.getFrom(),
               m.getLogTerm(), m.getIndex(), r.term));
+      MessageType respType =
+          type == MessageType.MsgVote ? MessageType.MsgVoteResp : MessageType.MsgPreVoteResp;
       r.send(
-          Message.newBuilder().setTo(m.getFrom()).setTerm(r.term)
-              .setType(MessageType.MsgPreVoteResp).setReject(true));
+          Message.newBuilder().setTo(m.getFrom()).setTerm(r.term).setType(respType)
+              .setReject(true));
     } else if (r.logger.isDebugEnabled()) {
       r.logger.debug(
           String.format(

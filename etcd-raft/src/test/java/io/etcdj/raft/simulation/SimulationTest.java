@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * To replay a failure, run with {@code -Draft.sim.firstSeed=<seed> -Draft.sim.seeds=1}.
  */
 class SimulationTest {
-  static final int DEFAULT_SEEDS = 250;
+  static final int DEFAULT_SEEDS = 400;
   static final int DEFAULT_STEPS = 600;
 
   static Stream<Arguments> clusters() {
@@ -63,7 +63,11 @@ class SimulationTest {
         "raft simulation size=%d preVote=%b checkQuorum=%b: %d seeds, %d committed entries,"
             + " %d leader terms, %d snapshots restored, %d membership changes%n",
         size, preVote, checkQuorum, seeds, committed, terms, snapshots, changes);
-    // The runs must do real work, not just stay safe by doing nothing.
+    // The runs must do real work, not just stay safe by doing nothing. (A replay of a single
+    // seed need not show every kind of event.)
+    if (seeds < 50) {
+      return;
+    }
     assertThat(committed).isGreaterThan(seeds * 10L);
     assertThat(terms).isGreaterThan(seeds);
     assertThat(snapshots).isPositive();
