@@ -62,7 +62,7 @@ final class SnapshotFormat {
     json.ascii(",\"LastIndex\":").unsigned(history.lastIndex);
     json.ascii("}},\"CurrentIndex\":").unsigned(currentIndex);
     json.ascii(",\"Stats\":");
-    new StoreStats().writeTo(json, statValues);
+    StoreStats.writeTo(json, statValues);
     json.ascii(",\"CurrentVersion\":").number(version).raw('}');
     json.drain();
   }
@@ -71,7 +71,7 @@ final class SnapshotFormat {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try {
       JsonOutput json = new JsonOutput(out, 512);
-      stats.writeTo(json, stats.values());
+      StoreStats.writeTo(json, stats.values());
       json.drain();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

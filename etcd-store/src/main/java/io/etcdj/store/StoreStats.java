@@ -99,7 +99,7 @@ final class StoreStats {
   }
 
   /** Writes the stats object; JSON numbers are unsigned 64-bit in etcd. */
-  void writeTo(JsonOutput out, long[] values) throws java.io.IOException {
+  static void writeTo(JsonOutput out, long[] values) throws java.io.IOException {
     out.raw('{');
     for (int i = 0; i < NAMES.length; i++) {
       if (i > 0) {
