@@ -28,6 +28,7 @@ final class RawHttp implements Closeable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private String lastMethod = "";
 
   RawHttp(int port) throws IOException {
     socket = new Socket();
@@ -39,6 +40,7 @@ final class RawHttp implements Closeable {
 
   /** Sends a request; a non-null body is sent as an url-encoded form. */
   RawHttp send(String method, String target, byte[] body) throws IOException {
+    lastMethod = method;
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     if (body != null) {
@@ -62,7 +64,9 @@ final class RawHttp implements Closeable {
   Response read() throws IOException {
     Response head = readHead();
     String body;
-    if ("chunked".equals(head.header("Transfer-Encoding"))) {
+    if (lastMethod.equals("HEAD") || head.status() == 204) {
+      body = "";
+    } else if ("chunked".equals(head.header("Transfer-Encoding"))) {
       StringBuilder b = new StringBuilder();
       for (String chunk = readChunk(); chunk != null; chunk = readChunk()) {
         b.append(chunk);
