@@ -12,7 +12,8 @@ Scenario syntax (one command per line, shell quoting):
   @env NAME=VALUE    extra environment variable for the next command
   @raw               the next command gets no --endpoints prefix
   @noargs            a command line without any argument (etcdctl alone)
-  set /foo bar       a command; {idx+N} is replaced by (first index seen) + N
+  set /foo bar       a command; {idx+N} is replaced by (first index seen) + N, and {member},
+                     {peer}, {client} by the member's ID, peer URL and client URL
 
 Usage: src/test/scripts/record-golden.py [scenario-name ...]
 """
@@ -109,6 +110,7 @@ def record(name):
                 out.append("@@ raw")
                 continue
             cmd = re.sub(r"\{idx\+(\d+)\}", lambda m: str(base + int(m.group(1))), line)
+            cmd = cmd.replace("{member}", member).replace("{peer}", PEER).replace("{client}", CLIENT)
             argv = ["etcdctl"] + ([] if raw else ["--endpoints", CLIENT]) + shlex.split(cmd)
             e = {"PATH": os.environ["PATH"], "ETCDCTL_API": "2"}
             e.update(env)

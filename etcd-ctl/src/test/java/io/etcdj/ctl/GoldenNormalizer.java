@@ -45,20 +45,36 @@ final class GoldenNormalizer {
               "connection timeout per request (default: 1s)",
           Pattern.compile("^   --(insecure-discovery|with-v3) .*\\n", Pattern.MULTILINE), "");
 
+  /** A new member's ID is derived from the clock (OTH-026). */
+  private static final Pattern ADDED_ID = Pattern.compile("(with ID )[0-9a-f]+( to cluster)");
+
+  /** Members are listed by ID, so the order of a new (time-derived) ID among them varies. */
+  private static final Pattern INITIAL_CLUSTER = Pattern.compile("ETCD_INITIAL_CLUSTER=\"([^\"]*)\"");
+
   private static final Pattern EXPIRATION = Pattern.compile("\"expiration\":\"[^\"]*\"");
   private static final Pattern IDX = Pattern.compile("\\{idx\\+(\\d+)\\}");
 
   private final Map<String, String> literals = new LinkedHashMap<>();
+  private final Map<String, String> commandValues = new LinkedHashMap<>();
   private Long base;
 
   GoldenNormalizer(String clientUrl, String peerUrl, String memberId) {
     literals.put(clientUrl, "<client>");
     literals.put(peerUrl, "<peer>");
     literals.put(memberId, "<member>");
+    commandValues.put("{client}", clientUrl);
+    commandValues.put("{peer}", peerUrl);
+    commandValues.put("{member}", memberId);
   }
 
-  /** Replaces {@code {idx+N}} in a command by the real index (base + N). */
+  /**
+   * Replaces {@code {idx+N}} in a command by the real index (base + N), and {@code {member}},
+   * {@code {peer}}, {@code {client}} by this member's ID and URLs.
+   */
   String substitute(String command) {
+    for (Map.Entry<String, String> e : commandValues.entrySet()) {
+      command = command.replace(e.getKey(), e.getValue());
+    }
     Matcher m = IDX.matcher(command);
     StringBuilder s = new StringBuilder();
     while (m.find()) {
@@ -98,6 +114,17 @@ final class GoldenNormalizer {
       text = text.replace(e.getKey(), e.getValue());
     }
     text = STTY_NOISE.matcher(text).replaceAll("");
+    text = ADDED_ID.matcher(text).replaceAll("$1<new-member>$2");
+    text =
+        INITIAL_CLUSTER
+            .matcher(text)
+            .replaceAll(
+                m -> {
+                  List<String> parts = new java.util.ArrayList<>(List.of(m.group(1).split(",")));
+                  java.util.Collections.sort(parts);
+                  return Matcher.quoteReplacement(
+                      "ETCD_INITIAL_CLUSTER=\"" + String.join(",", parts) + "\"");
+                });
     text = EXPIRATION.matcher(text).replaceAll("\"expiration\":\"<time>\"");
     if (base == null) {
       return text;

@@ -39,7 +39,7 @@ public final class MembersApi {
   /** POSTs a new member; a 409 answer becomes its {@code message}. */
   public Member add(String peerUrl, Deadline deadline)
       throws EtcdClientException, InterruptedException {
-    String body = "{\"peerURLs\":" + Json.quoteList(List.of(peerUrl)) + "}";
+    String body = "{\"peerURLs\":" + Json.quoteList(PeerUrls.validate(List.of(peerUrl))) + "}";
     HttpAnswer a =
         client.send(
             new HttpAction("POST", PREFIX, Map.of(), body, "application/json", false), deadline);
@@ -52,7 +52,7 @@ public final class MembersApi {
 
   public void update(String id, List<String> peerUrls, Deadline deadline)
       throws EtcdClientException, InterruptedException {
-    String body = "{\"peerURLs\":" + Json.quoteList(peerUrls) + "}";
+    String body = "{\"peerURLs\":" + Json.quoteList(PeerUrls.validate(peerUrls)) + "}";
     HttpAnswer a =
         client.send(
             new HttpAction("PUT", PREFIX + "/" + id, Map.of(), body, "application/json", false),
