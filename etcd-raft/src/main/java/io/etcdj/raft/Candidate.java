@@ -1,11 +1,14 @@
 package io.etcdj.raft;
 
+import io.etcdj.raft.quorum.VoteResult;
+import io.etcdj.raft.raftpb.Entry;
+import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.raft.raftpb.MessageType;
 
 /**
- * The candidate and pre-candidate roles: count votes (Raft §5.2, thesis §9.6) and give up as
- * soon as a leader of the current term shows itself.
+ * The candidate and pre-candidate roles: start campaigns, count votes (Raft §5.2, thesis §9.6)
+ * and give up as soon as a leader of the current term shows itself.
  *
  * <p>Not thread-safe: owned by its {@link Raft}.
  */
@@ -55,13 +58,13 @@ final class Candidate implements Role {
     if (type != myVoteResp) {
       return;
     }
-    switch (r.poll(m.getFrom(), type, !m.getReject())) {
+    switch (poll(m.getFrom(), type, !m.getReject())) {
       case WON:
         if (r.state == StateType.PRE_CANDIDATE) {
           r.campaign(CampaignType.ELECTION);
         } else {
           r.becomeLeader();
-          r.leader.bcastAppend();
+          r.replicator.bcastAppend();
         }
         break;
       case LOST:
@@ -71,5 +74,96 @@ final class Candidate implements Role {
       default:
         break;
     }
+  }
+
+  void hup(CampaignType t) {
+    if (r.state == StateType.LEADER) {
+      r.logger.debug(String.format("%x ignoring MsgHup because already leader", r.id));
+      return;
+    }
+    if (!r.promotable()) {
+      r.logger.warn(String.format("%x is unpromotable and can not campaign", r.id));
+      return;
+    }
+    int pending = pendingConfChanges();
+    if (pending > 0) {
+      // Campaigning now could elect a leader under a configuration this node is about to leave.
+      r.logger.warn(
+          String.format(
+              "%x cannot campaign at term %d since there are still %d pending configuration"
+                  + " changes to apply",
+              r.id, r.term, pending));
+      return;
+    }
+    r.logger.info(String.format("%x is starting a new election at term %d", r.id, r.term));
+    campaign(t);
+  }
+
+  private int pendingConfChanges() {
+    long lo = Math.max(r.raftLog.applied() + 1, r.raftLog.firstIndex());
+    long hi = r.raftLog.committed() + 1;
+    if (lo >= hi) {
+      return 0;
+    }
+    int n = 0;
+    for (Entry e : r.raftLog.slice(lo, hi, EntryLimits.NO_LIMIT)) {
+      if (e.getType() == EntryType.EntryConfChange) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  void campaign(CampaignType t) {
+    long voteTerm;
+    MessageType voteMsg;
+    if (t == CampaignType.PRE_ELECTION) {
+      r.becomePreCandidate();
+      voteMsg = MessageType.MsgPreVote;
+      // Ask for the term we would campaign in, without moving to it yet.
+      voteTerm = r.term + 1;
+    } else {
+      r.becomeCandidate();
+      voteMsg = MessageType.MsgVote;
+      voteTerm = r.term;
+    }
+    if (poll(r.id, voteMsg, true) == VoteResult.WON) {
+      // A single-voter configuration wins at once.
+      if (t == CampaignType.PRE_ELECTION) {
+        campaign(CampaignType.ELECTION);
+      } else {
+        r.becomeLeader();
+      }
+      return;
+    }
+    long lastIndex = r.raftLog.lastIndex();
+    long lastTerm = r.raftLog.lastTerm();
+    for (long voter : r.prs.voters().ids()) {
+      if (voter == r.id) {
+        continue;
+      }
+      r.logger.info(
+          String.format(
+              "%x [logterm: %d, index: %d] sent %s request to %x at term %d",
+              r.id, lastTerm, lastIndex, voteMsg, voter, r.term));
+      Message.Builder m =
+          Message.newBuilder().setTerm(voteTerm).setTo(voter).setType(voteMsg)
+              .setIndex(lastIndex).setLogTerm(lastTerm);
+      if (t == CampaignType.TRANSFER) {
+        m.setContext(CampaignType.TRANSFER_CONTEXT);
+      }
+      r.send(m);
+    }
+  }
+
+  VoteResult poll(long from, MessageType t, boolean granted) {
+    if (granted) {
+      r.logger.info(String.format("%x received %s from %x at term %d", r.id, t, from, r.term));
+    } else {
+      r.logger.info(
+          String.format("%x received %s rejection from %x at term %d", r.id, t, from, r.term));
+    }
+    r.prs.recordVote(from, granted);
+    return r.prs.tallyVotes();
   }
 }

@@ -4,7 +4,6 @@ import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.raft.raftpb.MessageType;
-import io.etcdj.raft.raftpb.Snapshot;
 import io.etcdj.raft.tracker.Progress;
 import io.etcdj.raft.tracker.ProgressState;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ final class Leader implements Role {
     }
     if (r.heartbeatElapsed >= r.heartbeatTimeout) {
       r.heartbeatElapsed = 0;
-      bcastHeartbeat();
+      r.replicator.bcastHeartbeat();
     }
   }
 
@@ -53,7 +52,7 @@ final class Leader implements Role {
   public void step(Message m) {
     switch (m.getType()) {
       case MsgBeat:
-        bcastHeartbeat();
+        r.replicator.bcastHeartbeat();
         return;
       case MsgCheckQuorum:
         checkQuorum();
@@ -81,7 +80,7 @@ final class Leader implements Role {
           pr.inflights().freeFirstOne();
         }
         if (pr.match() < r.raftLog.lastIndex()) {
-          sendAppend(m.getFrom());
+          r.replicator.sendAppend(m.getFrom());
         }
         break;
       case MsgSnapStatus:
@@ -165,7 +164,7 @@ final class Leader implements Role {
       }
     }
     appendEntry(entries);
-    bcastAppend();
+    r.replicator.bcastAppend();
   }
 
   private void handleAppendResponse(Message m, Progress pr) {
@@ -183,7 +182,7 @@ final class Leader implements Role {
         if (pr.state() == ProgressState.REPLICATE) {
           pr.becomeProbe();
         }
-        sendAppend(m.getFrom());
+        r.replicator.sendAppend(m.getFrom());
       }
       return;
     }
@@ -202,13 +201,13 @@ final class Leader implements Role {
       pr.inflights().freeLE(m.getIndex());
     }
     if (maybeCommit()) {
-      bcastAppend();
+      r.replicator.bcastAppend();
     } else if (oldPaused) {
       // The follower was paused and is not any more: resume right away.
-      sendAppend(m.getFrom());
+      r.replicator.sendAppend(m.getFrom());
     }
     // The window may have room for several size-limited appends now.
-    while (maybeSendAppend(m.getFrom(), false)) {
+    while (r.replicator.maybeSendAppend(m.getFrom(), false)) {
       // keep sending
     }
     if (m.getFrom() == r.leadTransferee && pr.match() == r.raftLog.lastIndex()) {
@@ -245,7 +244,7 @@ final class Leader implements Role {
       r.logger.info(String.format("%x sends MsgTimeoutNow to %x immediately as %x already has"
           + " up-to-date log", r.id, transferee, transferee));
     } else {
-      sendAppend(transferee);
+      r.replicator.sendAppend(transferee);
     }
   }
 
@@ -279,107 +278,6 @@ final class Leader implements Role {
     return r.raftLog.maybeCommit(r.prs.committed(), r.term);
   }
 
-  void bcastAppend() {
-    for (long id : r.prs.progress().keySet()) {
-      if (id != r.id) {
-        sendAppend(id);
-      }
-    }
-  }
-
-  void bcastHeartbeat() {
-    for (Map.Entry<Long, Progress> e : r.prs.progress().entrySet()) {
-      long id = e.getKey();
-      if (id == r.id) {
-        continue;
-      }
-      // Never tell a follower to commit beyond what it is known to hold: its log may still
-      // disagree with ours past its match index (RFT-007).
-      long commit = Math.min(e.getValue().match(), r.raftLog.committed());
-      r.send(Message.newBuilder().setTo(id).setType(MessageType.MsgHeartbeat).setCommit(commit));
-    }
-  }
-
-  void sendAppend(long to) {
-    maybeSendAppend(to, true);
-  }
-
-  /**
-   * Sends the next batch of entries (up to maxSizePerMsg, RFT-006) or, if the follower needs
-   * entries that were compacted, the snapshot (§7, RFT-013). With {@code sendIfEmpty} false
-   * nothing is sent when there are no new entries. Returns whether a message was sent.
-   */
-  boolean maybeSendAppend(long to, boolean sendIfEmpty) {
-    Progress pr = r.prs.get(to);
-    if (pr == null || pr.isPaused()) {
-      return false;
-    }
-    long prevIndex = pr.next() - 1;
-    long prevTerm = r.raftLog.term(prevIndex);
-    List<Entry> ents = null;
-    if (prevTerm >= 0) {
-      try {
-        ents = r.raftLog.entries(pr.next(), r.maxMsgSize);
-      } catch (StorageException e) {
-        if (e.kind() != StorageException.Kind.COMPACTED) {
-          throw e;
-        }
-      }
-    }
-    if (ents != null && ents.isEmpty() && !sendIfEmpty) {
-      return false;
-    }
-    if (ents == null) {
-      return sendSnapshot(to, pr);
-    }
-    Message.Builder m =
-        Message.newBuilder().setTo(to).setType(MessageType.MsgApp).setIndex(prevIndex)
-            .setLogTerm(prevTerm).addAllEntries(ents).setCommit(r.raftLog.committed());
-    int n = ents.size();
-    if (n != 0) {
-      if (pr.state() == ProgressState.REPLICATE) {
-        // Pipelining: assume delivery and move on; the window bounds what is in flight.
-        long last = ents.get(n - 1).getIndex();
-        pr.optimisticUpdate(last);
-        pr.inflights().add(last);
-      } else if (pr.state() == ProgressState.PROBE) {
-        pr.markProbeSent();
-      }
-    }
-    r.send(m);
-    return true;
-  }
-
-  private boolean sendSnapshot(long to, Progress pr) {
-    if (!pr.recentActive()) {
-      // Do not ship a snapshot to a follower that may well be down.
-      r.logger.debug(String.format("ignore sending snapshot to %x since it is not recently active",
-          to));
-      return false;
-    }
-    Snapshot snapshot;
-    try {
-      snapshot = r.raftLog.snapshot();
-    } catch (StorageException e) {
-      if (e.kind() == StorageException.Kind.SNAPSHOT_TEMPORARILY_UNAVAILABLE) {
-        r.logger.debug(String.format("%x failed to send snapshot to %x because snapshot is"
-            + " temporarily unavailable", r.id, to));
-        return false;
-      }
-      throw e;
-    }
-    if (Snapshots.isEmpty(snapshot)) {
-      throw new IllegalStateException("need non-empty snapshot");
-    }
-    long sIndex = Snapshots.index(snapshot);
-    r.logger.debug(String.format("%x [firstindex: %d, commit: %d] sent snapshot[index: %d, term:"
-        + " %d] to %x [%s]", r.id, r.raftLog.firstIndex(), r.raftLog.committed(), sIndex,
-        Snapshots.term(snapshot), to, pr));
-    pr.becomeSnapshot(sIndex);
-    r.send(Message.newBuilder().setTo(to).setType(MessageType.MsgSnap).setSnapshot(snapshot));
-    return true;
-  }
-
   /** After a configuration change was applied while leading. */
   void onConfigurationChanged(long changedNode) {
     if (!r.prs.isVoter(r.id)) {
@@ -398,12 +296,12 @@ final class Leader implements Role {
     }
     // A smaller quorum may commit more now.
     if (maybeCommit()) {
-      bcastAppend();
+      r.replicator.bcastAppend();
     } else {
       // Probe newly added members right away instead of waiting for a heartbeat.
       for (long id : r.prs.progress().keySet()) {
         if (id != r.id) {
-          maybeSendAppend(id, false);
+          r.replicator.maybeSendAppend(id, false);
         }
       }
     }

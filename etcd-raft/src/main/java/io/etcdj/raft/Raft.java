@@ -1,6 +1,5 @@
 package io.etcdj.raft;
 
-import io.etcdj.raft.quorum.VoteResult;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.Entry;
@@ -53,6 +52,7 @@ final class Raft {
   final RaftLogger logger;
 
   final Leader leader = new Leader(this);
+  final Replicator replicator = new Replicator(this);
   final Follower follower = new Follower(this);
   final Candidate candidate = new Candidate(this);
   private Role role;
@@ -258,93 +258,11 @@ final class Raft {
   // ---- elections ----
 
   void hup(CampaignType t) {
-    if (state == StateType.LEADER) {
-      logger.debug(String.format("%x ignoring MsgHup because already leader", id));
-      return;
-    }
-    if (!promotable()) {
-      logger.warn(String.format("%x is unpromotable and can not campaign", id));
-      return;
-    }
-    int pending = pendingConfChanges();
-    if (pending > 0) {
-      // Campaigning now could elect a leader under a configuration this node is about to leave.
-      logger.warn(
-          String.format(
-              "%x cannot campaign at term %d since there are still %d pending configuration"
-                  + " changes to apply",
-              id, term, pending));
-      return;
-    }
-    logger.info(String.format("%x is starting a new election at term %d", id, term));
-    campaign(t);
-  }
-
-  private int pendingConfChanges() {
-    long lo = Math.max(raftLog.applied() + 1, raftLog.firstIndex());
-    long hi = raftLog.committed() + 1;
-    if (lo >= hi) {
-      return 0;
-    }
-    int n = 0;
-    for (Entry e : raftLog.slice(lo, hi, EntryLimits.NO_LIMIT)) {
-      if (e.getType() == EntryType.EntryConfChange) {
-        n++;
-      }
-    }
-    return n;
+    candidate.hup(t);
   }
 
   void campaign(CampaignType t) {
-    long voteTerm;
-    MessageType voteMsg;
-    if (t == CampaignType.PRE_ELECTION) {
-      becomePreCandidate();
-      voteMsg = MessageType.MsgPreVote;
-      // Ask for the term we would campaign in, without moving to it yet.
-      voteTerm = term + 1;
-    } else {
-      becomeCandidate();
-      voteMsg = MessageType.MsgVote;
-      voteTerm = term;
-    }
-    if (poll(id, voteMsg, true) == VoteResult.WON) {
-      // A single-voter configuration wins at once.
-      if (t == CampaignType.PRE_ELECTION) {
-        campaign(CampaignType.ELECTION);
-      } else {
-        becomeLeader();
-      }
-      return;
-    }
-    long lastIndex = raftLog.lastIndex();
-    long lastTerm = raftLog.lastTerm();
-    for (long voter : prs.voters().ids()) {
-      if (voter == id) {
-        continue;
-      }
-      logger.info(
-          String.format(
-              "%x [logterm: %d, index: %d] sent %s request to %x at term %d",
-              id, lastTerm, lastIndex, voteMsg, voter, term));
-      Message.Builder m =
-          Message.newBuilder().setTerm(voteTerm).setTo(voter).setType(voteMsg)
-              .setIndex(lastIndex).setLogTerm(lastTerm);
-      if (t == CampaignType.TRANSFER) {
-        m.setContext(CampaignType.TRANSFER_CONTEXT);
-      }
-      send(m);
-    }
-  }
-
-  VoteResult poll(long from, MessageType t, boolean granted) {
-    if (granted) {
-      logger.info(String.format("%x received %s from %x at term %d", id, t, from, term));
-    } else {
-      logger.info(String.format("%x received %s rejection from %x at term %d", id, t, from, term));
-    }
-    prs.recordVote(from, granted);
-    return prs.tallyVotes();
+    candidate.campaign(t);
   }
 
   // ---- the entry point ----

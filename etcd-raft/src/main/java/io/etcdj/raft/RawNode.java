@@ -196,7 +196,8 @@ public final class RawNode {
 
   /** Whether {@link #ready()} has anything to hand out. */
   public boolean hasReady() {
-    return !raft.softState().equals(prevSoftState)
+    return raft.lead != prevSoftState.lead()
+        || raft.state != prevSoftState.raftState()
         || hardStateChanged()
         || raft.raftLog.unstable().snapshot() != null
         || !raft.raftLog.unstableEntries().isEmpty()

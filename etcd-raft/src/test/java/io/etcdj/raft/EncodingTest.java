@@ -60,7 +60,7 @@ class EncodingTest {
   void heartbeatEncodesLikeEtcd() {
     Raft r = RaftFixtures.newRaft(1, 10, 1, new MemoryStorage(), 1, 2);
     RaftFixtures.electLeader(r);
-    r.leader.bcastHeartbeat();
+    r.replicator.bcastHeartbeat();
     Message hb = RaftFixtures.readMessages(r).get(0);
     assertThat(hb.getType()).isEqualTo(MessageType.MsgHeartbeat);
     assertThat(hex(hb)).isEqualTo(

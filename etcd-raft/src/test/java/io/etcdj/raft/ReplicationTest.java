@@ -148,7 +148,7 @@ class ReplicationTest {
     follower.becomeFollower(4, 1);
     int rounds = 0;
     List<Message> toFollower = List.of();
-    leader.leader.sendAppend(2);
+    leader.replicator.sendAppend(2);
     toFollower = readMessages(leader);
     while (!toFollower.isEmpty() && rounds < 20) {
       rounds++;
@@ -185,7 +185,7 @@ class ReplicationTest {
     readMessages(r);
     // Rewind the follower to force a resend of all ten entries at once.
     r.prs.get(2).becomeProbe();
-    r.leader.sendAppend(2);
+    r.replicator.sendAppend(2);
     Message m = readMessages(r).get(0);
     long size = 0;
     for (Entry e : m.getEntriesList()) {
@@ -225,7 +225,7 @@ class ReplicationTest {
     r.step(appResp(2, 1, 4));
     readMessages(r);
     assertThat(r.raftLog.committed()).isEqualTo(4);
-    r.leader.bcastHeartbeat();
+    r.replicator.bcastHeartbeat();
     List<Message> msgs = readMessages(r);
     assertThat(msgs).extracting(Message::getTo, Message::getCommit)
         .containsExactly(

@@ -35,14 +35,14 @@ class SnapshotTest {
     // The follower's next entry (1) was compacted into the snapshot.
     r.prs.get(2).becomeProbe();
     assertThat(r.prs.get(2).next()).isEqualTo(1);
-    r.leader.sendAppend(2);
+    r.replicator.sendAppend(2);
     Message m = readMessages(r).get(0);
     assertThat(m.getType()).isEqualTo(MessageType.MsgSnap);
     assertThat(Snapshots.index(m.getSnapshot())).isEqualTo(11);
     assertThat(r.prs.get(2).state()).isEqualTo(ProgressState.SNAPSHOT);
     assertThat(r.prs.get(2).pendingSnapshot()).isEqualTo(11);
     // Nothing more is sent while the snapshot is in flight.
-    r.leader.sendAppend(2);
+    r.replicator.sendAppend(2);
     assertThat(readMessages(r)).isEmpty();
   }
 

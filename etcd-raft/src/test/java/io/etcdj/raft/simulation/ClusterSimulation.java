@@ -18,9 +18,7 @@ import io.etcdj.raft.raftpb.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -54,14 +52,11 @@ final class ClusterSimulation implements SimNode.Effects {
   private final SplittableRandom rnd;
   private final TreeMap<Long, SimNode> nodes = new TreeMap<>();
   private final TreeSet<Long> removed = new TreeSet<>();
-  private final ArrayList<Message> inFlight = new ArrayList<>();
-  private final Map<Long, Integer> group = new HashMap<>();
+  private final SimNetwork network;
   private final Invariants invariants = new Invariants();
   private final ArrayDeque<String> trace = new ArrayDeque<>();
   private final double dropRate;
   private final double duplicateRate;
-  private double currentDropRate;
-  private double currentDuplicateRate;
   private int step;
   private long nextId;
   private long proposals;
@@ -79,8 +74,7 @@ final class ClusterSimulation implements SimNode.Effects {
     double[] dups = {0, 0.02, 0.1};
     this.dropRate = drops[rnd.nextInt(drops.length)];
     this.duplicateRate = dups[rnd.nextInt(dups.length)];
-    this.currentDropRate = dropRate;
-    this.currentDuplicateRate = duplicateRate;
+    this.network = new SimNetwork(rnd, dropRate, duplicateRate);
     List<Peer> peers = new ArrayList<>();
     for (long id = 1; id <= options.size(); id++) {
       peers.add(new Peer(id, ("member-" + id).getBytes(StandardCharsets.UTF_8)));
@@ -150,7 +144,7 @@ final class ClusterSimulation implements SimNode.Effects {
     } else if (r < 650) {
       // A burst: the network catches up with part of its backlog.
       int n = 1 + rnd.nextInt(4 * nodes.size());
-      for (int i = 0; i < n && !inFlight.isEmpty(); i++) {
+      for (int i = 0; i < n && !network.isEmpty(); i++) {
         deliverOne();
         processAll();
       }
@@ -206,24 +200,10 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void deliverOne() {
-    if (inFlight.isEmpty()) {
-      return;
+    Message m = network.take();
+    if (m != null) {
+      deliver(m);
     }
-    // Picking any message, not the oldest, reorders and delays.
-    int i = rnd.nextInt(inFlight.size());
-    Message m = inFlight.get(i);
-    if (rnd.nextDouble() < currentDuplicateRate) {
-      note("duplicate " + describe(m));
-    } else {
-      inFlight.set(i, inFlight.get(inFlight.size() - 1));
-      inFlight.remove(inFlight.size() - 1);
-    }
-    deliver(m);
-  }
-
-  private static String describe(Message m) {
-    return m.getType() + " " + m.getFrom() + "->" + m.getTo() + " t" + m.getTerm() + " i"
-        + m.getIndex() + " n" + m.getEntriesCount() + (m.getReject() ? " reject" : "");
   }
 
   private void deliver(Message m) {
@@ -231,11 +211,10 @@ final class ClusterSimulation implements SimNode.Effects {
     SimNode to = nodes.get(m.getTo());
     boolean reachable =
         to != null && to.running() && !removed.contains(m.getTo())
-            && !removed.contains(m.getFrom())
-            && group.getOrDefault(m.getFrom(), 0).equals(group.getOrDefault(m.getTo(), 0));
-    boolean dropped = !reachable || rnd.nextDouble() < currentDropRate;
+            && !removed.contains(m.getFrom());
+    boolean dropped = !reachable || network.loses(m);
     if (dropped) {
-      note("drop " + describe(m));
+      note("drop " + SimNetwork.describe(m));
       if (from != null && from.running()) {
         if (m.getType() == MessageType.MsgSnap) {
           from.node.reportSnapshot(m.getTo(), SnapshotStatus.FAILURE);
@@ -245,7 +224,7 @@ final class ClusterSimulation implements SimNode.Effects {
       }
       return;
     }
-    note("deliver " + describe(m));
+    note("deliver " + SimNetwork.describe(m));
     delivered++;
     to.node.step(m);
     if (m.getType() == MessageType.MsgSnap && from != null && from.running()) {
@@ -269,19 +248,12 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void partition() {
-    group.clear();
-    StringBuilder b = new StringBuilder("partition");
-    for (long id : nodes.keySet()) {
-      int g = rnd.nextInt(2);
-      group.put(id, g);
-      b.append(' ').append(id).append(':').append(g);
-    }
-    note(b.toString());
+    note(network.partition(nodes.keySet()));
   }
 
   private void heal() {
     note("heal");
-    group.clear();
+    network.heal();
   }
 
   private void crashRandom() {
@@ -369,7 +341,7 @@ final class ClusterSimulation implements SimNode.Effects {
 
   @Override
   public void send(Message m) {
-    inFlight.add(m);
+    network.send(m);
   }
 
   @Override
@@ -419,8 +391,7 @@ final class ClusterSimulation implements SimNode.Effects {
    */
   private void checkLiveness() {
     heal();
-    currentDropRate = 0;
-    currentDuplicateRate = 0;
+    network.calm();
     for (SimNode n : nodes.values()) {
       if (!n.running() && !removed.contains(n.id)) {
         n.restart();
@@ -433,10 +404,8 @@ final class ClusterSimulation implements SimNode.Effects {
     for (int tick = 0; tick < budget; tick++) {
       tickAll();
       processAll();
-      for (int round = 0; round < 50 && !inFlight.isEmpty(); round++) {
-        List<Message> batch = new ArrayList<>(inFlight);
-        inFlight.clear();
-        for (Message m : batch) {
+      for (int round = 0; round < 50 && !network.isEmpty(); round++) {
+        for (Message m : network.takeAll()) {
           deliver(m);
         }
         processAll();
