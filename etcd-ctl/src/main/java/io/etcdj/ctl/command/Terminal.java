@@ -48,6 +48,8 @@ public record Terminal(
       if (pw == null) {
         throw new IOException("EOF");
       }
+      // etcdctl ends the prompt line itself, since the typed Enter is not echoed.
+      out.print("\n");
       return new String(pw);
     }
     out.print(prompt);
