@@ -215,6 +215,16 @@ public final class ClusterClient {
     if (e instanceof ConnectException) {
       return "dial tcp " + hostPort(ep) + ": connect: connection refused";
     }
+    if (e instanceof javax.net.ssl.SSLHandshakeException) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("certification path") || m.contains("PKIX")) {
+        return "x509: certificate signed by unknown authority";
+      }
+      if (m.contains("No subject alternative") || m.contains("doesn't match")) {
+        return "x509: certificate is valid for other names, not " + ep.getHost();
+      }
+      return "remote error: tls: " + m;
+    }
     if (e instanceof UnresolvedAddressException) {
       return "dial tcp: lookup " + ep.getHost() + ": no such host";
     }
