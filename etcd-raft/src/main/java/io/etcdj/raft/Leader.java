@@ -107,7 +107,8 @@ final class Leader implements Role {
         if (pr.state() == ProgressState.REPLICATE) {
           pr.becomeProbe();
         }
-        r.logger.debug(String.format("%x failed to send message to %x because it is unreachable [%s]",
+        r.logger.debug(String.format(
+            "%x failed to send message to %x because it is unreachable [%s]",
             r.id, m.getFrom(), pr));
         break;
       case MsgTransferLeader:
@@ -258,7 +259,8 @@ final class Leader implements Role {
     List<Entry> stamped = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      Entry.Builder b = Entry.newBuilder().setTerm(r.term).setIndex(li + 1 + i).setType(e.getType());
+      Entry.Builder b =
+          Entry.newBuilder().setTerm(r.term).setIndex(li + 1 + i).setType(e.getType());
       if (e.hasData()) {
         b.setData(e.getData());
       }

@@ -297,7 +297,8 @@ final class Raft {
     if (state != StateType.FOLLOWER) {
       // Only a follower receives snapshots from its leader; anything else means a second
       // leader in this term. Step down into a new term rather than accept it.
-      logger.warn(String.format("%x attempted to restore snapshot as leader; should never happen", id));
+      logger.warn(
+          String.format("%x attempted to restore snapshot as leader; should never happen", id));
       becomeFollower(term + 1, NONE);
       return false;
     }

@@ -13,7 +13,8 @@ import io.etcdj.raft.raftpb.SnapshotMetadata;
  */
 public final class Snapshots {
   /** An empty ConfState encoded as etcd encodes it. */
-  public static final ConfState EMPTY_CONF_STATE = ConfState.newBuilder().setAutoLeave(false).build();
+  public static final ConfState EMPTY_CONF_STATE =
+      ConfState.newBuilder().setAutoLeave(false).build();
 
   /** The snapshot that stands for "no snapshot". */
   public static final Snapshot EMPTY =

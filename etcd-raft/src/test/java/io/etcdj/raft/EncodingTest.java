@@ -64,6 +64,7 @@ class EncodingTest {
     Message hb = RaftFixtures.readMessages(r).get(0);
     assertThat(hb.getType()).isEqualTo(MessageType.MsgHeartbeat);
     assertThat(hex(hb)).isEqualTo(
-        "08 08 10 02 18 01 20 01 28 00 30 00 40 00 4a 0a 12 08 0a 02 28 00 10 00 18 00 50 00 58 00");
+        "08 08 10 02 18 01 20 01 28 00 30 00 40 00 "
+            + "4a 0a 12 08 0a 02 28 00 10 00 18 00 50 00 58 00");
   }
 }

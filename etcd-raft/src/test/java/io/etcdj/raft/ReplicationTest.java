@@ -195,6 +195,22 @@ class ReplicationTest {
     assertThat(size).isLessThanOrEqualTo(300);
   }
 
+  /** RFT-006: entries proposed together leave in one append per follower. */
+  @Test
+  void entriesProposedTogetherShareOneAppend() {
+    SimulatedNetwork net = SimulatedNetwork.bootstrap(1, 2, 3);
+    net.campaign(1);
+    int before = net.delivered().size();
+    net.node(1).propose(List.of(com.google.protobuf.ByteString.copyFromUtf8("a"),
+        com.google.protobuf.ByteString.copyFromUtf8("b"),
+        com.google.protobuf.ByteString.copyFromUtf8("c")));
+    net.flush();
+    List<Message> appends = net.delivered().subList(before, net.delivered().size()).stream()
+        .filter(m -> m.getType() == MessageType.MsgApp && m.getEntriesCount() > 0).toList();
+    assertThat(appends).hasSize(2).allMatch(m -> m.getEntriesCount() == 3);
+    assertThat(net.appliedData(3)).containsExactly("a", "b", "c");
+  }
+
   /** RFT-006: a replicating follower has at most maxInflightMsgs unacknowledged appends. */
   @Test
   void inflightAppendsAreBounded() {

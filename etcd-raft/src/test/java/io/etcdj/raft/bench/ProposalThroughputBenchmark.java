@@ -1,6 +1,8 @@
 package io.etcdj.raft.bench;
 
 import com.google.protobuf.ByteString;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,13 +41,19 @@ public class ProposalThroughputBenchmark {
   @Param({"128"})
   public int payloadBytes;
 
+  /** "single": one propose call per entry; "list": one call for the whole batch. */
+  @Param({"single", "list"})
+  public String api;
+
   private BenchCluster cluster;
   private ByteString payload;
+  private List<ByteString> payloads;
 
   @Setup(Level.Trial)
   public void setUp() {
     cluster = new BenchCluster(3);
     payload = ByteString.copyFrom(new byte[payloadBytes]);
+    payloads = Collections.nCopies(batch, payload);
   }
 
   @Benchmark
@@ -55,8 +63,12 @@ public class ProposalThroughputBenchmark {
     int proposed = 0;
     while (cluster.leaderApplied() < target) {
       int n = Math.min(batch, PROPOSALS - proposed);
-      for (int i = 0; i < n; i++) {
-        cluster.leader().propose(payload);
+      if (api.equals("list")) {
+        cluster.leader().propose(n == batch ? payloads : payloads.subList(0, n));
+      } else {
+        for (int i = 0; i < n; i++) {
+          cluster.leader().propose(payload);
+        }
       }
       proposed += n;
       cluster.round();

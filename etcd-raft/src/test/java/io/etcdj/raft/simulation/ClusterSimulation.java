@@ -238,10 +238,15 @@ final class ClusterSimulation implements SimNode.Effects {
       return;
     }
     SimNode n = up.get(rnd.nextInt(up.size()));
-    String data = "p" + (++proposals) + "@" + n.id;
-    note("propose " + data);
+    // Sometimes several entries in one proposal, as a server loop drains its request queue.
+    int count = rnd.nextInt(4) == 0 ? 2 + rnd.nextInt(4) : 1;
+    List<ByteString> batch = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      batch.add(ByteString.copyFromUtf8("p" + (++proposals) + "@" + n.id));
+    }
+    note("propose " + count + " at " + n.id);
     try {
-      n.node.propose(data.getBytes(StandardCharsets.UTF_8));
+      n.node.propose(batch);
     } catch (ProposalDroppedException e) {
       note("  dropped: " + e.getMessage());
     }
