@@ -51,6 +51,16 @@ class GoTextTest {
     assertThatThrownBy(() -> GoDuration.parse("5")).hasMessage("time: invalid duration 5");
   }
 
+  /** KEY-120: Go re-marshals a parsed time with trailing zeros of the fraction trimmed. */
+  @Test
+  void timestampsAreRenderedAsGoMarshalsThem() {
+    assertThat(GoText.rfc3339Nano("2026-11-20T21:44:45.093155600Z"))
+        .isEqualTo("2026-11-20T21:44:45.0931556Z");
+    assertThat(GoText.rfc3339Nano("2026-11-20T21:44:45.000Z")).isEqualTo("2026-11-20T21:44:45Z");
+    assertThat(GoText.rfc3339Nano("2026-11-20T21:44:45.5+01:00"))
+        .isEqualTo("2026-11-20T21:44:45.5+01:00");
+  }
+
   @Test
   void canonicalPathKeepsTrailingSlash() {
     assertThat(GoText.canonicalUrlPath("/v2/keys//a/../b/")).isEqualTo("/v2/keys/b/");

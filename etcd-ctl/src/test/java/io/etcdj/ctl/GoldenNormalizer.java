@@ -35,8 +35,8 @@ final class GoldenNormalizer {
   /**
    * Where etcdctl 2.3 and the recorded 3.4 differ by design, the SPEC says to follow 2.3 (CTL-001,
    * CTL-009): the version in the help, the 1s default of {@code --timeout}, and the 3.4-only flags
-   * {@code --insecure-discovery} and {@code backup --with-v3}. Their help columns are narrower
-   * than the widest flag, so removing their lines does not move the others.
+   * {@code --insecure-discovery} and {@code backup --with-v3}. Their help columns are narrower than
+   * the widest flag, so removing their lines does not move the others.
    */
   private static final Map<Pattern, String> ETCDCTL_23 =
       Map.of(
@@ -49,7 +49,8 @@ final class GoldenNormalizer {
   private static final Pattern ADDED_ID = Pattern.compile("(with ID )[0-9a-f]+( to cluster)");
 
   /** Members are listed by ID, so the order of a new (time-derived) ID among them varies. */
-  private static final Pattern INITIAL_CLUSTER = Pattern.compile("ETCD_INITIAL_CLUSTER=\"([^\"]*)\"");
+  private static final Pattern INITIAL_CLUSTER =
+      Pattern.compile("ETCD_INITIAL_CLUSTER=\"([^\"]*)\"");
 
   private static final Pattern EXPIRATION = Pattern.compile("\"expiration\":\"[^\"]*\"");
   private static final Pattern IDX = Pattern.compile("\\{idx\\+(\\d+)\\}");

@@ -124,6 +124,31 @@ public final class GoText {
   }
 
   /**
+   * Re-renders a timestamp the way Go's {@code time.Time} marshals after parsing it: RFC 3339 with
+   * the fraction's trailing zeros trimmed, {@code Z} for UTC (CTL-032, KEY-120). Text that does not
+   * parse is returned unchanged.
+   */
+  public static String rfc3339Nano(String text) {
+    java.time.OffsetDateTime t;
+    try {
+      t = java.time.OffsetDateTime.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return text;
+    }
+    StringBuilder s =
+        new StringBuilder(
+            t.toLocalDateTime()
+                .withNano(0)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
+    if (t.getNano() != 0) {
+      String frac = String.format("%09d", t.getNano()).replaceFirst("0+$", "");
+      s.append('.').append(frac);
+    }
+    String offset = t.getOffset().getId();
+    return s.append(offset.equals("Z") ? "Z" : offset).toString();
+  }
+
+  /**
    * Cleans a URL path like etcd's {@code pathutil.CanonicalURLPath}: leading slash added, dots and
    * repeated slashes removed, a trailing slash kept.
    */

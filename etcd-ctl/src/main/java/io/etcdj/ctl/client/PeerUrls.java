@@ -7,8 +7,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Checks peer URLs before a member add or update, with the messages etcd's client gives, and
- * sorts them as it does (OTH-025).
+ * Checks peer URLs before a member add or update, with the messages etcd's client gives, and sorts
+ * them as it does (OTH-025).
  *
  * <p>Stateless; thread-safe.
  */

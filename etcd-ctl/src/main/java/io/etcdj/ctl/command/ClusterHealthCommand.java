@@ -2,6 +2,7 @@ package io.etcdj.ctl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.ctl.client.Deadline;
 import io.etcdj.ctl.client.EtcdClientException;
 import io.etcdj.ctl.client.HealthProbe;
 import io.etcdj.ctl.client.Member;
@@ -38,7 +39,7 @@ final class ClusterHealthCommand extends CtlCommand {
     PrintStream out = s.out();
     List<Member> members;
     try {
-      members = new MembersApi(s.clientNoSync()).list(io.etcdj.ctl.client.Deadline.none());
+      members = new MembersApi(s.clientNoSync()).list(Deadline.none());
     } catch (EtcdClientException e) {
       out.print("cluster may be unhealthy: failed to list members\n");
       throw s.errors().handle(ExitCodes.SERVER_ERROR, e);

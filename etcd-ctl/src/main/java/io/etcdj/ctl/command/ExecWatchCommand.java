@@ -1,5 +1,6 @@
 package io.etcdj.ctl.command;
 
+import io.etcdj.ctl.client.GoText;
 import io.etcdj.ctl.client.KeyResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +76,7 @@ final class ExecWatchCommand extends CtlCommand {
       s.err()
           .print(
               "exec: "
-                  + io.etcdj.ctl.client.GoText.quote(command.get(0))
+                  + GoText.quote(command.get(0))
                   + ": executable file not found in $PATH");
       throw new ExitException(ExitCodes.BAD_ARGS);
     }

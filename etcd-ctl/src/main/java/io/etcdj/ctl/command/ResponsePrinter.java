@@ -134,7 +134,7 @@ public final class ResponsePrinter {
     s.append(",\"createdIndex\":").append(Long.toUnsignedString(n.createdIndex()));
     s.append(",\"modifiedIndex\":").append(Long.toUnsignedString(n.modifiedIndex()));
     if (n.expiration() != null) {
-      s.append(",\"expiration\":").append(GoText.jsonString(n.expiration()));
+      s.append(",\"expiration\":").append(GoText.jsonString(GoText.rfc3339Nano(n.expiration())));
     }
     if (n.ttl() != 0) {
       s.append(",\"ttl\":").append(n.ttl());

@@ -1,5 +1,6 @@
 package io.etcdj.ctl.command;
 
+import io.etcdj.ctl.client.ApiError;
 import io.etcdj.ctl.client.ClientConfig;
 import io.etcdj.ctl.client.ClusterClient;
 import io.etcdj.ctl.client.Deadline;
@@ -190,7 +191,7 @@ final class Session {
     }
     String first = ep.split("/", 2)[0];
     if (!ep.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && first.contains(":")) {
-      throw new io.etcdj.ctl.client.ApiError(
+      throw new ApiError(
           "parse \"" + ep + "\": first path segment in URL cannot contain colon");
     }
     return URI.create("http://" + ep);
@@ -204,7 +205,7 @@ final class Session {
     try {
       return SrvDiscovery.discover(domain, terminal.getenv("ETCDCTL_DISCOVERY_SRV_NAME"));
     } catch (NamingException e) {
-      throw new io.etcdj.ctl.client.ApiError(
+      throw new ApiError(
           "lookup _etcd-client._tcp." + domain + " on DNS: no such host");
     }
   }

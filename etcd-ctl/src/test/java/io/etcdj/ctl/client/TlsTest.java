@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * CTL-001: {@code --ca-file}, {@code --cert-file}, {@code --key-file} against an https endpoint
  * that requires a client certificate. The endpoint is a small stand-in answering one key; the
- * certificates in {@code src/test/resources/tls} were made with openssl for 127.0.0.1 (valid
- * until 2125).
+ * certificates in {@code src/test/resources/tls} were made with openssl for 127.0.0.1 (valid until
+ * 2125).
  */
 class TlsTest {
   private HttpsServer server;
@@ -68,8 +68,17 @@ class TlsTest {
     String[] out =
         run(
             Map.of(),
-            "--no-sync", "--endpoints", url, "--ca-file", file("ca.pem"), "--cert-file",
-            file("client.pem"), "--key-file", file("client-key.pem"), "get", "/foo");
+            "--no-sync",
+            "--endpoints",
+            url,
+            "--ca-file",
+            file("ca.pem"),
+            "--cert-file",
+            file("client.pem"),
+            "--key-file",
+            file("client-key.pem"),
+            "get",
+            "/foo");
     assertThat(out).containsExactly("0", "over tls\n", "");
   }
 
@@ -95,7 +104,10 @@ class TlsTest {
             "4",
             "",
             "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
-                + e + "\n\nerror #0: " + e + "\n\n");
+                + e
+                + "\n\nerror #0: "
+                + e
+                + "\n\n");
   }
 
   /**
