@@ -143,8 +143,10 @@ final class GoldenNormalizer {
     Matcher m = p.matcher(text);
     StringBuilder s = new StringBuilder();
     while (m.find()) {
-      long k = Long.parseLong(m.group(1)) - base;
-      String rel = "<idx" + (k >= 0 ? "+" : "") + k + ">";
+      long value = Long.parseLong(m.group(1));
+      long k = value - base;
+      // Index 0 is no index at all (parse and auth errors, KEY-036): keep it literally.
+      String rel = value == 0 ? "0" : "<idx" + (k >= 0 ? "+" : "") + k + ">";
       String whole = m.group();
       int from = m.start(1) - m.start();
       int to = m.end(1) - m.start();
