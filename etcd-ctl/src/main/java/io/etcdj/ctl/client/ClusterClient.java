@@ -118,13 +118,21 @@ public final class ClusterClient {
       int k = i % eps.size();
       URI ep = eps.get(k);
       HttpAnswer answer;
+      Duration limit = action.waits() ? null : config.headerTimeout();
+      Duration timeout = deadline.cap(limit);
+      // When the command's budget, not --timeout, bounds this request, its timeout is Go's
+      // context deadline.
+      boolean budgetBound = timeout != null && (limit == null || timeout.compareTo(limit) < 0);
       try {
-        answer = sendOnce(ep, action, deadline);
+        answer = sendOnce(ep, action, timeout);
       } catch (HttpConnectTimeoutException e) {
+        if (budgetBound && deadline.remaining().compareTo(Duration.ofMillis(50)) < 0) {
+          throw ApiError.deadlineExceeded();
+        }
         failures.add(new EndpointFailure("dial tcp " + hostPort(ep) + ": i/o timeout", true));
         continue;
       } catch (HttpTimeoutException e) {
-        if (deadline.expired()) {
+        if (budgetBound || deadline.expired()) {
           throw ApiError.deadlineExceeded();
         }
         failures.add(
@@ -156,7 +164,7 @@ public final class ClusterClient {
     throw new ClusterError(failures);
   }
 
-  private HttpAnswer sendOnce(URI ep, HttpAction action, Deadline deadline)
+  private HttpAnswer sendOnce(URI ep, HttpAction action, Duration timeout)
       throws IOException, InterruptedException, EtcdClientException {
     String base = ep.toString();
     if (base.endsWith("/")) {
@@ -164,7 +172,6 @@ public final class ClusterClient {
     }
     String url = base + action.pathAndQuery();
     printCurl(action, url);
-    Duration timeout = deadline.cap(action.waits() ? null : config.headerTimeout());
     if (timeout != null && timeout.isZero()) {
       throw ApiError.deadlineExceeded();
     }
