@@ -1,0 +1,60 @@
+package io.etcdj.server.http.peer;
+
+import io.etcdj.server.transport.RaftHandler;
+import io.etcdj.server.transport.Transport;
+import io.etcdj.server.transport.TransportConfig;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The pipeline of each connection on {@code --listen-peer-urls} (STYLE 8): HTTP codec, body
+ * aggregation, then the router with the whole peer route table.
+ *
+ * <p>Thread-safety: shared by the listener's channels; it holds only shared, thread-safe handlers.
+ */
+public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
+  /**
+   * Pipeline bodies have no total limit in etcd (SPEC PTR-028); the largest we aggregate is the
+   * largest frame a stream may carry, 512 MiB less one byte (PTR-022).
+   */
+  static final int MAX_BODY = 512 * 1024 * 1024 - 1;
+
+  private final PeerRouter router;
+
+  public PeerInitializer(
+      TransportConfig config,
+      PeerCluster cluster,
+      RaftHandler raft,
+      Transport transport,
+      Clock clock) {
+    this.router = router(config, cluster, raft, transport, clock);
+  }
+
+  static PeerRouter router(
+      TransportConfig config,
+      PeerCluster cluster,
+      RaftHandler raft,
+      Transport transport,
+      Clock clock) {
+    Map<String, PeerRoute> exact =
+        Map.of(
+            "/raft", new PipelineHandler(config, raft),
+            "/raft/probing", new ProbingHandler(clock),
+            "/members", new MembersHandler(config, cluster),
+            "/version", new VersionHandler(config, cluster));
+    return new PeerRouter(exact, new StreamHandler(config, raft, transport));
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    ChannelPipeline p = ch.pipeline();
+    p.addLast("codec", new HttpServerCodec());
+    p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));
+    p.addLast("router", router);
+  }
+}

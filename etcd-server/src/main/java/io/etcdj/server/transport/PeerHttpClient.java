@@ -1,0 +1,142 @@
+package io.etcdj.server.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Connects to peers: one-shot POSTs for the pipeline, and raw connections for stream GETs.
+ *
+ * <p>Thread-safety: thread-safe; it holds only the shared event loop group and settings.
+ */
+final class PeerHttpClient {
+  /** A peer's answer to a POST: status and body text. */
+  record Reply(int status, String body) {}
+
+  /** Answers larger than this are not needed by the transport and are refused. */
+  private static final int MAX_REPLY = 64 * 1024;
+
+  private final EventLoopGroup group;
+  private final Class<? extends SocketChannel> channelClass;
+  private final Duration dialTimeout;
+
+  PeerHttpClient(EventLoopGroup group, Duration dialTimeout) {
+    this.group = group;
+    this.channelClass =
+        group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
+    this.dialTimeout = dialTimeout;
+  }
+
+  /** Connects to {@code url}'s host and port with {@code handlers} installed in order. */
+  ChannelFuture connect(URI url, Supplier<ChannelHandler[]> handlers) {
+    return new Bootstrap()
+        .group(group)
+        .channel(channelClass)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) dialTimeout.toMillis())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(handlers.get());
+              }
+            })
+        .connect(url.getHost(), port(url));
+  }
+
+  /** A request for {@code path} on {@code url} with the Host header set. */
+  static FullHttpRequest request(HttpMethod method, URI url, String path, byte[] body) {
+    FullHttpRequest r =
+        new DefaultFullHttpRequest(
+            HttpVersion.HTTP_1_1, method, path, Unpooled.wrappedBuffer(body), false);
+    r.headers().set(HttpHeaderNames.HOST, url.getHost() + ":" + port(url));
+    return r;
+  }
+
+  /** Sends {@code request} on a fresh connection and completes with the reply. */
+  CompletableFuture<Reply> send(URI url, FullHttpRequest request) {
+    CompletableFuture<Reply> reply = new CompletableFuture<>();
+    request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
+    request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    ChannelFuture connected =
+        connect(
+            url,
+            () ->
+                new ChannelHandler[] {
+                  new HttpClientCodec(), new HttpObjectAggregator(MAX_REPLY), new ReplyHandler(reply)
+                });
+    connected.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            request.release();
+            reply.completeExceptionally(f.cause());
+            return;
+          }
+          Channel ch = connected.channel();
+          ch.closeFuture()
+              .addListener(c -> reply.completeExceptionally(new IllegalStateException("closed")));
+          ch.writeAndFlush(request)
+              .addListener(
+                  w -> {
+                    if (!w.isSuccess()) {
+                      reply.completeExceptionally(w.cause());
+                      ch.close();
+                    }
+                  });
+        });
+    return reply;
+  }
+
+  static int port(URI url) {
+    if (url.getPort() != -1) {
+      return url.getPort();
+    }
+    return "https".equals(url.getScheme()) ? 443 : 80;
+  }
+
+  /** Completes the future with the first full response, then closes the connection. */
+  private static final class ReplyHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+    private final CompletableFuture<Reply> reply;
+
+    ReplyHandler(CompletableFuture<Reply> reply) {
+      this.reply = reply;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
+      reply.complete(new Reply(r.status().code(), r.content().toString(StandardCharsets.UTF_8)));
+      ctx.close();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      reply.completeExceptionally(cause);
+      ctx.close();
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package io.etcdj.server.transport;
+
+import io.etcdj.raft.raftpb.Message;
+import io.etcdj.raft.raftpb.MessageType;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends messages to one peer over the response of that peer's stream GET (the pull model, SPEC
+ * PTR-020): the peer server attaches the accepted connection here and this writer writes frames
+ * on it until it closes. A newer connection replaces an older one.
+ *
+ * <p>Frames are encoded on the connection's event loop, in send order. At most {@link
+ * #QUEUE_LIMIT} messages wait for it; beyond that {@link #trySend} refuses (SPEC PTR-025) so the
+ * caller can drop and report instead of blocking the raft thread.
+ *
+ * <p>Thread-safety: thread-safe. The attached connection is guarded by the writer's monitor; the
+ * encoder belongs to the connection's event loop.
+ */
+final class StreamWriter {
+  private static final Logger LOG = LoggerFactory.getLogger("rafthttp");
+
+  /** Per-peer stream send queue (SPEC PTR-025). */
+  static final int QUEUE_LIMIT = 4096;
+
+  /** What became of a message handed to {@link #trySend}. */
+  enum Outcome {
+    /** Queued for the stream. */
+    QUEUED,
+    /** No stream is attached; use another path. */
+    NOT_CONNECTED,
+    /** The queue is full; the message was dropped. */
+    FULL
+  }
+
+  private final StreamType type;
+  private final long peerId;
+  private final RaftHandler raft;
+  private final FollowerStats stats;
+  private final Clock clock;
+  private final Duration heartbeat;
+  private final PeerStatus status;
+  private final AtomicInteger pending = new AtomicInteger();
+  private Connection connection;
+
+  StreamWriter(
+      StreamType type,
+      long peerId,
+      RaftHandler raft,
+      FollowerStats stats,
+      Clock clock,
+      Duration heartbeat,
+      PeerStatus status) {
+    this.type = type;
+    this.peerId = peerId;
+    this.raft = raft;
+    this.stats = stats;
+    this.clock = clock;
+    this.heartbeat = heartbeat;
+    this.status = status;
+  }
+
+  /** One attached connection and its own encoder state. */
+  private final class Connection {
+    final Channel channel;
+    final StreamEncoder encoder = type.newEncoder();
+    ScheduledFuture<?> heartbeats;
+
+    Connection(Channel channel) {
+      this.channel = channel;
+    }
+  }
+
+  /** Takes over {@code channel}, whose 200 response head has already been written. */
+  void attach(Channel channel) {
+    Connection next = new Connection(channel);
+    Connection previous;
+    synchronized (this) {
+      previous = connection;
+      connection = next;
+    }
+    if (previous != null) {
+      LOG.info(
+          "closed an existing TCP streaming connection with peer {} ({} writer)",
+          hex(),
+          type.logName());
+      previous.channel.close();
+    }
+    LOG.info(
+        "established a TCP streaming connection with peer {} ({} writer)", hex(), type.logName());
+    status.activate();
+    long every = heartbeat.toMillis();
+    next.heartbeats =
+        channel
+            .eventLoop()
+            .scheduleAtFixedRate(() -> write(next, Frames.LINK_HEARTBEAT, null, true), every, every,
+                TimeUnit.MILLISECONDS);
+    channel.closeFuture().addListener(f -> detach(next));
+  }
+
+  private void detach(Connection c) {
+    c.heartbeats.cancel(false);
+    boolean wasCurrent;
+    synchronized (this) {
+      wasCurrent = connection == c;
+      if (wasCurrent) {
+        connection = null;
+      }
+    }
+    if (wasCurrent) {
+      LOG.warn(
+          "lost the TCP streaming connection with peer {} ({} writer)", hex(), type.logName());
+    }
+  }
+
+  synchronized boolean isConnected() {
+    return connection != null;
+  }
+
+  Outcome trySend(Message m) {
+    Connection c;
+    synchronized (this) {
+      c = connection;
+    }
+    if (c == null) {
+      return Outcome.NOT_CONNECTED;
+    }
+    if (pending.incrementAndGet() > QUEUE_LIMIT) {
+      pending.decrementAndGet();
+      return Outcome.FULL;
+    }
+    Instant start = clock.instant();
+    c.channel.eventLoop().execute(() -> write(c, m, start, false));
+    return Outcome.QUEUED;
+  }
+
+  /** Runs on the connection's event loop. Flushes once the queue drains, batching frames. */
+  private void write(Connection c, Message m, Instant start, boolean heartbeatFrame) {
+    if (!heartbeatFrame) {
+      pending.decrementAndGet();
+    }
+    if (!c.channel.isActive()) {
+      failed(m, "connection closed");
+      return;
+    }
+    ByteBuf buf = c.channel.alloc().buffer();
+    c.encoder.encode(m, buf);
+    c.channel
+        .write(new DefaultHttpContent(buf))
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                failed(m, String.valueOf(f.cause()));
+                c.channel.close();
+              } else if (start != null && m.getType() == MessageType.MsgApp) {
+                stats.succ(peerId, Duration.between(start, clock.instant()));
+              }
+            });
+    if (heartbeatFrame || pending.get() == 0) {
+      c.channel.flush();
+    }
+  }
+
+  private void failed(Message m, String reason) {
+    if (Frames.isLinkHeartbeat(m)) {
+      return;
+    }
+    LOG.debug("failed to send {} to {} on {} ({})", m.getType(), hex(), type.logName(), reason);
+    if (m.getType() == MessageType.MsgApp) {
+      stats.fail(peerId);
+    }
+    raft.reportUnreachable(m.getTo());
+  }
+
+  /** Closes the attached connection, if any. */
+  void stop() {
+    Connection c;
+    synchronized (this) {
+      c = connection;
+      connection = null;
+    }
+    if (c != null) {
+      c.channel.close();
+    }
+  }
+
+  private String hex() {
+    return TransportConfig.hex(peerId);
+  }
+}
