@@ -49,8 +49,8 @@ final class Candidate implements Role {
         r.follower.handleSnapshot(m);
         return;
       case MsgTimeoutNow:
-        r.logger.debug(String.format("%x [term %d state %s] ignored MsgTimeoutNow from %x",
-            r.id, r.term, r.state, m.getFrom()));
+        r.debugf("%x [term %d state %s] ignored MsgTimeoutNow from %x",
+            r.id, r.term, r.state, m.getFrom());
         return;
       default:
         break;
@@ -78,7 +78,7 @@ final class Candidate implements Role {
 
   void hup(CampaignType t) {
     if (r.state == StateType.LEADER) {
-      r.logger.debug(String.format("%x ignoring MsgHup because already leader", r.id));
+      r.debugf("%x ignoring MsgHup because already leader", r.id);
       return;
     }
     if (!r.promotable()) {

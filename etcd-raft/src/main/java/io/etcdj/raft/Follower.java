@@ -88,9 +88,9 @@ final class Follower implements Role {
     long hintIndex = Math.min(m.getIndex(), r.raftLog.lastIndex());
     hintIndex = r.raftLog.findConflictByTerm(hintIndex, m.getLogTerm());
     long hintTerm = Math.max(r.raftLog.term(hintIndex), 0);
-    r.logger.debug(String.format("%x [logterm: %d, index: %d] rejected MsgApp [logterm: %d,"
+    r.debugf("%x [logterm: %d, index: %d] rejected MsgApp [logterm: %d,"
         + " index: %d] from %x", r.id, hintTerm, m.getIndex(), m.getLogTerm(), m.getIndex(),
-        m.getFrom()));
+        m.getFrom());
     r.send(Message.newBuilder().setTo(m.getFrom()).setType(MessageType.MsgAppResp)
         .setIndex(m.getIndex()).setReject(true).setRejectHint(hintIndex).setLogTerm(hintTerm));
   }

@@ -65,7 +65,7 @@ final class Leader implements Role {
     }
     Progress pr = r.prs.get(m.getFrom());
     if (pr == null) {
-      r.logger.debug(String.format("%x no progress available for %x", r.id, m.getFrom()));
+      r.debugf("%x no progress available for %x", r.id, m.getFrom());
       return;
     }
     switch (m.getType()) {
@@ -89,14 +89,14 @@ final class Leader implements Role {
         }
         if (!m.getReject()) {
           pr.becomeProbe();
-          r.logger.debug(String.format("%x snapshot succeeded, resumed sending to %x [%s]",
-              r.id, m.getFrom(), pr));
+          r.debugf("%x snapshot succeeded, resumed sending to %x [%s]",
+              r.id, m.getFrom(), pr);
         } else {
           // Forget the failed snapshot so that probing starts from what the follower has.
           pr.becomeSnapshot(0);
           pr.becomeProbe();
-          r.logger.debug(String.format("%x snapshot failed, resumed sending to %x [%s]",
-              r.id, m.getFrom(), pr));
+          r.debugf("%x snapshot failed, resumed sending to %x [%s]",
+              r.id, m.getFrom(), pr);
         }
         // Wait for the answer to the next append (success) or for a heartbeat (failure)
         // before sending more.
@@ -107,9 +107,9 @@ final class Leader implements Role {
         if (pr.state() == ProgressState.REPLICATE) {
           pr.becomeProbe();
         }
-        r.logger.debug(String.format(
+        r.debugf(
             "%x failed to send message to %x because it is unreachable [%s]",
-            r.id, m.getFrom(), pr));
+            r.id, m.getFrom(), pr);
         break;
       case MsgTransferLeader:
         transferLeader(m.getFrom(), pr);
@@ -171,8 +171,8 @@ final class Leader implements Role {
   private void handleAppendResponse(Message m, Progress pr) {
     pr.setRecentActive(true);
     if (m.getReject()) {
-      r.logger.debug(String.format("%x received MsgAppResp(MsgApp was rejected, lastindex: %d) from"
-          + " %x for index %d", r.id, m.getRejectHint(), m.getFrom(), m.getIndex()));
+      r.debugf("%x received MsgAppResp(MsgApp was rejected, lastindex: %d) from"
+          + " %x for index %d", r.id, m.getRejectHint(), m.getFrom(), m.getIndex());
       long nextProbe = m.getRejectHint();
       if (m.getLogTerm() > 0) {
         // The follower told us the term of its entry at the hint: skip every entry of ours
@@ -231,8 +231,8 @@ final class Leader implements Role {
           r.id, r.term, last));
     }
     if (transferee == r.id) {
-      r.logger.debug(String.format("%x is already leader. Ignored transferring leadership to self",
-          r.id));
+      r.debugf("%x is already leader. Ignored transferring leadership to self",
+          r.id);
       return;
     }
     r.logger.info(String.format("%x [term %d] starts to transfer leadership to %x",

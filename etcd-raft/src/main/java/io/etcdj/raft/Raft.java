@@ -102,6 +102,16 @@ final class Raft {
     vote = hs.getVote();
   }
 
+  /**
+   * Formats and logs a debug line only when debug logging is on, keeping String.format off the
+   * paths that run often.
+   */
+  void debugf(String format, Object... args) {
+    if (logger.isDebugEnabled()) {
+      logger.debug(String.format(format, args));
+    }
+  }
+
   HardState hardState() {
     return HardState.newBuilder()
         .setTerm(term)

@@ -97,8 +97,8 @@ final class Replicator {
   private boolean sendSnapshot(long to, Progress pr) {
     if (!pr.recentActive()) {
       // Do not ship a snapshot to a follower that may well be down.
-      r.logger.debug(String.format("ignore sending snapshot to %x since it is not recently active",
-          to));
+      r.debugf("ignore sending snapshot to %x since it is not recently active",
+          to);
       return false;
     }
     Snapshot snapshot;
@@ -106,8 +106,8 @@ final class Replicator {
       snapshot = r.raftLog.snapshot();
     } catch (StorageException e) {
       if (e.kind() == StorageException.Kind.SNAPSHOT_TEMPORARILY_UNAVAILABLE) {
-        r.logger.debug(String.format("%x failed to send snapshot to %x because snapshot is"
-            + " temporarily unavailable", r.id, to));
+        r.debugf("%x failed to send snapshot to %x because snapshot is"
+            + " temporarily unavailable", r.id, to);
         return false;
       }
       throw e;
@@ -116,9 +116,9 @@ final class Replicator {
       throw new IllegalStateException("need non-empty snapshot");
     }
     long sIndex = Snapshots.index(snapshot);
-    r.logger.debug(String.format("%x [firstindex: %d, commit: %d] sent snapshot[index: %d, term:"
+    r.debugf("%x [firstindex: %d, commit: %d] sent snapshot[index: %d, term:"
         + " %d] to %x [%s]", r.id, r.raftLog.firstIndex(), r.raftLog.committed(), sIndex,
-        Snapshots.term(snapshot), to, pr));
+        Snapshots.term(snapshot), to, pr);
     pr.becomeSnapshot(sIndex);
     r.send(Message.newBuilder().setTo(to).setType(MessageType.MsgSnap).setSnapshot(snapshot));
     return true;

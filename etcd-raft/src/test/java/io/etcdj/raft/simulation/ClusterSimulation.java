@@ -1,14 +1,9 @@
 package io.etcdj.raft.simulation;
 
 import com.google.protobuf.ByteString;
-import io.etcdj.raft.MemoryStorage;
-import io.etcdj.raft.Peer;
 import io.etcdj.raft.ProposalDroppedException;
-import io.etcdj.raft.RaftConfig;
-import io.etcdj.raft.RawNode;
 import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.Snapshots;
-import io.etcdj.raft.StateType;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.Entry;
@@ -20,8 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A deterministic simulation of a raft cluster: members over a network that drops, duplicates,
@@ -50,15 +43,13 @@ final class ClusterSimulation implements SimNode.Effects {
   private final long seed;
   private final Options options;
   private final SplittableRandom rnd;
-  private final TreeMap<Long, SimNode> nodes = new TreeMap<>();
-  private final TreeSet<Long> removed = new TreeSet<>();
+  private final Members members;
   private final SimNetwork network;
   private final Invariants invariants = new Invariants();
   private final ArrayDeque<String> trace = new ArrayDeque<>();
   private final double dropRate;
   private final double duplicateRate;
   private int step;
-  private long nextId;
   private long proposals;
   private long delivered;
   private int snapshotsRestored;
@@ -75,31 +66,7 @@ final class ClusterSimulation implements SimNode.Effects {
     this.dropRate = drops[rnd.nextInt(drops.length)];
     this.duplicateRate = dups[rnd.nextInt(dups.length)];
     this.network = new SimNetwork(rnd, dropRate, duplicateRate);
-    List<Peer> peers = new ArrayList<>();
-    for (long id = 1; id <= options.size(); id++) {
-      peers.add(new Peer(id, ("member-" + id).getBytes(StandardCharsets.UTF_8)));
-    }
-    nextId = options.size() + 1;
-    for (Peer p : peers) {
-      SimNode n = newNode(p.id());
-      n.node = RawNode.bootstrap(configFor(n.id, n.storage), peers);
-      nodes.put(p.id(), n);
-    }
-  }
-
-  private SimNode newNode(long id) {
-    return new SimNode(id, configFor(id, new MemoryStorage()), 5 + rnd.nextInt(40), rnd.nextInt(6));
-  }
-
-  private RaftConfig configFor(long id, MemoryStorage storage) {
-    // Small messages (0: one entry per append) and windows so that batching, flow control and
-    // probing are exercised, and so that a follower may acknowledge part of a new term's log.
-    return RaftConfig.defaults(id, storage)
-        .withTicks(Options.ELECTION_TICK, Options.HEARTBEAT_TICK)
-        .withFlowControl(rnd.nextBoolean() ? 0 : 64 + rnd.nextInt(512), 1 + rnd.nextInt(4))
-        .withPreVote(options.preVote())
-        .withCheckQuorum(options.checkQuorum())
-        .withRandomSeed(seed * 1_000_003L + id);
+    this.members = new Members(rnd, seed, options);
   }
 
   /** Runs the whole simulation; throws an AssertionError naming seed and step on failure. */
@@ -119,13 +86,9 @@ final class ClusterSimulation implements SimNode.Effects {
               + e.getMessage() + "\nlast actions:\n  " + String.join("\n  ", trace),
           e);
     }
-    long stateHash = 0;
-    for (SimNode n : nodes.values()) {
-      stateHash = stateHash * 31 + n.appliedHash;
-    }
     return new Outcome(
         options.steps(), invariants.maxCommitted(), invariants.termsWithLeader(), delivered,
-        snapshotsRestored, membershipChanges, stateHash);
+        snapshotsRestored, membershipChanges, members.stateHash());
   }
 
   private void note(String action) {
@@ -143,7 +106,7 @@ final class ClusterSimulation implements SimNode.Effects {
       deliverOne();
     } else if (r < 650) {
       // A burst: the network catches up with part of its backlog.
-      int n = 1 + rnd.nextInt(4 * nodes.size());
+      int n = 1 + rnd.nextInt(4 * members.ids().size());
       for (int i = 0; i < n && !network.isEmpty(); i++) {
         deliverOne();
         processAll();
@@ -167,34 +130,9 @@ final class ClusterSimulation implements SimNode.Effects {
     }
   }
 
-  private List<SimNode> running() {
-    List<SimNode> list = new ArrayList<>();
-    for (SimNode n : nodes.values()) {
-      if (n.running()) {
-        list.add(n);
-      }
-    }
-    return list;
-  }
-
-  private SimNode leader() {
-    SimNode best = null;
-    long bestTerm = -1;
-    for (SimNode n : running()) {
-      if (n.node.softState().raftState() == StateType.LEADER) {
-        long term = n.node.status().term();
-        if (term > bestTerm) {
-          best = n;
-          bestTerm = term;
-        }
-      }
-    }
-    return best;
-  }
-
   private void tickAll() {
     note("tick");
-    for (SimNode n : running()) {
+    for (SimNode n : members.running()) {
       n.node.tick();
     }
   }
@@ -207,11 +145,11 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void deliver(Message m) {
-    SimNode from = nodes.get(m.getFrom());
-    SimNode to = nodes.get(m.getTo());
+    SimNode from = members.get(m.getFrom());
+    SimNode to = members.get(m.getTo());
     boolean reachable =
-        to != null && to.running() && !removed.contains(m.getTo())
-            && !removed.contains(m.getFrom());
+        to != null && to.running() && !members.isRemoved(m.getTo())
+            && !members.isRemoved(m.getFrom());
     boolean dropped = !reachable || network.loses(m);
     if (dropped) {
       note("drop " + SimNetwork.describe(m));
@@ -233,7 +171,7 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void proposeAtRandom() {
-    List<SimNode> up = running();
+    List<SimNode> up = members.running();
     if (up.isEmpty()) {
       return;
     }
@@ -253,7 +191,7 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void partition() {
-    note(network.partition(nodes.keySet()));
+    note(network.partition(members.ids()));
   }
 
   private void heal() {
@@ -262,7 +200,7 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void crashRandom() {
-    List<SimNode> up = running();
+    List<SimNode> up = members.running();
     if (up.isEmpty()) {
       return;
     }
@@ -272,12 +210,7 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void restartRandom() {
-    List<SimNode> down = new ArrayList<>();
-    for (SimNode n : nodes.values()) {
-      if (!n.running() && !removed.contains(n.id)) {
-        down.add(n);
-      }
-    }
+    List<SimNode> down = members.down();
     if (down.isEmpty()) {
       return;
     }
@@ -287,7 +220,7 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void changeMembership() {
-    SimNode leader = leader();
+    SimNode leader = members.leader();
     if (leader == null) {
       return;
     }
@@ -297,7 +230,7 @@ final class ClusterSimulation implements SimNode.Effects {
       long victim = voters.get(rnd.nextInt(voters.size()));
       cc.setType(ConfChangeType.ConfChangeRemoveNode).setNodeID(victim);
     } else {
-      cc.setType(ConfChangeType.ConfChangeAddNode).setNodeID(nextId++);
+      cc.setType(ConfChangeType.ConfChangeAddNode).setNodeID(members.nextId());
     }
     note("propose " + cc.getType() + " " + cc.getNodeID() + " at " + leader.id);
     try {
@@ -308,7 +241,7 @@ final class ClusterSimulation implements SimNode.Effects {
   }
 
   private void transferLeadership() {
-    SimNode leader = leader();
+    SimNode leader = members.leader();
     if (leader == null) {
       return;
     }
@@ -322,7 +255,7 @@ final class ClusterSimulation implements SimNode.Effects {
   private void processAll() {
     for (int round = 0; round < 10; round++) {
       boolean any = false;
-      for (SimNode n : new ArrayList<>(nodes.values())) {
+      for (SimNode n : members.all()) {
         if (n.running() && n.node.hasReady()) {
           any = true;
           n.processReady(this);
@@ -332,7 +265,7 @@ final class ClusterSimulation implements SimNode.Effects {
         break;
       }
     }
-    for (SimNode n : running()) {
+    for (SimNode n : members.running()) {
       invariants.leaderSeen(n);
     }
   }
@@ -353,7 +286,7 @@ final class ClusterSimulation implements SimNode.Effects {
   public void applied(SimNode node, Entry e, long hashAfter) {
     invariants.applied(node, e, hashAfter);
     if (marker != null && e.getData().equals(ByteString.copyFromUtf8(marker))) {
-      SimNode leader = leader();
+      SimNode leader = members.leader();
       if (leader == node) {
         markerCommitted = true;
       }
@@ -370,21 +303,13 @@ final class ClusterSimulation implements SimNode.Effects {
   @Override
   public void confChangeApplied(SimNode node, ConfChange cc) {
     long target = cc.getNodeID();
-    if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && removed.add(target)) {
+    if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && members.remove(target)) {
       // Like etcd's server: a removed member stops, and peers drop its traffic (RFT-015).
       note("member " + target + " removed (applied by " + node.id + ")");
       membershipChanges++;
-      SimNode victim = nodes.get(target);
-      if (victim != null) {
-        victim.crash();
-      }
-    } else if (cc.getType() == ConfChangeType.ConfChangeAddNode
-        && !nodes.containsKey(target) && !removed.contains(target)) {
+    } else if (cc.getType() == ConfChangeType.ConfChangeAddNode && members.add(target)) {
       note("member " + target + " added (applied by " + node.id + ")");
       membershipChanges++;
-      SimNode joined = newNode(target);
-      joined.restart();
-      nodes.put(target, joined);
     }
   }
 
@@ -397,10 +322,8 @@ final class ClusterSimulation implements SimNode.Effects {
   private void checkLiveness() {
     heal();
     network.calm();
-    for (SimNode n : nodes.values()) {
-      if (!n.running() && !removed.contains(n.id)) {
-        n.restart();
-      }
+    for (SimNode n : members.down()) {
+      n.restart();
     }
     processAll();
     marker = "liveness-" + seed;
@@ -418,7 +341,7 @@ final class ClusterSimulation implements SimNode.Effects {
       if (markerCommitted) {
         return;
       }
-      SimNode leader = leader();
+      SimNode leader = members.leader();
       if (leader != null && tick - proposedAt > 3 * Options.ELECTION_TICK) {
         proposedAt = tick;
         note("liveness proposal at " + leader.id);
@@ -430,12 +353,7 @@ final class ClusterSimulation implements SimNode.Effects {
         processAll();
       }
     }
-    StringBuilder state = new StringBuilder();
-    for (SimNode n : nodes.values()) {
-      state.append("\n  ").append(n.id).append(n.running() ? " " + n.node.status().toJson()
-          + " applied=" + n.appliedIndex + " conf=" + n.confState.getVotersList() : " down");
-    }
     throw new AssertionError(
-        "no proposal committed within " + budget + " ticks after healing" + state);
+        "no proposal committed within " + budget + " ticks after healing" + members.describe());
   }
 }
