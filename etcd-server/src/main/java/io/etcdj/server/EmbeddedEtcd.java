@@ -62,6 +62,9 @@ public final class EmbeddedEtcd implements AutoCloseable {
     ClientServer clients = null;
     try {
       server.bootstrap();
+      for (URI url : config.listenClientUrls()) {
+        LOG.info("listening for client requests on {}", url);
+      }
       clients = ClientServer.start(server, config.listenClientUrls());
       List<InetSocketAddress> bound = clients.boundAddresses();
       List<String> advertised = new ArrayList<>();

@@ -16,8 +16,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Netty servers on every {@code --listen-client-urls} URL, on epoll when available.
@@ -25,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: {@link #start} and {@link #close} are called by the owning (main) thread.
  */
 public final class ClientServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("etcdmain");
-
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final List<Channel> channels = new ArrayList<>();
@@ -59,7 +55,6 @@ public final class ClientServer implements AutoCloseable {
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(new ClientInitializer(server));
       for (URI url : listenUrls) {
-        LOG.info("listening for client requests on {}", url);
         cs.channels.add(b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
       }
     } catch (InterruptedException | RuntimeException e) {
