@@ -25,8 +25,36 @@ public final class HealthProbe {
             .build();
   }
 
+  /**
+   * Whether the member at {@code clientUrl} reports itself healthy: {@code {"health":"true"}} or
+   * {@code {"health":true}} (OTH-011). A failed request or an answer that is not such JSON throws
+   * with Go's error text.
+   */
+  public boolean isHealthy(String clientUrl) throws EtcdClientException, InterruptedException {
+    String body = fetch(clientUrl);
+    com.fasterxml.jackson.databind.JsonNode n = Json.parse(body, Json.goSyntaxError(body));
+    if (!n.isObject()) {
+      throw new ApiError(
+          "json: cannot unmarshal "
+              + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+              + " into Go value of type struct { Health bool }");
+    }
+    com.fasterxml.jackson.databind.JsonNode h = null;
+    for (var it = n.fields(); it.hasNext(); ) {
+      var field = it.next();
+      // Go matches JSON keys to struct fields without regard to case.
+      if (field.getKey().equalsIgnoreCase("health")) {
+        h = field.getValue();
+      }
+    }
+    if (h == null || h.isNull()) {
+      return false;
+    }
+    return h.isBoolean() ? h.booleanValue() : "true".equals(h.asText());
+  }
+
   /** The body of {@code GET <clientUrl>/health}; failures carry Go's error text. */
-  public String fetch(String clientUrl) throws EtcdClientException, InterruptedException {
+  private String fetch(String clientUrl) throws EtcdClientException, InterruptedException {
     String url = clientUrl + "/health";
     try {
       HttpResponse<String> resp =

@@ -44,6 +44,23 @@ final class Json {
     if ("{[\"-0123456789tfn".indexOf(c) < 0) {
       return "invalid character " + quoteChar(c) + " looking for beginning of value";
     }
+    if ("tfn".indexOf(c) >= 0) {
+      String literal = c == 't' ? "true" : c == 'f' ? "false" : "null";
+      for (int k = 1; k < literal.length(); k++) {
+        if (i + k >= body.length()) {
+          return "unexpected end of JSON input";
+        }
+        if (body.charAt(i + k) != literal.charAt(k)) {
+          return "invalid character "
+              + quoteChar(body.charAt(i + k))
+              + " in literal "
+              + literal
+              + " (expecting "
+              + quoteChar(literal.charAt(k))
+              + ")";
+        }
+      }
+    }
     try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(body)) {
       MAPPER.readTree(p);
       int end = (int) p.currentLocation().getCharOffset();

@@ -1,13 +1,10 @@
 package io.etcdj.ctl.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.ctl.client.Deadline;
 import io.etcdj.ctl.client.EtcdClientException;
 import io.etcdj.ctl.client.HealthProbe;
 import io.etcdj.ctl.client.Member;
 import io.etcdj.ctl.client.MembersApi;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +24,6 @@ import picocli.CommandLine.Option;
     customSynopsis = " ")
 final class ClusterHealthCommand extends CtlCommand {
   private static final Duration PERIOD = Duration.ofSeconds(10);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Option(
       names = {"--forever", "-forever", "-f", "--f"},
@@ -78,9 +74,9 @@ final class ClusterHealthCommand extends CtlCommand {
       return false;
     }
     for (String url : m.clientUrls()) {
-      String body;
+      boolean healthy;
       try {
-        body = probe.fetch(url);
+        healthy = probe.isHealthy(url);
       } catch (EtcdClientException e) {
         out.print(
             "failed to check the health of member "
@@ -92,22 +88,12 @@ final class ClusterHealthCommand extends CtlCommand {
                 + "\n");
         continue;
       }
-      Boolean verdict = verdict(body);
-      if (verdict == null) {
-        out.print(
-            "failed to check the health of member "
-                + m.id()
-                + " on "
-                + url
-                + ": invalid character in health answer\n");
-        continue;
-      }
-      if (verdict) {
+      if (healthy) {
         out.print("member " + m.id() + " is healthy: got healthy result from " + url + "\n");
       } else {
         out.print("member " + m.id() + " is unhealthy: got unhealthy result from " + url + "\n");
       }
-      return verdict;
+      return healthy;
     }
     out.print(
         "member "
@@ -116,25 +102,5 @@ final class ClusterHealthCommand extends CtlCommand {
             + String.join(" ", m.clientUrls())
             + "] are all unreachable\n");
     return false;
-  }
-
-  /**
-   * OTH-011: {@code {"health":"true"}} (string) or {@code {"health":true}} (boolean) is healthy;
-   * null when the body is not JSON.
-   */
-  private static Boolean verdict(String body) {
-    try {
-      JsonNode n = MAPPER.readTree(body);
-      if (n == null || !n.isObject()) {
-        return null;
-      }
-      JsonNode h = n.get("health");
-      if (h == null) {
-        return false;
-      }
-      return h.isBoolean() ? h.booleanValue() : "true".equals(h.asText());
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

@@ -74,10 +74,7 @@ final class ExecWatchCommand extends CtlCommand {
       p = pb.start();
     } catch (IOException e) {
       s.err()
-          .print(
-              "exec: "
-                  + GoText.quote(command.get(0))
-                  + ": executable file not found in $PATH");
+          .print("exec: " + GoText.quote(command.get(0)) + ": executable file not found in $PATH");
       throw new ExitException(ExitCodes.BAD_ARGS);
     }
     if (!realStreams) {

@@ -191,8 +191,7 @@ final class Session {
     }
     String first = ep.split("/", 2)[0];
     if (!ep.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && first.contains(":")) {
-      throw new ApiError(
-          "parse \"" + ep + "\": first path segment in URL cannot contain colon");
+      throw new ApiError("parse \"" + ep + "\": first path segment in URL cannot contain colon");
     }
     return URI.create("http://" + ep);
   }
@@ -205,8 +204,7 @@ final class Session {
     try {
       return SrvDiscovery.discover(domain, terminal.getenv("ETCDCTL_DISCOVERY_SRV_NAME"));
     } catch (NamingException e) {
-      throw new ApiError(
-          "lookup _etcd-client._tcp." + domain + " on DNS: no such host");
+      throw new ApiError("lookup _etcd-client._tcp." + domain + " on DNS: no such host");
     }
   }
 }
