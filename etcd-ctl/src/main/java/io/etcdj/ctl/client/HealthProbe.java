@@ -1,5 +1,6 @@
 package io.etcdj.ctl.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Fetches one member's {@code /health} directly, without failover (CTL-064).
@@ -32,14 +34,14 @@ public final class HealthProbe {
    */
   public boolean isHealthy(String clientUrl) throws EtcdClientException, InterruptedException {
     String body = fetch(clientUrl);
-    com.fasterxml.jackson.databind.JsonNode n = Json.parse(body, Json.goSyntaxError(body));
+    JsonNode n = Json.parse(body, Json.goSyntaxError(body));
     if (!n.isObject()) {
       throw new ApiError(
           "json: cannot unmarshal "
-              + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+              + n.getNodeType().toString().toLowerCase(Locale.ROOT)
               + " into Go value of type struct { Health bool }");
     }
-    com.fasterxml.jackson.databind.JsonNode h = null;
+    JsonNode h = null;
     for (var it = n.fields(); it.hasNext(); ) {
       var field = it.next();
       // Go matches JSON keys to struct fields without regard to case.
