@@ -92,9 +92,7 @@ final class Leader implements Role {
           r.debugf("%x snapshot succeeded, resumed sending to %x [%s]",
               r.id, m.getFrom(), pr);
         } else {
-          // Forget the failed snapshot so that probing starts from what the follower has.
-          pr.becomeSnapshot(0);
-          pr.becomeProbe();
+          pr.snapshotFailed();
           r.debugf("%x snapshot failed, resumed sending to %x [%s]",
               r.id, m.getFrom(), pr);
         }

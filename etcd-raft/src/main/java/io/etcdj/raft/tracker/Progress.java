@@ -76,6 +76,12 @@ public final class Progress {
     }
   }
 
+  /** The snapshot could not be delivered: probe again from what the follower is known to hold. */
+  public void snapshotFailed() {
+    pendingSnapshot = 0;
+    becomeProbe();
+  }
+
   public void becomeReplicate() {
     resetState(ProgressState.REPLICATE);
     next = match + 1;
