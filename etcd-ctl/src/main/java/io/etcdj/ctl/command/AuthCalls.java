@@ -1,6 +1,7 @@
 package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
+import io.etcdj.ctl.client.ClusterClient;
 import io.etcdj.ctl.client.EtcdClientException;
 import java.util.List;
 
@@ -48,7 +49,15 @@ final class AuthCalls {
     }
   }
 
+  /**
+   * The auth API on a synced client. Q: etcdctl's user, role and auth commands print the {@code
+   * --debug} endpoint line a second time here.
+   */
   static AuthApi api(Session s) throws InterruptedException {
-    return new AuthApi(s.client());
+    ClusterClient c = s.client();
+    if (s.debug()) {
+      s.err().print("Cluster-Endpoints: " + String.join(", ", c.endpoints()) + "\n");
+    }
+    return new AuthApi(c);
   }
 }

@@ -54,6 +54,10 @@ final class Session {
     return options.output;
   }
 
+  boolean debug() {
+    return options.debug;
+  }
+
   ResponsePrinter printer() {
     return new ResponsePrinter(terminal.out(), terminal.err(), options.output);
   }
