@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollEventLoopGroup;
@@ -50,6 +51,11 @@ final class PeerHttpClient {
     this.channelClass =
         group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
     this.dialTimeout = dialTimeout;
+  }
+
+  /** An event loop for periodic work such as probing. */
+  EventLoop nextLoop() {
+    return group.next();
   }
 
   /** Connects to {@code url}'s host and port with {@code handlers} installed in order. */

@@ -6,6 +6,7 @@ import io.etcdj.raft.raftpb.MessageType;
 import io.netty.channel.Channel;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything that connects this member to one other member: two stream readers that dial it, two
- * stream writers it dials us for, and a pipeline, all sharing one URL picker and one status.
+ * stream writers it dials us for, a pipeline and a prober, all sharing one URL picker and one
+ * status.
  *
  * <p>Thread-safety: thread-safe; its parts are.
  */
@@ -28,6 +30,8 @@ final class RemotePeer {
   private final Map<StreamType, StreamWriter> writers = new EnumMap<>(StreamType.class);
   private final Map<StreamType, StreamReader> readers = new EnumMap<>(StreamType.class);
   private final Pipeline pipeline;
+  private final Prober prober;
+  private final PeerHttpClient client;
 
   RemotePeer(
       long id,
@@ -47,10 +51,18 @@ final class RemotePeer {
       readers.put(t, new StreamReader(t, id, config, raft, client, picker, status));
     }
     this.pipeline = new Pipeline(id, config, raft, stats, client, picker, status, clock);
+    this.prober = new Prober(id, client, picker, clock);
+    this.client = client;
   }
 
   void start() {
     readers.values().forEach(StreamReader::start);
+    prober.start(client.nextLoop());
+  }
+
+  /** The last probed round trip to this peer, or null before the first probe (PTR-003). */
+  Duration roundTrip() {
+    return prober.rtt();
   }
 
   /**
@@ -108,5 +120,6 @@ final class RemotePeer {
     readers.values().forEach(StreamReader::stop);
     writers.values().forEach(StreamWriter::stop);
     pipeline.stop();
+    prober.stop();
   }
 }

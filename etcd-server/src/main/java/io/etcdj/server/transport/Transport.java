@@ -5,8 +5,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,12 @@ public final class Transport implements AutoCloseable {
   public boolean isActive(long id) {
     RemotePeer p = peers.get(id);
     return p != null && p.isActive();
+  }
+
+  /** The last probed round trip to {@code id} (SPEC PTR-003), empty before the first probe. */
+  public Optional<Duration> roundTrip(long id) {
+    RemotePeer p = peers.get(id);
+    return p == null ? Optional.empty() : Optional.ofNullable(p.roundTrip());
   }
 
   /** Whether {@code id} currently has a {@code type} stream open to us that we write on. */

@@ -97,6 +97,8 @@ class TransportLoopbackTest {
     // PTR-029: every written MsgApp is recorded for the leader's statistics.
     Poll.until(() -> a.stats.successes(2) == 50, "50 successes recorded");
     assertThat(a.raft.unreachable).isEmpty();
+    // PTR-003: the first probe of /raft/probing runs at once.
+    Poll.until(() -> a.transport.roundTrip(2).isPresent(), "a probed round trip");
   }
 
   /** PTR-021, PTR-028, RFT-013: MsgSnap always goes by pipeline and its success is reported. */

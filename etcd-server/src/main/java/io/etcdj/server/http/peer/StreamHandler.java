@@ -15,7 +15,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,12 @@ final class StreamHandler implements PeerRoute {
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     setHeaders(head);
     head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    // A peer that stops reading must not make us buffer without end: like etcd's 5 s write
+    // deadline on stream connections (PTR-024), a write stuck that long closes the stream.
+    ctx.pipeline()
+        .addFirst(
+            "writeTimeout",
+            new WriteTimeoutHandler(config.streamIdleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     ctx.writeAndFlush(head);
     if (!transport.attachStream(accepted.from(), accepted.type(), ctx.channel())) {
       // The peer was removed between the check and now.
