@@ -1,16 +1,25 @@
 package io.etcdj.server;
 
+import io.etcdj.raft.Peer;
+import io.etcdj.raft.RaftConfig;
+import io.etcdj.raft.RawNode;
+import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
 import io.etcdj.store.Store;
-import io.etcdj.store.TtlOptions;
 import io.etcdj.store.Watcher;
+import io.etcdj.wal.FilePurger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +28,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One etcd member: the store, the proposal seam in front of it and the timers around it. The
- * HTTP handlers talk only to this class.
+ * One etcd member: the store, raft with its WAL and snapshots behind the proposal seam, and the
+ * timers around them (SYNC, purge). The HTTP handlers talk only to this class.
  *
- * <p>Thread-safety: safe for concurrent use. The store is written only on the apply thread behind
- * {@link Proposer}; local reads and watch registration go straight to the store, which is safe
- * for concurrent use; the SYNC timer runs on its own thread and only proposes.
+ * <p>Start-up: {@link #bootstrap()} opens or creates the data dir and starts the raft loop and the
+ * apply thread; {@link #publish(List)} waits for a leader, then publishes this member's attributes
+ * (CLU-018) and the cluster version (CLU-019), so that on a fresh member the first user write is
+ * etcd index 4 (KEY-183).
+ *
+ * <p>Thread-safety: safe for concurrent use. The store is written only on the apply thread
+ * ({@link ApplyLoop}); raft state belongs to the {@link RaftLoop} thread; local reads and watch
+ * registration go straight to the store, which is safe for concurrent use; the timers only
+ * propose. {@link #bootstrap()}, {@link #publish(List)} and {@link #close()} are called by the
+ * starting thread.
  */
 public final class EtcdServer implements AutoCloseable {
   /** The etcd release this member imitates (SPEC OTH-010). */
@@ -36,96 +52,160 @@ public final class EtcdServer implements AutoCloseable {
   /** SPEC KEY-123: expiry is driven by a SYNC proposal every 500 ms. */
   static final long SYNC_PERIOD_MS = 500;
 
+  /** SPEC PER-049: old snapshot and WAL files are purged every 30 s. */
+  static final long PURGE_PERIOD_MS = 30_000;
+
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
-  private static final Logger RAFT = LoggerFactory.getLogger("raft");
 
   private final ServerConfig config;
   private final Clock clock;
   private final Store store;
-  private final LocalProposer proposer;
-  private final ScheduledExecutorService syncTimer;
-  private final long memberId;
-  private final long clusterId;
+  private final PendingRequests pending;
+  private final ScheduledExecutorService timers;
   private final Instant startTime;
-  private final long startNanos;
+  private long memberId;
+  private long clusterId;
+  private RequestIds ids;
+  private RaftLoop raft;
+  private ApplyLoop applier;
+  private SnapshotSaver snapshots;
+  private volatile boolean stopped;
   private volatile Member self;
 
   public EtcdServer(ServerConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
     this.store = new Store(clock, "/0", "/1");
-    this.proposer = new LocalProposer(new Applier(store));
-    this.syncTimer =
+    this.pending = new PendingRequests(requestTimeoutMs(config));
+    this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "etcd-sync");
+              Thread t = new Thread(r, "etcd-timers");
               t.setDaemon(true);
               return t;
             });
     this.memberId = config.memberId();
     this.clusterId = config.clusterId();
     this.startTime = clock.instant();
-    this.startNanos = SystemClock.nanoTime();
     this.self = new Member(memberId, "", config.initialCluster().get(config.name()), List.of());
   }
 
+  /** ERR-004: 5 s plus twice the election timeout (7 s with the defaults). */
+  static long requestTimeoutMs(ServerConfig config) {
+    return 5000 + 2 * config.electionMs();
+  }
+
   /**
-   * Bootstraps the single-member log: entry 1 adds this member to the store (CLU-015, CLU-020),
-   * entry 2 is the new leader's empty entry at term 2. Blocks the calling (main) thread.
+   * Opens the data dir (a new member creates its WAL and raft's bootstrap entries, CLU-015; an
+   * existing one loads its newest snapshot and replays its WAL, PER-048) and starts the raft loop
+   * and the apply thread.
+   *
+   * @throws UncheckedIOException if the data dir cannot be opened (the message names the file)
    */
   public void bootstrap() {
     LOG.info("name = {}", config.name());
     LOG.info("data dir = {}", config.dataDir());
     LOG.info("member dir = {}/member", config.dataDir());
+    if (!config.walDir().isEmpty()) {
+      LOG.info("dedicated WAL dir = {}", config.walDir());
+    }
     LOG.info("heartbeat = {}ms", config.heartbeatMs());
     LOG.info("election = {}ms", config.electionMs());
     LOG.info("snapshot count = {}", config.snapshotCount());
     LOG.info("advertise client URLs = {}", joinUrls(config.advertiseClientUrls()));
-    LOG.info("initial advertise peer URLs = {}", joinUrls(config.advertisePeerUrls()));
-    LOG.info("initial cluster = {}", initialClusterString());
-    String id = idHex();
-    LOG.info("starting member {} in cluster {}", id, clusterIdHex());
-    RAFT.info("{} became follower at term 0", id);
-    RAFT.info(
-        "newRaft {} [peers: [], term: 0, commit: 0, applied: 0, lastindex: 0, lastterm: 0]", id);
-    RAFT.info("{} became follower at term 1", id);
+    DataDir dir;
+    try {
+      dir = DataDir.open(config, memberId, clusterId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the data dir " + config.dataDir() + ": "
+          + e.getMessage(), e);
+    }
+    memberId = dir.memberId();
+    clusterId = dir.clusterId();
+    ids = new RequestIds(memberId, clock.millis());
+    RaftConfig raftConfig =
+        RaftConfig.defaults(memberId, dir.storage())
+            .withTicks(config.electionTicks(), 1)
+            .withRandomSeed(memberId ^ SystemClock.nanoTime())
+            .withLogger(new RaftLogAdapter());
+    RawNode node;
+    ConfState confState = dir.confState();
+    long snapIndex = 0;
+    long snapTerm = 0;
+    if (dir.fresh()) {
+      LOG.info("initial advertise peer URLs = {}", joinUrls(config.advertisePeerUrls()));
+      LOG.info("initial cluster = {}", initialClusterString());
+      LOG.info("starting member {} in cluster {}", idHex(), clusterIdHex());
+      List<Peer> peers = bootstrapPeers();
+      node = RawNode.bootstrap(raftConfig, peers);
+      ConfState.Builder cs = ConfState.newBuilder();
+      peers.forEach(p -> cs.addVoters(p.id()));
+      confState = cs.build();
+    } else {
+      if (dir.snapshot() != null) {
+        snapIndex = dir.snapshot().getMetadata().getIndex();
+        snapTerm = dir.snapshot().getMetadata().getTerm();
+        store.recover(dir.snapshot().getData().toByteArray());
+        LOG.info("recovered store from snapshot at index {}", snapIndex);
+      }
+      LOG.info(
+          "restarting member {} in cluster {} at commit index {}",
+          idHex(),
+          clusterIdHex(),
+          dir.storage().initialState().hardState().getCommit());
+      node = new RawNode(raftConfig.withApplied(snapIndex));
+    }
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
-    String raftAttributes = "{\"peerURLs\":" + jsonArray(self.peerUrls()) + "}";
-    proposer
-        .applyInternal(
-            () -> {
-              try {
-                store.create(
-                    "/0/members/" + id + "/raftAttributes",
-                    false,
-                    raftAttributes,
-                    false,
-                    TtlOptions.PERMANENT);
-              } catch (EtcdException e) {
-                throw new IllegalStateException("cannot add the local member to the store", e);
-              }
-            })
-        .join();
-    LOG.info("added local member {} {} to cluster {}", id, self.peerUrls(), clusterIdHex());
-    RAFT.info("{} is starting a new election at term 1", id);
-    RAFT.info("{} became candidate at term 2", id);
-    RAFT.info("{} received vote from {} at term 2", id, id);
-    RAFT.info("{} became leader at term 2", id);
-    proposer.applyInternal(() -> {}).join();
-    LOG.info("raft.node: {} elected leader {} at term 2", id, id);
+    snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved);
+    applier =
+        new ApplyLoop(store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm);
+    raft =
+        new RaftLoop(
+            node,
+            dir.storage(),
+            dir.wal(),
+            config.snapPath(),
+            PeerSender.NONE,
+            applier::submit,
+            confState,
+            config.heartbeatMs(),
+            config.electionTicks());
+    applier.start();
+    raft.start();
+  }
+
+  /** CLU-015: one member per entry, sorted by ID, each with its member JSON as context. */
+  private List<Peer> bootstrapPeers() {
+    List<Peer> peers = new ArrayList<>();
+    for (Map.Entry<String, List<String>> m : config.initialCluster().entrySet()) {
+      long id = ClusterIds.memberId(m.getValue(), config.clusterToken());
+      String context = MembershipApplier.memberContext(id, m.getValue(), m.getKey());
+      peers.add(new Peer(id, context.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      if (id == memberId) {
+        LOG.info("added local member {} {} to cluster {}", idHex(), m.getValue(), clusterIdHex());
+      }
+    }
+    peers.sort(Comparator.comparing(Peer::id, Long::compareUnsigned));
+    return peers;
+  }
+
+  private void snapshotSaved(long index, long term, ConfState confState) {
+    raft.snapshotSaved(index, term, confState);
   }
 
   /**
-   * Publishes this member's name and client URLs (CLU-018), sets the cluster version (CLU-019)
-   * and starts the expiry timer. Blocks the calling (main) thread.
+   * Waits for a leader, then publishes this member's name and client URLs (CLU-018, retried every
+   * request timeout until committed), sets the cluster version if nobody has (CLU-019) and starts
+   * the SYNC and purge timers. Blocks the calling (main) thread.
    */
   public void publish(List<String> clientUrls) {
+    raft.leaderFound().join();
     String attributes =
         "{\"name\":"
-            + jsonString(config.name())
-            + (clientUrls.isEmpty() ? "" : ",\"clientURLs\":" + jsonArray(clientUrls))
+            + JsonStrings.quote(config.name())
+            + (clientUrls.isEmpty() ? "" : ",\"clientURLs\":" + JsonStrings.array(clientUrls))
             + "}";
-    proposer.propose(Request.put("/0/members/" + idHex() + "/attributes", attributes)).join();
+    proposeUntilApplied(Request.put("/0/members/" + idHex() + "/attributes", attributes));
     List<String> sorted = new ArrayList<>(clientUrls);
     sorted.sort(null);
     self = new Member(memberId, config.name(), self.peerUrls(), sorted);
@@ -134,27 +214,76 @@ public final class EtcdServer implements AutoCloseable {
         config.name(),
         String.join(" ", clientUrls),
         clusterIdHex());
-    LOG.info("setting up the initial cluster version to 2.3");
-    proposer.propose(Request.put("/0/version", CLUSTER_VERSION)).join();
-    LOG.info("set the initial cluster version to 2.3");
-    syncTimer.scheduleWithFixedDelay(
+    if (raft.isLeader() && !hasClusterVersion()) {
+      LOG.info("setting up the initial cluster version to 2.3");
+      proposeUntilApplied(Request.put("/0/version", CLUSTER_VERSION));
+      LOG.info("set the initial cluster version to 2.3");
+    }
+    timers.scheduleWithFixedDelay(
         this::maybeSync, SYNC_PERIOD_MS, SYNC_PERIOD_MS, TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(
+        this::purge, PURGE_PERIOD_MS, PURGE_PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
-  /** KEY-123: propose a SYNC with this member's clock when any key has a TTL. */
+  private boolean hasClusterVersion() {
+    try {
+      store.get("/0/version", false, false);
+      return true;
+    } catch (EtcdException e) {
+      return false;
+    }
+  }
+
+  /** CLU-018: an internal write is retried until it is applied (or the member stops). */
+  private void proposeUntilApplied(Request r) {
+    while (!stopped) {
+      try {
+        propose(r).join();
+        return;
+      } catch (CompletionException e) {
+        if (!(e.getCause() instanceof RequestTimeoutException)) {
+          throw e;
+        }
+        LOG.warn("proposal of {} timed out; retrying", r.path());
+      }
+    }
+    throw new ServerStoppedException();
+  }
+
+  /** KEY-123: only the leader proposes a SYNC with its clock, and only when any key has a TTL. */
   private void maybeSync() {
     try {
-      if (store.hasTtlKeys()) {
-        proposer.propose(Request.sync(clock.instant()));
+      if (raft.isLeader() && store.hasTtlKeys()) {
+        propose(Request.sync(clock.instant()));
       }
     } catch (RuntimeException e) {
       LOG.warn("cannot propose SYNC: {}", e.toString());
     }
   }
 
-  /** Sends a request through the log (writes, quorum GETs; SPEC KEY-010). */
+  /** PER-049: keep at most --max-snapshots snapshot files and --max-wals WAL segments. */
+  private void purge() {
+    try {
+      FilePurger.purge(config.snapPath(), "snap", (int) config.maxSnapshots());
+      FilePurger.purge(config.walPath(), "wal", (int) config.maxWals());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("failed to purge old files: {}", e.toString());
+    }
+  }
+
+  /**
+   * Sends a request through the log (writes, quorum GETs, SYNC; SPEC KEY-010). The future
+   * completes on the apply thread once the entry is applied, or fails after the request timeout
+   * (ERR-004).
+   */
   public CompletableFuture<Event> propose(Request request) {
-    return proposer.propose(request);
+    if (stopped) {
+      return CompletableFuture.failedFuture(new ServerStoppedException());
+    }
+    long id = ids.next();
+    CompletableFuture<Event> result = pending.register(id);
+    raft.propose(RequestCodec.encode(id, request));
+    return result;
   }
 
   /** A local (possibly stale) GET or HEAD, served from the store on the caller's thread. */
@@ -186,12 +315,18 @@ public final class EtcdServer implements AutoCloseable {
     return store.jsonStats();
   }
 
+  /** The applied raft index (X-Raft-Index, KEY-180). */
   public long raftIndex() {
-    return proposer.appliedIndex();
+    return applier.appliedIndex();
   }
 
   public long raftTerm() {
-    return proposer.term();
+    return raft.term();
+  }
+
+  /** Readies fdatasynced and entries written to the WAL since start (group commit figures). */
+  public long[] walCounters() {
+    return new long[] {raft.fsyncs(), raft.persistedEntries()};
   }
 
   public Member self() {
@@ -214,9 +349,9 @@ public final class EtcdServer implements AutoCloseable {
     return startTime;
   }
 
-  /** Nanoseconds since this member became leader (at start: it elects itself at once). */
+  /** Nanoseconds since this member last became leader. */
   public long leaderUptimeNanos() {
-    return SystemClock.nanoTime() - startNanos;
+    return SystemClock.nanoTime() - raft.leaderSinceNanos();
   }
 
   public Clock clock() {
@@ -227,10 +362,26 @@ public final class EtcdServer implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Stops: timers, then waiting requests fail with "server stopped"; the raft loop finishes the
+   * round (and fsync) in progress and closes the WAL; then the apply and snapshot threads stop.
+   */
   @Override
   public void close() {
-    syncTimer.shutdownNow();
-    proposer.close();
+    stopped = true;
+    timers.shutdownNow();
+    pending.close();
+    if (raft != null) {
+      long[] c = walCounters();
+      raft.close();
+      LOG.info("closed the WAL after {} fsyncs for {} entries", c[0], c[1]);
+    }
+    if (applier != null) {
+      applier.close();
+    }
+    if (snapshots != null) {
+      snapshots.close();
+    }
   }
 
   private String initialClusterString() {
@@ -243,15 +394,5 @@ public final class EtcdServer implements AutoCloseable {
     List<String> s = new ArrayList<>();
     urls.forEach(u -> s.add(u.toString()));
     return String.join(",", s);
-  }
-
-  private static String jsonArray(List<String> values) {
-    List<String> quoted = new ArrayList<>();
-    values.forEach(v -> quoted.add(jsonString(v)));
-    return "[" + String.join(",", quoted) + "]";
-  }
-
-  private static String jsonString(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

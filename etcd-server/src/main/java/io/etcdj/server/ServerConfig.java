@@ -25,6 +25,10 @@ import java.util.Map;
  * @param snapshotCount {@code --snapshot-count}
  * @param heartbeatMs {@code --heartbeat-interval}
  * @param electionMs {@code --election-timeout}
+ * @param walDir {@code --wal-dir}; empty means {@code <data-dir>/member/wal}
+ * @param maxSnapshots {@code --max-snapshots}: snapshot files kept, 0 = keep all (PER-049)
+ * @param maxWals {@code --max-wals}: WAL segments kept, 0 = keep all (PER-049)
+ * @param forceNewCluster {@code --force-new-cluster}
  */
 public record ServerConfig(
     String name,
@@ -39,7 +43,11 @@ public record ServerConfig(
     List<String> corsOrigins,
     long snapshotCount,
     long heartbeatMs,
-    long electionMs) {
+    long electionMs,
+    String walDir,
+    long maxSnapshots,
+    long maxWals,
+    boolean forceNewCluster) {
 
   public ServerConfig {
     listenClientUrls = List.copyOf(listenClientUrls);
@@ -86,6 +94,23 @@ public record ServerConfig(
               + String.join(",", advertised),
           1);
     }
+  }
+
+  /** Where the WAL segments live: {@code --wal-dir}, or {@code <data-dir>/member/wal}. */
+  public java.nio.file.Path walPath() {
+    return walDir.isEmpty()
+        ? java.nio.file.Path.of(dataDir, "member", "wal")
+        : java.nio.file.Path.of(walDir);
+  }
+
+  /** Where the snapshot files live: {@code <data-dir>/member/snap}. */
+  public java.nio.file.Path snapPath() {
+    return java.nio.file.Path.of(dataDir, "member", "snap");
+  }
+
+  /** Ticks of {@code --heartbeat-interval} in {@code --election-timeout} (RFT-001). */
+  public int electionTicks() {
+    return (int) (electionMs / heartbeatMs);
   }
 
   /** This member's ID (CLU-001). */

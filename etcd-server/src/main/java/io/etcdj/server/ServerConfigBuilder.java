@@ -76,7 +76,11 @@ final class ServerConfigBuilder {
             cors,
             uint("snapshot-count", f.snapshotCount),
             uint("heartbeat-interval", f.heartbeatInterval),
-            uint("election-timeout", f.electionTimeout));
+            uint("election-timeout", f.electionTimeout),
+            f.walDir,
+            uint("max-snapshots", f.maxSnapshots),
+            uint("max-wals", f.maxWals),
+            GoFlagArgs.goBool(f.forceNewCluster));
     config.validate();
     return config;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etcdj.server.EmbeddedEtcd;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** End-to-end HTTP on 127.0.0.1 with a free port: one member for the whole class. */
 class ClientHttpTest {
+  @TempDir static Path dataDir;
   private static EmbeddedEtcd etcd;
   private static int port;
 
@@ -25,6 +28,7 @@ class ClientHttpTest {
     etcd =
         EmbeddedEtcd.start(
             "--name", "e2e",
+            "--data-dir", dataDir.resolve("e2e.etcd").toString(),
             "--listen-client-urls", "http://127.0.0.1:0",
             "--advertise-client-urls", "http://127.0.0.1:0");
     port = URI.create(etcd.clientUrl()).getPort();

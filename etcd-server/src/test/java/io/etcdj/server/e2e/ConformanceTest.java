@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * normalised body and its JSON key order (SPEC sections 1 and 2).
  */
 class ConformanceTest {
+  @TempDir static Path dataDir;
   private static EmbeddedEtcd etcd;
   private static int port;
 
@@ -31,6 +34,7 @@ class ConformanceTest {
     etcd =
         EmbeddedEtcd.start(
             "--name", "conform",
+            "--data-dir", dataDir.resolve("conform.etcd").toString(),
             "--listen-client-urls", "http://127.0.0.1:0",
             "--advertise-client-urls", "http://127.0.0.1:0");
     port = URI.create(etcd.clientUrl()).getPort();

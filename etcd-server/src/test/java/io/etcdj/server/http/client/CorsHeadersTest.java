@@ -11,13 +11,17 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** CORS as etcd 2.3 does it (SPEC OTH-004, KEY-003). */
 class CorsHeadersTest {
+  @TempDir Path dataDir;
+
   private EtcdServer server;
   private EmbeddedChannel channel;
 
@@ -63,7 +67,11 @@ class CorsHeadersTest {
     r.release();
   }
 
-  private void start(String... flags) throws Exception {
+  private void start(String... given) throws Exception {
+    String[] flags = new String[given.length + 2];
+    flags[0] = "--data-dir";
+    flags[1] = dataDir.toString();
+    System.arraycopy(given, 0, flags, 2, given.length);
     server = new EtcdServer(EtcdFlags.parse(flags, Map.of(), l -> {}).toConfig(), SystemClock.INSTANCE);
     server.bootstrap();
     server.publish(List.of("http://127.0.0.1:1"));

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,11 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The client handlers through an EmbeddedChannel (STYLE 13): routing, headers, watches. */
 class KeysHandlerTest {
+  @TempDir Path dataDir;
   private EtcdServer server;
   private EmbeddedChannel channel;
 
@@ -33,7 +36,7 @@ class KeysHandlerTest {
   void start() throws Exception {
     server =
         new EtcdServer(
-            EtcdFlags.parse(new String[] {"--name", "t"}, Map.of(), l -> {}).toConfig(),
+            EtcdFlags.parse(new String[] {"--name", "t", "--data-dir", dataDir.toString()}, Map.of(), l -> {}).toConfig(),
             SystemClock.INSTANCE);
     server.bootstrap();
     server.publish(List.of("http://127.0.0.1:1"));

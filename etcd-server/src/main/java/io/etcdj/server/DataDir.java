@@ -1,0 +1,123 @@
+package io.etcdj.server;
+
+import io.etcdj.raft.MemoryStorage;
+import io.etcdj.raft.raftpb.ConfState;
+import io.etcdj.raft.raftpb.HardState;
+import io.etcdj.raft.raftpb.Snapshot;
+import io.etcdj.wal.Wal;
+import io.etcdj.wal.WalContents;
+import io.etcdj.wal.WalSnapshot;
+import io.etcdj.wal.serverpb.Metadata;
+import io.etcdj.wal.snap.SnapshotCorruptException;
+import io.etcdj.wal.snap.Snapshotter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A member's data dir opened for raft: either created for a new member (WAL with {@code
+ * Metadata{NodeID, ClusterID}}, CLU-015) or recovered (newest usable snapshot, then the WAL after
+ * it, PER-048), with raft's {@link MemoryStorage} filled from what was read.
+ *
+ * <p>A {@code .snap} file is saved before its WAL marker (PER-041), so a crash in between leaves a
+ * snapshot the WAL does not know; recovery then falls back to the next older snapshot, as etcd 3.5
+ * does with its list of valid snapshot markers.
+ *
+ * <p>Thread-safety: not thread-safe; opened on the starting thread, then the {@link Wal} and the
+ * storage writes belong to the raft loop.
+ *
+ * @param wal open for appending
+ * @param storage raft's log, hard state and snapshot metadata
+ * @param snapshot the snapshot the store must be recovered from, or null
+ * @param confState the configuration of that snapshot (empty when there is none)
+ * @param memberId from the WAL metadata on restart, else the configured one
+ * @param clusterId likewise
+ * @param fresh whether the data dir was just created
+ */
+record DataDir(
+    Wal wal,
+    MemoryStorage storage,
+    Snapshot snapshot,
+    ConfState confState,
+    long memberId,
+    long clusterId,
+    boolean fresh) {
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
+
+  static DataDir open(ServerConfig config, long memberId, long clusterId) throws IOException {
+    Path walDir = config.walPath();
+    Path snapDir = config.snapPath();
+    Files.createDirectories(snapDir);
+    if (!Wal.exists(walDir)) {
+      Files.createDirectories(walDir.getParent());
+      byte[] meta =
+          Metadata.newBuilder().setNodeID(memberId).setClusterID(clusterId).build().toByteArray();
+      Wal wal = Wal.create(walDir, meta);
+      return new DataDir(
+          wal, new MemoryStorage(), null, ConfState.getDefaultInstance(), memberId, clusterId,
+          true);
+    }
+    for (Path file : snapFilesNewestFirst(snapDir)) {
+      Snapshot snap;
+      try {
+        snap = Snapshotter.read(file);
+      } catch (SnapshotCorruptException e) {
+        LOG.warn("skipping snapshot {}: {}", file, e.getMessage());
+        continue;
+      }
+      long index = snap.getMetadata().getIndex();
+      DataDir d = tryOpen(walDir, snap, new WalSnapshot(index, snap.getMetadata().getTerm()));
+      if (d != null) {
+        LOG.info("loaded snapshot at index {} from {}", index, file);
+        return d;
+      }
+      LOG.warn("the WAL has no marker for snapshot {}; trying an older one", file);
+    }
+    DataDir d = tryOpen(walDir, null, WalSnapshot.ZERO);
+    if (d == null) {
+      throw new IOException("wal: snapshot not found: no snapshot in " + snapDir
+          + " matches the WAL in " + walDir);
+    }
+    return d;
+  }
+
+  /** Opens and reads the WAL at {@code at}; null if the WAL has no marker for it. */
+  private static DataDir tryOpen(Path walDir, Snapshot snap, WalSnapshot at) throws IOException {
+    Wal wal = Wal.open(walDir, at);
+    WalContents contents;
+    try {
+      contents = wal.readAll();
+    } catch (IOException e) {
+      wal.close();
+      if (e.getMessage() != null && e.getMessage().startsWith("wal: snapshot not found")) {
+        return null;
+      }
+      throw e;
+    }
+    MemoryStorage storage = new MemoryStorage();
+    ConfState cs = ConfState.getDefaultInstance();
+    if (snap != null) {
+      storage.applySnapshot(snap.toBuilder().clearData().build());
+      cs = snap.getMetadata().getConfState();
+    }
+    HardState hs = contents.hardState();
+    storage.setHardState(hs);
+    storage.append(contents.entries());
+    Metadata meta = Metadata.parseFrom(contents.metadata());
+    return new DataDir(wal, storage, snap, cs, meta.getNodeID(), meta.getClusterID(), false);
+  }
+
+  private static List<Path> snapFilesNewestFirst(Path snapDir) throws IOException {
+    try (Stream<Path> files = Files.list(snapDir)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".snap"))
+          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,378 @@
+package io.etcdj.server;
+
+import com.google.protobuf.ByteString;
+import io.etcdj.raft.MemoryStorage;
+import io.etcdj.raft.ProposalDroppedException;
+import io.etcdj.raft.RawNode;
+import io.etcdj.raft.Ready;
+import io.etcdj.raft.SoftState;
+import io.etcdj.raft.StateType;
+import io.etcdj.raft.StorageException;
+import io.etcdj.raft.raftpb.ConfChange;
+import io.etcdj.raft.raftpb.ConfState;
+import io.etcdj.raft.raftpb.Entry;
+import io.etcdj.raft.raftpb.EntryType;
+import io.etcdj.raft.raftpb.HardState;
+import io.etcdj.raft.raftpb.Message;
+import io.etcdj.raft.raftpb.MessageType;
+import io.etcdj.raft.raftpb.Snapshot;
+import io.etcdj.wal.Wal;
+import io.etcdj.wal.WalSnapshot;
+import io.etcdj.wal.snap.Snapshotter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that drives raft (STYLE 3, DESIGN "Threads and ownership"): it ticks every
+ * heartbeat interval, steps messages from peers, proposes everything queued since the last round
+ * as one batch, and processes each {@link Ready} in the order raft requires: {@link #persist} ->
+ * {@link #send} -> hand the snapshot and committed entries to the apply thread -> advance.
+ *
+ * <p>Group commit: while one Ready is being fsynced, new proposals queue up; the next round drains
+ * them all into one {@link RawNode#propose(List)} and so into one WAL write and one fsync.
+ *
+ * <p>Thread-safety: {@link #propose}, {@link #receive}, {@link #execute} and the getters may be
+ * called from any thread; they only enqueue or read volatile fields. The {@link RawNode}, the
+ * {@link MemoryStorage} writes and the {@link Wal} are owned by the loop thread.
+ */
+final class RaftLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
+  private static final Object WAKE = new Object();
+  /** Queue items taken per round: bounds the work (and the WAL write) of one Ready. */
+  private static final int MAX_BATCH = 4096;
+  /** Entries kept in memory after a snapshot for followers that lag behind (PER-041, RFT-014). */
+  static final long CATCH_UP_ENTRIES = 5000;
+
+  private final RawNode node;
+  private final MemoryStorage storage;
+  private final Wal wal;
+  private final Snapshotter snapshotter;
+  private final Path snapDir;
+  private final PeerSender peers;
+  private final Consumer<Committed> apply;
+  private final long tickNanos;
+  private final int electionTicks;
+  private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
+  private final Thread thread;
+  private ConfState confState;
+  private volatile boolean running = true;
+  private volatile long term;
+  private volatile long lead;
+  private volatile boolean leader;
+  private volatile long leaderSinceNanos;
+  private volatile long fsyncs;
+  private volatile long persistedEntries;
+
+  /**
+   * @param confState the configuration the storage starts from (the snapshot's, or the bootstrap
+   *     peers'); conf changes in committed entries update it
+   */
+  RaftLoop(
+      RawNode node,
+      MemoryStorage storage,
+      Wal wal,
+      Path snapDir,
+      PeerSender peers,
+      Consumer<Committed> apply,
+      ConfState confState,
+      long heartbeatMs,
+      int electionTicks) {
+    this.node = node;
+    this.storage = storage;
+    this.wal = wal;
+    this.snapDir = snapDir;
+    this.snapshotter = new Snapshotter(snapDir);
+    this.peers = peers;
+    this.apply = apply;
+    this.confState = confState;
+    this.tickNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
+    this.electionTicks = electionTicks;
+    this.term = node.status().term();
+    this.thread = new Thread(this::run, "etcd-raft");
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader. */
+  void propose(ByteString data) {
+    inbox.add(data);
+  }
+
+  /** Hands a message from a peer to the loop; it is stepped on the loop thread. */
+  void receive(Message m) {
+    inbox.add(m);
+  }
+
+  /** Runs {@code task} on the loop thread, between two rounds (it may use the WAL and storage). */
+  void execute(Runnable task) {
+    inbox.add(task);
+  }
+
+  /** Completes with the first leader's ID once raft knows one. */
+  CompletableFuture<Long> leaderFound() {
+    return leaderFound;
+  }
+
+  long term() {
+    return term;
+  }
+
+  long lead() {
+    return lead;
+  }
+
+  boolean isLeader() {
+    return leader;
+  }
+
+  long leaderSinceNanos() {
+    return leaderSinceNanos;
+  }
+
+  /** Readies that were fdatasynced, since start (to show group commit at work). */
+  long fsyncs() {
+    return fsyncs;
+  }
+
+  /** Entries written to the WAL since start. */
+  long persistedEntries() {
+    return persistedEntries;
+  }
+
+  /**
+   * The {@code .snap} file at {@code index} is durable: on the loop thread, record it in raft's
+   * storage and the WAL, compact the log keeping {@link #CATCH_UP_ENTRIES} for slow followers, and
+   * let the purge delete older WAL segments (PER-041, RFT-014).
+   */
+  void snapshotSaved(long index, long term, ConfState snapConfState) {
+    execute(
+        () -> {
+          try {
+            compactAfterSnapshot(index, term, snapConfState);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private void compactAfterSnapshot(long index, long term, ConfState snapConfState)
+      throws IOException {
+    // The data stays in the .snap file; send() reads it back for a follower that needs it.
+    storage.createSnapshot(index, snapConfState, new byte[0]);
+    wal.saveSnapshot(new WalSnapshot(index, term));
+    long compactIndex = index > CATCH_UP_ENTRIES ? index - CATCH_UP_ENTRIES : 1;
+    try {
+      storage.compact(compactIndex);
+      LOG.info("compacted raft log at {}", compactIndex);
+    } catch (StorageException e) {
+      if (e.kind() != StorageException.Kind.COMPACTED) {
+        throw e;
+      }
+    }
+    wal.releaseLockTo(index);
+  }
+
+  private void run() {
+    try {
+      drainReadies();
+      fastForward();
+      long nextTick = SystemClock.nanoTime() + tickNanos;
+      List<Object> batch = new ArrayList<>();
+      List<ByteString> proposals = new ArrayList<>();
+      while (running) {
+        Object first = inbox.poll(Math.max(0, nextTick - SystemClock.nanoTime()), TimeUnit.NANOSECONDS);
+        if (first != null) {
+          batch.add(first);
+          inbox.drainTo(batch, MAX_BATCH);
+        }
+        for (Object item : batch) {
+          if (item instanceof ByteString data) {
+            proposals.add(data);
+          } else if (item instanceof Message m) {
+            node.step(m);
+          } else if (item instanceof Runnable task) {
+            task.run();
+          }
+        }
+        batch.clear();
+        if (!proposals.isEmpty()) {
+          propose(proposals);
+          proposals.clear();
+        }
+        long now = SystemClock.nanoTime();
+        if (now - nextTick >= 0) {
+          node.tick();
+          // After a long pause (GC, a slow fsync) tick once, not once per missed interval.
+          nextTick = Math.max(nextTick + tickNanos, now);
+        }
+        drainReadies();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      // etcd panics here: a member that cannot write its log must not go on acknowledging.
+      LOG.error("raft loop stopped: {}", e.toString(), e);
+    } finally {
+      running = false;
+      closeWal();
+    }
+  }
+
+  private void propose(List<ByteString> proposals) {
+    try {
+      node.propose(proposals);
+    } catch (ProposalDroppedException e) {
+      // RFT-008: without a leader the proposals are lost; their clients time out (ERR-004).
+      LOG.debug("dropped {} proposals: {}", proposals.size(), e.getMessage());
+    }
+  }
+
+  /**
+   * RFT-009: a member alone in its configuration elects itself at once instead of waiting out an
+   * election timeout; others skip all but the last ticks of their first timeout.
+   */
+  private void fastForward() throws IOException {
+    int ticks = electionTicks - 1;
+    boolean single =
+        confState.getVotersCount() == 1 && confState.getVoters(0) == node.id();
+    if (single) {
+      LOG.info(
+          "{} as single-node; fast-forwarding {} ticks (election ticks {})",
+          Long.toHexString(node.id()),
+          ticks,
+          electionTicks);
+    }
+    for (int i = 0; i < ticks; i++) {
+      node.tick();
+    }
+    if (single && !leader) {
+      node.campaign();
+    }
+    drainReadies();
+  }
+
+  private void drainReadies() throws IOException {
+    while (node.hasReady()) {
+      Ready rd = node.ready();
+      noteSoftState(rd.softState());
+      // raft README step 1 / thesis §10.2.1: entries and votes must be durable before any message
+      // that depends on them (a vote, an append acknowledgement) leaves this member.
+      persist(rd);
+      // Step 2: messages only after the persist step (RFT-016).
+      send(rd.messages());
+      // Step 3: committed entries are already durable; the apply thread runs them in log order.
+      // Conf changes take effect in raft here, when they are handed over (etcd applies them on
+      // its apply path too, before the next Ready is processed).
+      if (rd.snapshot() != null || !rd.committedEntries().isEmpty()) {
+        if (rd.snapshot() != null) {
+          confState = rd.snapshot().getMetadata().getConfState();
+        }
+        applyConfChanges(rd.committedEntries());
+        apply.accept(new Committed(rd.snapshot(), rd.committedEntries(), confState));
+      }
+      // Step 4.
+      node.advance(rd);
+    }
+  }
+
+  /** Step 1: snapshot, then entries and hard state in one WAL write and one fsync (PER-022). */
+  private void persist(Ready rd) throws IOException {
+    Snapshot snap = rd.snapshot();
+    if (snap != null) {
+      // PER-041 order: the .snap file first, then its WAL marker, so no marker lacks its file.
+      snapshotter.save(snap);
+      wal.saveSnapshot(
+          new WalSnapshot(snap.getMetadata().getIndex(), snap.getMetadata().getTerm()));
+      storage.applySnapshot(snap);
+    }
+    HardState hs = rd.hardState();
+    wal.save(hs == null ? HardState.getDefaultInstance() : hs, rd.entries());
+    if (rd.mustSync()) {
+      fsyncs++;
+    }
+    persistedEntries += rd.entries().size();
+    if (hs != null) {
+      storage.setHardState(hs);
+      term = hs.getTerm();
+    }
+    storage.append(rd.entries());
+  }
+
+  /**
+   * Step 2. A MsgSnap leaves raft with the snapshot's metadata; its data (the whole store) is read
+   * back from the {@code .snap} file here rather than kept in memory between snapshots.
+   */
+  private void send(List<Message> messages) throws IOException {
+    if (messages.isEmpty()) {
+      return;
+    }
+    List<Message> out = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      if (m.getType() == MessageType.MsgSnap && m.getSnapshot().getData().isEmpty()) {
+        var meta = m.getSnapshot().getMetadata();
+        Path file = snapDir.resolve(Snapshotter.fileName(meta.getTerm(), meta.getIndex()));
+        m = m.toBuilder().setSnapshot(Snapshotter.read(file)).build();
+      }
+      out.add(m);
+    }
+    peers.send(out);
+  }
+
+  private void applyConfChanges(List<Entry> committed) throws IOException {
+    for (Entry e : committed) {
+      if (e.getType() == EntryType.EntryConfChange) {
+        confState = node.applyConfChange(ConfChange.parseFrom(e.getData()));
+      }
+    }
+  }
+
+  private void noteSoftState(SoftState soft) {
+    if (soft == null) {
+      return;
+    }
+    lead = soft.lead();
+    boolean nowLeader = soft.raftState() == StateType.LEADER;
+    if (nowLeader && !leader) {
+      leaderSinceNanos = SystemClock.nanoTime();
+    }
+    leader = nowLeader;
+    if (soft.lead() != 0) {
+      leaderFound.complete(soft.lead());
+    }
+  }
+
+  /**
+   * Stops after the round in progress: an fsync under way finishes, then the WAL is closed (SPEC:
+   * SIGTERM). Waits up to 10 s for the loop thread.
+   */
+  @Override
+  public void close() {
+    running = false;
+    inbox.add(WAKE);
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void closeWal() {
+    try {
+      wal.close();
+    } catch (IOException e) {
+      LOG.error("cannot close the WAL: {}", e.toString());
+    }
+  }
+}
