@@ -9,8 +9,8 @@ import io.netty.buffer.ByteBufInputStream;
 import java.io.IOException;
 
 /**
- * Pieces shared by both stream framings: the length limit, the link heartbeat and protobuf
- * parsing straight out of a buffer.
+ * Pieces shared by both stream framings: the length limit, the link heartbeat and protobuf parsing
+ * straight out of a buffer.
  *
  * <p>Thread-safety: stateless.
  */
@@ -19,8 +19,8 @@ final class Frames {
   static final long MAX_LENGTH = 512L * 1024 * 1024;
 
   /**
-   * The link heartbeat: a MsgHeartbeat from 0 to 0, which raft never produces, written only to
-   * keep an idle stream alive and dropped by the receiver (SPEC PTR-024).
+   * The link heartbeat: a MsgHeartbeat from 0 to 0, which raft never produces, written only to keep
+   * an idle stream alive and dropped by the receiver (SPEC PTR-024).
    */
   static final Message LINK_HEARTBEAT =
       Message.newBuilder().setType(MessageType.MsgHeartbeat).setFrom(0).setTo(0).build();

@@ -4,8 +4,8 @@ import io.etcdj.raft.raftpb.Message;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The {@code message} stream framing: an 8-byte big-endian length, then the protobuf Message
- * (SPEC PTR-022).
+ * The {@code message} stream framing: an 8-byte big-endian length, then the protobuf Message (SPEC
+ * PTR-022).
  *
  * <p>Thread-safety: stateless.
  */

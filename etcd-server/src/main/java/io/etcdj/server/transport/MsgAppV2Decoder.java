@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the msgappv2 framing written by {@link MsgAppV2Encoder} (SPEC PTR-023) and rebuilds
- * compact frames from the remembered term and index. A frame is parsed in full before any state
- * changes, so an incomplete frame leaves both the buffer and the remembered values untouched.
+ * Reads the msgappv2 framing written by {@link MsgAppV2Encoder} (SPEC PTR-023) and rebuilds compact
+ * frames from the remembered term and index. A frame is parsed in full before any state changes, so
+ * an incomplete frame leaves both the buffer and the remembered values untouched.
  *
  * <p>Thread-safety: not thread-safe; one decoder per connection, on its event loop.
  */

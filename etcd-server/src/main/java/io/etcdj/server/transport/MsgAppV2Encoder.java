@@ -12,12 +12,11 @@ import io.netty.buffer.ByteBuf;
  *   <li>1: compact MsgApp, used when the message continues exactly where the previous one ended
  *       (its Index is the remembered index, its LogTerm the remembered term, and its Term equals
  *       its LogTerm): entry count, then each entry as size + protobuf, then the commit index;
- *   <li>2: whole Message as size + protobuf; both sides then remember its term and its last
- *       index.
+ *   <li>2: whole Message as size + protobuf; both sides then remember its term and its last index.
  * </ul>
  *
- * All numbers are 8-byte big-endian. The compact form saves resending from/to/term/logTerm/index
- * on the steady replication path.
+ * All numbers are 8-byte big-endian. The compact form saves resending from/to/term/logTerm/index on
+ * the steady replication path.
  *
  * <p>Thread-safety: not thread-safe; one encoder per connection, on its event loop.
  */

@@ -37,8 +37,8 @@ public final class PeerHeaders {
   }
 
   /**
-   * The receiver's check, in etcd's order (PTR-012): first versions, then the cluster ID.
-   * Missing version headers count as 2.0.0, which a 2.3 member refuses.
+   * The receiver's check, in etcd's order (PTR-012): first versions, then the cluster ID. Missing
+   * version headers count as 2.0.0, which a 2.3 member refuses.
    *
    * @return the 412 body (without newline) when the request must be refused
    */

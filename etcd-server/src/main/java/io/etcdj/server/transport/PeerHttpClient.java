@@ -94,7 +94,9 @@ final class PeerHttpClient {
             url,
             () ->
                 new ChannelHandler[] {
-                  new HttpClientCodec(), new HttpObjectAggregator(MAX_REPLY), new ReplyHandler(reply)
+                  new HttpClientCodec(),
+                  new HttpObjectAggregator(MAX_REPLY),
+                  new ReplyHandler(reply)
                 });
     connected.addListener(
         f -> {

@@ -27,7 +27,9 @@ final class PeerStatus {
     }
   }
 
-  /** @param failure what failed, e.g. {@code failed to dial 2 on stream Message (refused)} */
+  /**
+   * @param failure what failed, e.g. {@code failed to dial 2 on stream Message (refused)}
+   */
   synchronized void deactivate(String failure) {
     if (active) {
       LOG.error("{}", failure);

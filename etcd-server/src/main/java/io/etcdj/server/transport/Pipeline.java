@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one message per {@code POST /raft} to one peer (SPEC PTR-001, PTR-021): every MsgSnap
- * (the 2.3 snapshot transfer, PTR-028) and whatever the streams cannot take. At most {@link
+ * Sends one message per {@code POST /raft} to one peer (SPEC PTR-001, PTR-021): every MsgSnap (the
+ * 2.3 snapshot transfer, PTR-028) and whatever the streams cannot take. At most {@link
  * #QUEUE_LIMIT} messages wait and {@link #SENDERS} requests run at once (PTR-025); a full queue
  * refuses the message.
  *
@@ -134,10 +134,26 @@ final class Pipeline {
         failed(m, url, "removed member");
         raft.reportRemoved(peerId);
       }
-      case 412 -> failed(m, url, "request sent was ignored by peer "
-          + TransportConfig.hex(peerId) + " (" + reply.body().strip() + ")");
-      default -> failed(m, url, "unexpected http status " + reply.status() + " while posting to "
-          + url + " (" + reply.body().strip() + ")");
+      case 412 ->
+          failed(
+              m,
+              url,
+              "request sent was ignored by peer "
+                  + TransportConfig.hex(peerId)
+                  + " ("
+                  + reply.body().strip()
+                  + ")");
+      default ->
+          failed(
+              m,
+              url,
+              "unexpected http status "
+                  + reply.status()
+                  + " while posting to "
+                  + url
+                  + " ("
+                  + reply.body().strip()
+                  + ")");
     }
   }
 

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * round-trip time and warning when the peer's clock is more than a second away from ours, which
  * breaks lease-like reasoning such as TTL expiry decided by the leader.
  *
- * <p>Thread-safety: thread-safe; results are published through volatile fields, probes run on
- * one event loop.
+ * <p>Thread-safety: thread-safe; results are published through volatile fields, probes run on one
+ * event loop.
  */
 final class Prober {
   private static final Logger LOG = LoggerFactory.getLogger("rafthttp");
@@ -48,8 +48,7 @@ final class Prober {
   }
 
   synchronized void start(EventLoop loop) {
-    task =
-        loop.scheduleAtFixedRate(this::probe, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    task = loop.scheduleAtFixedRate(this::probe, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   synchronized void stop() {

@@ -5,9 +5,9 @@ import io.etcdj.raft.raftpb.Message;
 
 /**
  * What the transport needs from the raft side of the server. The raft state machine is driven by
- * one thread (STYLE 2, 3), so every method here is called from Netty event loops or other
- * transport threads and must only enqueue work for the raft thread: it must never block and
- * never touch raft state directly.
+ * one thread (STYLE 2, 3), so every method here is called from Netty event loops or other transport
+ * threads and must only enqueue work for the raft thread: it must never block and never touch raft
+ * state directly.
  *
  * <p>Thread-safety: implementations must be safe for concurrent calls from any thread.
  */
@@ -30,8 +30,8 @@ public interface RaftHandler {
   void reportSnapshot(long id, SnapshotStatus status);
 
   /**
-   * A peer told us that this member has been removed from the cluster (410 on a stream dial,
-   * 403 on a pipeline POST; SPEC PTR-015, CLU-033). The member must stop.
+   * A peer told us that this member has been removed from the cluster (410 on a stream dial, 403 on
+   * a pipeline POST; SPEC PTR-015, CLU-033). The member must stop.
    */
   void reportRemoved(long byPeer);
 }

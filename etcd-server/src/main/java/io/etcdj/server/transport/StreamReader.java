@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dials {@code GET /raft/stream/<type>/<local id>} on one peer and hands every message that
- * arrives on the response to raft (the pull model, SPEC PTR-020). It redials after a failure or a
- * lost connection, {@link TransportConfig#reconnectDelay} apart, until stopped or until the peer
- * says this member was removed (410, PTR-015).
+ * Dials {@code GET /raft/stream/<type>/<local id>} on one peer and hands every message that arrives
+ * on the response to raft (the pull model, SPEC PTR-020). It redials after a failure or a lost
+ * connection, {@link TransportConfig#reconnectDelay} apart, until stopped or until the peer says
+ * this member was removed (410, PTR-015).
  *
  * <p>Thread-safety: thread-safe. The connection's state lives on its event loop; {@code stopped}
  * and the current channel are volatile.
@@ -118,14 +118,18 @@ final class StreamReader {
     if (stopped) {
       return;
     }
-    ch.eventLoop()
-        .schedule(this::dial, config.reconnectDelay().toMillis(), TimeUnit.MILLISECONDS);
+    ch.eventLoop().schedule(this::dial, config.reconnectDelay().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void failed(URI url, String reason) {
     picker.unreachable(url);
     status.deactivate(
-        "failed to dial " + TransportConfig.hex(peerId) + " on " + type.logName() + " (" + reason
+        "failed to dial "
+            + TransportConfig.hex(peerId)
+            + " on "
+            + type.logName()
+            + " ("
+            + reason
             + ")");
   }
 
@@ -135,6 +139,7 @@ final class StreamReader {
     private final StreamDecoder decoder = type.newDecoder(config.localId(), peerId);
     private ByteBuf pending;
     private int statusCode;
+    private String remoteClusterId;
     private final StringBuilder errorBody = new StringBuilder();
 
     Handler(URI url) {
@@ -157,6 +162,7 @@ final class StreamReader {
 
     private void onHead(ChannelHandlerContext ctx, HttpResponse r) {
       statusCode = r.status().code();
+      remoteClusterId = r.headers().get(PeerHeaders.CLUSTER_ID);
       switch (statusCode) {
         case 200 -> {
           pending = ctx.alloc().buffer();
@@ -174,8 +180,12 @@ final class StreamReader {
           ctx.close();
         }
         case 404 -> {
-          failed(url, "peer " + TransportConfig.hex(peerId) + " failed to find local node "
-              + TransportConfig.hex(config.localId()));
+          failed(
+              url,
+              "peer "
+                  + TransportConfig.hex(peerId)
+                  + " failed to find local node "
+                  + TransportConfig.hex(config.localId()));
           ctx.close();
         }
         default -> {
@@ -204,8 +214,15 @@ final class StreamReader {
           }
         }
       } catch (StreamDecodeException | RuntimeException e) {
-        failed(url, "failed to read " + TransportConfig.hex(peerId) + " on " + type.logName()
-            + " (" + e.getMessage() + ")");
+        failed(
+            url,
+            "failed to read "
+                + TransportConfig.hex(peerId)
+                + " on "
+                + type.logName()
+                + " ("
+                + e.getMessage()
+                + ")");
         ctx.close();
         return;
       }
@@ -219,11 +236,19 @@ final class StreamReader {
       String body = errorBody.toString().strip();
       String reason =
           switch (body) {
-            case PeerHeaders.INCOMPATIBLE_VERSION -> "request sent was ignored by peer "
-                + TransportConfig.hex(peerId) + " (server version incompatible)";
-            case PeerHeaders.CLUSTER_ID_MISMATCH -> "request sent was ignored (cluster ID mismatch"
-                + ": peer[" + TransportConfig.hex(peerId) + "]="
-                + "remote cluster ID, local=" + TransportConfig.hex(config.clusterId()) + ")";
+            case PeerHeaders.INCOMPATIBLE_VERSION ->
+                "request sent was ignored by peer "
+                    + TransportConfig.hex(peerId)
+                    + " (server version incompatible)";
+            case PeerHeaders.CLUSTER_ID_MISMATCH ->
+                "request sent was ignored (cluster ID mismatch"
+                    + ": peer["
+                    + TransportConfig.hex(peerId)
+                    + "]="
+                    + remoteClusterId
+                    + ", local="
+                    + TransportConfig.hex(config.clusterId())
+                    + ")";
             default -> "unhandled http status " + statusCode + " (" + body + ")";
           };
       failed(url, reason);

@@ -16,12 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends messages to one peer over the response of that peer's stream GET (the pull model, SPEC
- * PTR-020): the peer server attaches the accepted connection here and this writer writes frames
- * on it until it closes. A newer connection replaces an older one.
+ * PTR-020): the peer server attaches the accepted connection here and this writer writes frames on
+ * it until it closes. A newer connection replaces an older one.
  *
- * <p>Frames are encoded on the connection's event loop, in send order. At most {@link
- * #QUEUE_LIMIT} messages wait for it; beyond that {@link #trySend} refuses (SPEC PTR-025) so the
- * caller can drop and report instead of blocking the raft thread.
+ * <p>Frames are encoded on the connection's event loop, in send order. At most {@link #QUEUE_LIMIT}
+ * messages wait for it; beyond that {@link #trySend} refuses (SPEC PTR-025) so the caller can drop
+ * and report instead of blocking the raft thread.
  *
  * <p>Thread-safety: thread-safe. The attached connection is guarded by the writer's monitor; the
  * encoder belongs to the connection's event loop.
@@ -102,7 +102,10 @@ final class StreamWriter {
     next.heartbeats =
         channel
             .eventLoop()
-            .scheduleAtFixedRate(() -> write(next, Frames.LINK_HEARTBEAT, null, true), every, every,
+            .scheduleAtFixedRate(
+                () -> write(next, Frames.LINK_HEARTBEAT, null, true),
+                every,
+                every,
                 TimeUnit.MILLISECONDS);
     channel.closeFuture().addListener(f -> detach(next));
   }
@@ -117,8 +120,7 @@ final class StreamWriter {
       }
     }
     if (wasCurrent) {
-      LOG.warn(
-          "lost the TCP streaming connection with peer {} ({} writer)", hex(), type.logName());
+      LOG.warn("lost the TCP streaming connection with peer {} ({} writer)", hex(), type.logName());
     }
   }
 

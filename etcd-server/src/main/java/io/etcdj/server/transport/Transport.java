@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client side of etcd's peer protocol: sends raft messages to the other members and receives
- * theirs on the streams it dials (SPEC section 7). The raft thread calls {@link #send}, which
- * never blocks; received messages go to {@link RaftHandler#process}.
+ * theirs on the streams it dials (SPEC section 7). The raft thread calls {@link #send}, which never
+ * blocks; received messages go to {@link RaftHandler#process}.
  *
  * <p>The peer server ({@code io.etcdj.server.http.peer}) calls {@link #attachStream} when a peer
  * dials us, so that this transport can write that peer's messages on the response.
@@ -34,8 +34,8 @@ public final class Transport implements AutoCloseable {
   private final Map<Long, RemotePeer> peers = new ConcurrentHashMap<>();
 
   /**
-   * @param group event loops for outgoing connections; owned by the caller, who shuts it down
-   *     after {@link #close}
+   * @param group event loops for outgoing connections; owned by the caller, who shuts it down after
+   *     {@link #close}
    */
   public Transport(
       TransportConfig config,
@@ -118,7 +118,8 @@ public final class Transport implements AutoCloseable {
       }
       RemotePeer p = peers.get(m.getTo());
       if (p == null) {
-        LOG.debug("ignored message {} to unknown peer {}", m.getType(), Long.toHexString(m.getTo()));
+        LOG.debug(
+            "ignored message {} to unknown peer {}", m.getType(), Long.toHexString(m.getTo()));
         continue;
       }
       p.send(m);
@@ -126,8 +127,8 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Makes {@code channel}, the answer to peer {@code from}'s stream GET whose 200 head was
-   * already written, the way this member's messages of {@code type} reach that peer.
+   * Makes {@code channel}, the answer to peer {@code from}'s stream GET whose 200 head was already
+   * written, the way this member's messages of {@code type} reach that peer.
    *
    * @return false when {@code from} is not a known peer (the channel is left alone)
    */

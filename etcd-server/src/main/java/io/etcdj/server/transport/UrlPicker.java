@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Chooses which of a peer's URLs to use: stick with one until it fails, then move to the next
- * (SPEC PTR-027).
+ * Chooses which of a peer's URLs to use: stick with one until it fails, then move to the next (SPEC
+ * PTR-027).
  *
  * <p>Thread-safety: thread-safe; all methods synchronize on the picker.
  */

@@ -51,7 +51,8 @@ public final class EtcdInterop {
         Long.parseUnsignedLong(members.headers().firstValue("X-Etcd-Cluster-Id").orElseThrow(), 16);
     long localId = 0;
     long etcdId = 0;
-    Matcher m = Pattern.compile("\"id\":(\\d+),\"peerURLs\":\\[\"([^\"]+)\"").matcher(members.body());
+    Matcher m =
+        Pattern.compile("\"id\":(\\d+),\"peerURLs\":\\[\"([^\"]+)\"").matcher(members.body());
     while (m.find()) {
       long id = Long.parseUnsignedLong(m.group(1));
       if (m.group(2).equals(ourUrl)) {
@@ -60,8 +61,7 @@ public final class EtcdInterop {
         etcdId = id;
       }
     }
-    System.out.printf(
-        "cluster %x, we are %x, etcd is %x%n", clusterId, localId, etcdId);
+    System.out.printf("cluster %x, we are %x, etcd is %x%n", clusterId, localId, etcdId);
     TransportConfig config =
         new TransportConfig(
             localId,
@@ -166,10 +166,18 @@ public final class EtcdInterop {
     Thread.sleep(300);
     t.send(
         List.of(
-            base.clone().setType(MessageType.MsgApp).setLogTerm(1).setIndex(2).setCommit(2)
+            base.clone()
+                .setType(MessageType.MsgApp)
+                .setLogTerm(1)
+                .setIndex(2)
+                .setCommit(2)
                 .addEntries(io.etcdj.raft.raftpb.Entry.newBuilder().setTerm(term).setIndex(3))
                 .build(),
-            base.clone().setType(MessageType.MsgApp).setLogTerm(term).setIndex(3).setCommit(4)
+            base.clone()
+                .setType(MessageType.MsgApp)
+                .setLogTerm(term)
+                .setIndex(3)
+                .setCommit(4)
                 .addEntries(io.etcdj.raft.raftpb.Entry.newBuilder().setTerm(term).setIndex(4))
                 .build()));
     for (int i = 0; i < 50; i++) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One member's transport and peer server on 127.0.0.1, with a recording raft side. Closing it
- * shuts its event loops down, which drops every connection as a crashed member would.
+ * One member's transport and peer server on 127.0.0.1, with a recording raft side. Closing it shuts
+ * its event loops down, which drops every connection as a crashed member would.
  *
  * <p>Thread-safety: not thread-safe; driven by the test thread.
  */

@@ -32,8 +32,11 @@ class MessageCodecTest {
             .setType(MessageType.MsgApp)
             .setFrom(1)
             .setTo(2)
-            .addEntries(Entry.newBuilder().setTerm(1).setIndex(3).setData(
-                com.google.protobuf.ByteString.copyFromUtf8("x")))
+            .addEntries(
+                Entry.newBuilder()
+                    .setTerm(1)
+                    .setIndex(3)
+                    .setData(com.google.protobuf.ByteString.copyFromUtf8("x")))
             .build();
     enc.encode(vote(), buf);
     enc.encode(Frames.LINK_HEARTBEAT, buf);

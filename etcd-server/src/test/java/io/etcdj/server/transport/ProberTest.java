@@ -27,7 +27,8 @@ class ProberTest {
   @Test
   void acceptsGoOffsetsAndIgnoresGarbage() {
     Instant sent = Instant.parse("2026-01-01T00:00:00Z");
-    prober.record(sent, sent.plusMillis(10), "{\"OK\":true,\"Now\":\"2026-01-01T01:00:00.005+01:00\"}");
+    prober.record(
+        sent, sent.plusMillis(10), "{\"OK\":true,\"Now\":\"2026-01-01T01:00:00.005+01:00\"}");
     assertThat(prober.clockDiff()).isEqualTo(Duration.ZERO);
     prober.record(sent, sent.plusMillis(50), "not json");
     assertThat(prober.rtt()).isEqualTo(Duration.ofMillis(10));

@@ -31,8 +31,7 @@ class TransportQueuesTest {
   private final NioEventLoopGroup group = new NioEventLoopGroup(1);
   private final TransportConfig config =
       TransportConfig.of(1, 0xc1, List.of(), Duration.ofSeconds(1));
-  private final Transport transport =
-      new Transport(config, raft, stats, group, Clock.systemUTC());
+  private final Transport transport = new Transport(config, raft, stats, group, Clock.systemUTC());
 
   @AfterEach
   void tearDown() {

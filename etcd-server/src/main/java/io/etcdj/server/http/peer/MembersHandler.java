@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * {@code GET /members} on the peer port (SPEC PTR-004): the members sorted by ID, IDs as unsigned
- * decimal numbers, {@code name} and {@code clientURLs} left out while empty, and a trailing
- * newline as Go's JSON encoder writes.
+ * decimal numbers, {@code name} and {@code clientURLs} left out while empty, and a trailing newline
+ * as Go's JSON encoder writes.
  *
  * <p>Thread-safety: stateless apart from immutable collaborators; shared by every channel.
  */

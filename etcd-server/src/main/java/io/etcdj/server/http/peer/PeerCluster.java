@@ -4,8 +4,8 @@ import io.etcdj.server.Member;
 import java.util.List;
 
 /**
- * What the peer port needs from the rest of the server, which implements it. Calls arrive on
- * Netty event loops and must return at once.
+ * What the peer port needs from the rest of the server, which implements it. Calls arrive on Netty
+ * event loops and must return at once.
  *
  * <p>Thread-safety: implementations must be safe for concurrent calls.
  */

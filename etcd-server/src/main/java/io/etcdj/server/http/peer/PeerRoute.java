@@ -4,13 +4,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 
 /**
- * One resource of the peer port. Called on the channel's event loop; must not block. The request
- * is released when this returns.
+ * One resource of the peer port. Called on the channel's event loop; must not block. The request is
+ * released when this returns.
  *
  * <p>Thread-safety: implementations are shared by every channel and must be stateless or
  * thread-safe.
  */
 interface PeerRoute {
-  /** @param path the request path without the query string */
+  /**
+   * @param path the request path without the query string
+   */
   void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path);
 }

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole route table of the peer port, as etcd mounts it (SPEC 7.1): exact paths {@code
- * /raft}, {@code /raft/probing}, {@code /members}, {@code /version}; the prefix {@code
- * /raft/stream/}; Go's plain-text 404 for anything else, including {@code /v2/keys} (PTR-007).
+ * The whole route table of the peer port, as etcd mounts it (SPEC 7.1): exact paths {@code /raft},
+ * {@code /raft/probing}, {@code /members}, {@code /version}; the prefix {@code /raft/stream/}; Go's
+ * plain-text 404 for anything else, including {@code /v2/keys} (PTR-007).
  *
  * <p>Thread-safety: immutable after construction, shared by every channel.
  */

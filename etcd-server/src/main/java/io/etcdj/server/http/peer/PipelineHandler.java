@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /raft}: one protobuf Message per request (SPEC PTR-001, PTR-013), checked in
- * etcd's order: method, versions and cluster ID (412), body, removed sender (403), then handed to
- * raft and answered 204.
+ * {@code POST /raft}: one protobuf Message per request (SPEC PTR-001, PTR-013), checked in etcd's
+ * order: method, versions and cluster ID (412), body, removed sender (403), then handed to raft and
+ * answered 204.
  *
  * <p>Thread-safety: stateless apart from immutable settings; shared by every channel.
  */

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code /raft/probing}, any method: {@code {"OK":true,"Now":"<RFC3339Nano>"}} and a newline
- * (SPEC PTR-003). Peers use it to measure round trips and clock drift.
+ * {@code /raft/probing}, any method: {@code {"OK":true,"Now":"<RFC3339Nano>"}} and a newline (SPEC
+ * PTR-003). Peers use it to measure round trips and clock drift.
  *
  * <p>Thread-safety: stateless apart from the injected clock; shared by every channel.
  */
@@ -27,8 +27,8 @@ final class ProbingHandler implements PeerRoute {
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
     String body = "{\"OK\":true,\"Now\":\"" + rfc3339Nano(clock.instant()) + "\"}\n";
-    PeerReplies.send(ctx, request, PeerReplies.response(HttpResponseStatus.OK, PeerReplies.TEXT,
-        body));
+    PeerReplies.send(
+        ctx, request, PeerReplies.response(HttpResponseStatus.OK, PeerReplies.TEXT, body));
   }
 
   /** Go's RFC3339Nano in UTC: nanoseconds without trailing zeros, none at all when zero. */

@@ -22,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /raft/stream/<type>/<sender id hex>}: a peer asks for the messages this member has
- * for it (the pull model, SPEC PTR-002, PTR-014, PTR-020). After etcd's checks the 200 head is
- * flushed and the connection is handed to the {@link Transport}, which writes frames on it until
- * either side closes.
+ * {@code GET /raft/stream/<type>/<sender id hex>}: a peer asks for the messages this member has for
+ * it (the pull model, SPEC PTR-002, PTR-014, PTR-020). After etcd's checks the 200 head is flushed
+ * and the connection is handed to the {@link Transport}, which writes frames on it until either
+ * side closes.
  *
  * <p>Thread-safety: stateless apart from immutable settings; shared by every channel.
  */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The peer port's routes, admission checks, status codes and bodies through {@link
- * EmbeddedChannel} (SPEC PTR-001..005, PTR-007, PTR-012..014, CLU-033).
+ * The peer port's routes, admission checks, status codes and bodies through {@link EmbeddedChannel}
+ * (SPEC PTR-001..005, PTR-007, PTR-012..014, CLU-033).
  */
 class PeerHandlersTest {
   private static final long LOCAL = 0x1;
@@ -115,7 +115,11 @@ class PeerHandlersTest {
   }
 
   private static Message vote(long from) {
-    return Message.newBuilder().setType(MessageType.MsgVote).setFrom(from).setTo(LOCAL).setTerm(3)
+    return Message.newBuilder()
+        .setType(MessageType.MsgVote)
+        .setFrom(from)
+        .setTo(LOCAL)
+        .setTerm(3)
         .build();
   }
 
@@ -148,7 +152,9 @@ class PeerHandlersTest {
   @Test
   void pipelineWithoutVersionHeadersIsIncompatible() {
     String r = exchange("POST /raft HTTP/1.1\r\nX-Etcd-Cluster-ID: c1\r\n", vote(2).toByteArray());
-    assertThat(r).startsWith("HTTP/1.1 412 Precondition Failed").endsWith("\r\n\r\nincompatible version\n");
+    assertThat(r)
+        .startsWith("HTTP/1.1 412 Precondition Failed")
+        .endsWith("\r\n\r\nincompatible version\n");
     assertThat(raft.received).isEmpty();
   }
 
@@ -164,7 +170,9 @@ class PeerHandlersTest {
   @Test
   void pipelineWithBadProtobufIs400() {
     String r = exchange("POST /raft HTTP/1.1\r\n" + GOOD_HEADERS, new byte[] {(byte) 0xff, 0x1});
-    assertThat(r).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\nerror unmarshalling raft message\n");
+    assertThat(r)
+        .startsWith("HTTP/1.1 400 ")
+        .endsWith("\r\n\r\nerror unmarshalling raft message\n");
   }
 
   /** PTR-013, CLU-033: a removed member's message gets etcd's JSON 403. */
@@ -226,15 +234,21 @@ class PeerHandlersTest {
     assertThat(ch.isOpen()).isTrue();
 
     Message m =
-        Message.newBuilder().setType(MessageType.MsgHeartbeat).setFrom(LOCAL).setTo(PEER)
-            .setTerm(4).build();
+        Message.newBuilder()
+            .setType(MessageType.MsgHeartbeat)
+            .setFrom(LOCAL)
+            .setTo(PEER)
+            .setTerm(4)
+            .build();
     transport.send(List.of(m));
     ch.runPendingTasks();
     byte[] body = m.toByteArray();
     ByteBuf frame = Unpooled.buffer().writeLong(body.length).writeBytes(body);
     String expectedChunk =
-        Integer.toHexString(frame.readableBytes()) + "\r\n"
-            + frame.toString(StandardCharsets.ISO_8859_1) + "\r\n";
+        Integer.toHexString(frame.readableBytes())
+            + "\r\n"
+            + frame.toString(StandardCharsets.ISO_8859_1)
+            + "\r\n";
     assertThat(read(ch)).isEqualTo(expectedChunk);
 
     ch.close();
@@ -253,7 +267,8 @@ class PeerHandlersTest {
             "\r\n\r\n[{\"id\":2,\"peerURLs\":[\"http://a:2380\"],\"name\":\"two\","
                 + "\"clientURLs\":[\"http://a:2379\"]},"
                 + "{\"id\":18364758544493064720,\"peerURLs\":[\"http://b:2380\"]}]\n");
-    assertThat(exchange("POST /members HTTP/1.1\r\n")).startsWith("HTTP/1.1 405 ")
+    assertThat(exchange("POST /members HTTP/1.1\r\n"))
+        .startsWith("HTTP/1.1 405 ")
         .contains("Allow: GET");
   }
 
