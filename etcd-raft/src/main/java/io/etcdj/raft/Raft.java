@@ -358,8 +358,12 @@ final class Raft {
       default:
         throw new IllegalArgumentException("unsupported conf change type " + cc.getType());
     }
-    logger.info(
-        String.format("%x switched to configuration voters=%s", id, prs.progress().keySet()));
+    // IDs in hex as everywhere else in raft's log (etcd 3.4: "voters=(1 2)"), in unsigned order.
+    StringBuilder voters = new StringBuilder();
+    prs.progress().keySet().stream()
+        .sorted(Long::compareUnsigned)
+        .forEach(v -> voters.append(voters.length() == 0 ? "" : " ").append(Long.toHexString(v)));
+    logger.info(String.format("%x switched to configuration voters=(%s)", id, voters));
     if (state == StateType.LEADER) {
       leader.onConfigurationChanged(nodeId);
     }

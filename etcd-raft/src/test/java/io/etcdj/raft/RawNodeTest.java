@@ -125,6 +125,26 @@ class RawNodeTest {
   }
 
   /** Soft state changes leave through Ready; the logger hears "became leader at term". */
+  /** Member IDs (64-bit, often above Long.MAX_VALUE) are logged in hex, never as negatives. */
+  @Test
+  void configurationChangesLogVotersInHex() {
+    StringBuilder log = new StringBuilder();
+    RaftLogger logger = new RaftLogger() {
+      @Override
+      public void info(String message) {
+        log.append(message).append('\n');
+      }
+
+      @Override
+      public void warn(String message) {}
+    };
+    RawNode n = RawNode.bootstrap(RaftConfig.defaults(1, new MemoryStorage()).withLogger(logger),
+        List.of(new Peer(1, null)));
+    n.applyConfChange(ConfChange.newBuilder().setType(ConfChangeType.ConfChangeAddNode)
+        .setNodeID(0x8e9e05c52164694dL).build());
+    assertThat(log.toString()).contains("1 switched to configuration voters=(1 8e9e05c52164694d)");
+  }
+
   @Test
   void softStateAndTransitionsAreReported() {
     StringBuilder log = new StringBuilder();
