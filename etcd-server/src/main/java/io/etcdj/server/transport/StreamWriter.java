@@ -9,7 +9,12 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * PTR-020): the peer server attaches the accepted connection here and this writer writes frames on
  * it until it closes. A newer connection replaces an older one.
  *
- * <p>Frames are encoded on the connection's event loop, in send order. At most {@link #QUEUE_LIMIT}
- * messages wait for it; beyond that {@link #trySend} refuses (SPEC PTR-025) so the caller can drop
- * and report instead of blocking the raft thread.
+ * <p>Frames are encoded on the connection's event loop, in send order, each drain of the queue
+ * going out as one chunk with one flush. At most {@link #QUEUE_LIMIT} messages wait for it; beyond
+ * that {@link #trySend} refuses (SPEC PTR-025) so the caller can drop and report instead of
+ * blocking the raft thread.
  *
  * <p>Thread-safety: thread-safe. The attached connection is guarded by the writer's monitor; the
  * encoder belongs to the connection's event loop.
@@ -69,10 +75,15 @@ final class StreamWriter {
     this.status = status;
   }
 
-  /** One attached connection and its own encoder state. */
+  /** A message waiting for the event loop, with the time it was handed to us. */
+  private record Queued(Message message, Instant queuedAt) {}
+
+  /** One attached connection, its queue and its own encoder state. */
   private final class Connection {
     final Channel channel;
     final StreamEncoder encoder = type.newEncoder();
+    final Queue<Queued> queue = new ConcurrentLinkedQueue<>();
+    final AtomicBoolean drainScheduled = new AtomicBoolean();
     ScheduledFuture<?> heartbeats;
 
     Connection(Channel channel) {
@@ -102,11 +113,7 @@ final class StreamWriter {
     next.heartbeats =
         channel
             .eventLoop()
-            .scheduleAtFixedRate(
-                () -> write(next, Frames.LINK_HEARTBEAT, null, true),
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
+            .scheduleAtFixedRate(() -> heartbeat(next), every, every, TimeUnit.MILLISECONDS);
     channel.closeFuture().addListener(f -> detach(next));
   }
 
@@ -140,47 +147,75 @@ final class StreamWriter {
       pending.decrementAndGet();
       return Outcome.FULL;
     }
-    Instant start = clock.instant();
-    c.channel.eventLoop().execute(() -> write(c, m, start, false));
+    c.queue.add(new Queued(m, clock.instant()));
+    // One drain task at a time: waking the event loop once per batch, not once per message.
+    if (c.drainScheduled.compareAndSet(false, true)) {
+      c.channel.eventLoop().execute(() -> drain(c));
+    }
     return Outcome.QUEUED;
   }
 
-  /** Runs on the connection's event loop. Flushes once the queue drains, batching frames. */
-  private void write(Connection c, Message m, Instant start, boolean heartbeatFrame) {
-    if (!heartbeatFrame) {
+  /**
+   * Runs on the connection's event loop: encodes everything queued into one chunk and flushes it
+   * once. The flag is cleared first, so a message queued meanwhile schedules another drain.
+   */
+  private void drain(Connection c) {
+    c.drainScheduled.set(false);
+    List<Queued> batch = new ArrayList<>();
+    Queued q;
+    while ((q = c.queue.poll()) != null) {
       pending.decrementAndGet();
+      batch.add(q);
+    }
+    if (batch.isEmpty()) {
+      return;
     }
     if (!c.channel.isActive()) {
-      failed(m, "connection closed");
+      failed(batch, "connection closed");
       return;
     }
     ByteBuf buf = c.channel.alloc().buffer();
-    c.encoder.encode(m, buf);
+    for (Queued each : batch) {
+      c.encoder.encode(each.message(), buf);
+    }
     c.channel
-        .write(new DefaultHttpContent(buf))
+        .writeAndFlush(new DefaultHttpContent(buf))
         .addListener(
             f -> {
               if (!f.isSuccess()) {
-                failed(m, String.valueOf(f.cause()));
+                failed(batch, String.valueOf(f.cause()));
                 c.channel.close();
-              } else if (start != null && m.getType() == MessageType.MsgApp) {
-                stats.succ(peerId, Duration.between(start, clock.instant()));
+                return;
+              }
+              Instant done = clock.instant();
+              for (Queued each : batch) {
+                if (each.message().getType() == MessageType.MsgApp) {
+                  stats.succ(peerId, Duration.between(each.queuedAt(), done));
+                }
               }
             });
-    if (heartbeatFrame || pending.get() == 0) {
-      c.channel.flush();
-    }
   }
 
-  private void failed(Message m, String reason) {
-    if (Frames.isLinkHeartbeat(m)) {
+  /** Runs on the connection's event loop; keeps an idle stream alive (SPEC PTR-024). */
+  private void heartbeat(Connection c) {
+    if (!c.channel.isActive()) {
       return;
     }
-    LOG.debug("failed to send {} to {} on {} ({})", m.getType(), hex(), type.logName(), reason);
-    if (m.getType() == MessageType.MsgApp) {
-      stats.fail(peerId);
+    ByteBuf buf = c.channel.alloc().buffer();
+    c.encoder.encode(Frames.LINK_HEARTBEAT, buf);
+    c.channel.writeAndFlush(new DefaultHttpContent(buf));
+  }
+
+  private void failed(List<Queued> batch, String reason) {
+    LOG.debug(
+        "failed to send {} messages to {} on {} ({})", batch.size(), hex(), type.logName(), reason);
+    for (Queued each : batch) {
+      Message m = each.message();
+      if (m.getType() == MessageType.MsgApp) {
+        stats.fail(peerId);
+      }
+      raft.reportUnreachable(m.getTo());
     }
-    raft.reportUnreachable(m.getTo());
   }
 
   /** Closes the attached connection, if any. */
