@@ -23,6 +23,18 @@ public final class Crc32c {
 
   /** Continues the CRC {@code crc} over {@code len} bytes of {@code data} from {@code off}. */
   public static int update(int crc, byte[] data, int off, int len) {
+    if (crc == 0) {
+      // A fresh start is plain CRC-32C: the JDK's version uses the CPU's crc32 instruction, which
+      // matters for snapshot files of many megabytes (Snapshotter checks and writes them whole).
+      java.util.zip.CRC32C fresh = new java.util.zip.CRC32C();
+      fresh.update(data, off, len);
+      return (int) fresh.getValue();
+    }
+    return table(crc, data, off, len);
+  }
+
+  /** The table algorithm, for a CRC continued from {@code crc}. */
+  static int table(int crc, byte[] data, int off, int len) {
     int c = ~crc;
     for (int i = off; i < off + len; i++) {
       c = TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);

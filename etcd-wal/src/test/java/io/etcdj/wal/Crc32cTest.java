@@ -34,4 +34,17 @@ class Crc32cTest {
     assertThat(Crc32c.update(Crc32c.update(0, a), b)).isEqualTo(Crc32c.update(0, ab));
     assertThat(Crc32c.update(0, new byte[0])).isZero();
   }
+
+  /** The JDK fast path for a fresh start gives what the table algorithm gives, at any offset. */
+  @Test
+  void freshStartFastPathMatchesTheTableAlgorithm() {
+    java.util.Random random = new java.util.Random(42);
+    for (int len : new int[] {0, 1, 7, 8, 9, 63, 64, 65, 1000, 70_000}) {
+      byte[] data = new byte[len + 5];
+      random.nextBytes(data);
+      assertThat(Crc32c.update(0, data, 3, len)).isEqualTo(Crc32c.table(0, data, 3, len));
+      int seed = random.nextInt();
+      assertThat(Crc32c.update(seed, data, 3, len)).isEqualTo(Crc32c.table(seed, data, 3, len));
+    }
+  }
 }
