@@ -118,7 +118,9 @@ public final class ClusterClient {
       int k = i % eps.size();
       URI ep = eps.get(k);
       HttpAnswer answer;
-      Duration limit = action.waits() ? null : config.headerTimeout();
+      // A zero --timeout means no per-request limit, as in etcd's client.
+      Duration header = config.headerTimeout();
+      Duration limit = action.waits() || header.isZero() || header.isNegative() ? null : header;
       Duration timeout = deadline.cap(limit);
       // When the command's budget, not --timeout, bounds this request, its timeout is Go's
       // context deadline.
