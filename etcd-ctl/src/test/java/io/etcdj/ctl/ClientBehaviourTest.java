@@ -115,6 +115,12 @@ class ClientBehaviourTest {
               "/k");
       assertThat(r.exit()).isEqualTo(4);
       assertThat(r.err()).isEqualTo("Error:  context deadline exceeded\n");
+      // --timeout 0 is no per-request limit: only the total budget ends the wait.
+      CtlRun.Result unlimited =
+          CtlRun.run(
+              "--no-sync", "--endpoints", ep, "--timeout", "0", "--total-timeout", "500ms", "get",
+              "/k");
+      assertThat(unlimited.err()).isEqualTo("Error:  context deadline exceeded\n");
     }
   }
 
