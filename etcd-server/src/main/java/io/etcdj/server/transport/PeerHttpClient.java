@@ -120,6 +120,28 @@ final class PeerHttpClient {
     return reply;
   }
 
+  /** Opens a keep-alive connection for pipeline requests. */
+  CompletableFuture<KeepAliveConnection> open(URI url) {
+    CompletableFuture<KeepAliveConnection> opened = new CompletableFuture<>();
+    KeepAliveConnection.ReplyHandler handler = new KeepAliveConnection.ReplyHandler();
+    ChannelFuture connected =
+        connect(
+            url,
+            () ->
+                new ChannelHandler[] {
+                  new HttpClientCodec(), new HttpObjectAggregator(MAX_REPLY), handler
+                });
+    connected.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            opened.complete(new KeepAliveConnection(url, connected.channel(), handler));
+          } else {
+            opened.completeExceptionally(f.cause());
+          }
+        });
+    return opened;
+  }
+
   static int port(URI url) {
     if (url.getPort() != -1) {
       return url.getPort();

@@ -11,7 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Sends one message per {@code POST /raft} to one peer (SPEC PTR-001, PTR-021): every MsgSnap (the
  * 2.3 snapshot transfer, PTR-028) and whatever the streams cannot take. At most {@link
  * #QUEUE_LIMIT} messages wait and {@link #SENDERS} requests run at once (PTR-025); a full queue
- * refuses the message.
+ * refuses the message. Requests reuse up to {@link #SENDERS} keep-alive connections.
  *
  * <p>Thread-safety: thread-safe; the queue and the in-flight count are guarded by the pipeline's
  * monitor, and completions arrive on Netty event loops.
@@ -39,6 +43,7 @@ final class Pipeline {
   private final PeerStatus status;
   private final Clock clock;
   private final Queue<Message> queue = new ArrayDeque<>();
+  private final Deque<KeepAliveConnection> idle = new ArrayDeque<>();
   private int inFlight;
   private boolean stopped;
 
@@ -74,10 +79,38 @@ final class Pipeline {
   }
 
   void stop() {
+    List<KeepAliveConnection> open;
     synchronized (this) {
       stopped = true;
       queue.clear();
+      open = List.copyOf(idle);
+      idle.clear();
     }
+    open.forEach(KeepAliveConnection::close);
+  }
+
+  /** An idle connection to {@code url}, or a new one (PTR-025: at most {@link #SENDERS}). */
+  private CompletableFuture<KeepAliveConnection> connection(URI url) {
+    synchronized (this) {
+      KeepAliveConnection c;
+      while ((c = idle.poll()) != null) {
+        if (c.isUsable() && c.url().equals(url)) {
+          return CompletableFuture.completedFuture(c);
+        }
+        c.close();
+      }
+    }
+    return client.open(url);
+  }
+
+  private void release(KeepAliveConnection c) {
+    synchronized (this) {
+      if (!stopped && c.isUsable() && idle.size() < SENDERS) {
+        idle.add(c);
+        return;
+      }
+    }
+    c.close();
   }
 
   private void drain() {
@@ -101,12 +134,25 @@ final class Pipeline {
         PeerHttpClient.request(HttpMethod.POST, url, "/raft", m.toByteArray());
     PeerHeaders.setCommon(request.headers(), config);
     request.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/protobuf");
-    client
-        .send(url, request)
+    AtomicReference<KeepAliveConnection> used = new AtomicReference<>();
+    connection(url)
+        .thenCompose(
+            c -> {
+              used.set(c);
+              return c.send(request);
+            })
         .whenComplete(
             (reply, error) -> {
               synchronized (this) {
                 inFlight--;
+              }
+              KeepAliveConnection c = used.get();
+              if (c == null) {
+                request.release();
+              } else if (error == null) {
+                release(c);
+              } else {
+                c.close();
               }
               if (error != null) {
                 failed(m, url, "failed to post to " + url + " (" + error.getMessage() + ")");

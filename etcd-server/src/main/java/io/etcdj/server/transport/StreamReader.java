@@ -271,6 +271,14 @@ final class StreamReader {
             "lost the TCP streaming connection with peer {} ({} reader)",
             TransportConfig.hex(peerId),
             type.logName());
+        if (!stopped) {
+          status.deactivate(
+              "failed to read "
+                  + TransportConfig.hex(peerId)
+                  + " on "
+                  + type.logName()
+                  + " (connection closed)");
+        }
       }
     }
 

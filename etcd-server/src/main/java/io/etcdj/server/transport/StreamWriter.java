@@ -207,8 +207,7 @@ final class StreamWriter {
   }
 
   private void failed(List<Queued> batch, String reason) {
-    LOG.debug(
-        "failed to send {} messages to {} on {} ({})", batch.size(), hex(), type.logName(), reason);
+    status.deactivate("failed to write " + hex() + " on " + type.logName() + " (" + reason + ")");
     for (Queued each : batch) {
       Message m = each.message();
       if (m.getType() == MessageType.MsgApp) {
