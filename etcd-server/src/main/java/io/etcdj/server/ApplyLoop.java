@@ -50,10 +50,11 @@ final class ApplyLoop implements AutoCloseable {
       SnapshotSaver snapshots,
       long snapshotCount,
       long snapshotIndex,
-      long snapshotTerm) {
+      long snapshotTerm,
+      String clusterIdHex) {
     this.store = store;
     this.applier = new Applier(store);
-    this.membership = new MembershipApplier(store);
+    this.membership = new MembershipApplier(store, clusterIdHex);
     this.pending = pending;
     this.snapshots = snapshots;
     this.snapshotCount = snapshotCount;
@@ -103,9 +104,12 @@ final class ApplyLoop implements AutoCloseable {
       appliedIndex = e.getIndex();
     }
     // PER-040: snapshot once more than --snapshot-count entries were applied since the last one.
-    if (appliedIndex - snapshotIndex > snapshotCount
-        && snapshots.save(store.snapshotView(), appliedIndex, appliedTerm, c.confState())) {
-      snapshotIndex = appliedIndex;
+    if (appliedIndex - snapshotIndex > snapshotCount) {
+      long last = snapshotIndex;
+      if (snapshots.save(store.snapshotView(), appliedIndex, appliedTerm, c.confState())) {
+        LOG.info("start to snapshot (applied: {}, lastsnap: {})", appliedIndex, last);
+        snapshotIndex = appliedIndex;
+      }
     }
   }
 

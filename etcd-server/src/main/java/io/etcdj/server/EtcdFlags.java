@@ -268,6 +268,11 @@ public final class EtcdFlags {
     return new CommandLine(new EtcdFlags()).getUsageMessage(CommandLine.Help.Ansi.OFF);
   }
 
+  /** True if {@code --debug} was given: every package logs at debug level (FLG-044). */
+  public boolean debugRequested() {
+    return GoFlagArgs.goBool(debug);
+  }
+
   /** True if {@code --version} was given. */
   public boolean versionRequested() {
     return GoFlagArgs.goBool(version);

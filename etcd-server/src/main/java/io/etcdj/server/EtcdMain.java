@@ -53,6 +53,10 @@ public final class EtcdMain {
     } catch (FlagException e) {
       return flagError(e, err);
     }
+    if (flags.debugRequested()) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+          .setLevel(ch.qos.logback.classic.Level.DEBUG);
+    }
     LOG.info("etcd Version: {}", EtcdServer.VERSION);
     LOG.info("Git SHA: Not provided (use ./build instead of go build)");
     LOG.info("Go Version: java{}", Runtime.version());

@@ -142,6 +142,7 @@ public final class EtcdServer implements AutoCloseable {
       peers.forEach(p -> cs.addVoters(p.id()));
       confState = cs.build();
     } else {
+      LOG.info("the server is already initialized as member before, starting as etcd member...");
       if (dir.snapshot() != null) {
         snapIndex = dir.snapshot().getMetadata().getIndex();
         snapTerm = dir.snapshot().getMetadata().getTerm();
@@ -158,7 +159,9 @@ public final class EtcdServer implements AutoCloseable {
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
     snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved);
     applier =
-        new ApplyLoop(store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm);
+        new ApplyLoop(
+            store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm,
+            clusterIdHex());
     raft =
         new RaftLoop(
             node,
@@ -181,9 +184,6 @@ public final class EtcdServer implements AutoCloseable {
       long id = ClusterIds.memberId(m.getValue(), config.clusterToken());
       String context = MembershipApplier.memberContext(id, m.getValue(), m.getKey());
       peers.add(new Peer(id, context.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      if (id == memberId) {
-        LOG.info("added local member {} {} to cluster {}", idHex(), m.getValue(), clusterIdHex());
-      }
     }
     peers.sort(Comparator.comparing(Peer::id, Long::compareUnsigned));
     return peers;

@@ -9,6 +9,8 @@ import io.etcdj.store.TtlOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes committed conf changes into the store's membership keys (SPEC CLU-020): an added member
@@ -21,10 +23,14 @@ import java.util.List;
 final class MembershipApplier {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Store store;
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
 
-  MembershipApplier(Store store) {
+  private final Store store;
+  private final String clusterIdHex;
+
+  MembershipApplier(Store store, String clusterIdHex) {
     this.store = store;
+    this.clusterIdHex = clusterIdHex;
   }
 
   /** The member JSON etcd puts in a bootstrap or add-member ConfChange (CLU-015). */
@@ -40,10 +46,18 @@ final class MembershipApplier {
   void apply(ConfChange cc) throws EtcdException {
     String dir = "/0/members/" + Long.toHexString(cc.getNodeID());
     switch (cc.getType()) {
-      case ConfChangeAddNode -> store.create(
-          dir + "/raftAttributes", false, raftAttributes(cc), false, TtlOptions.PERMANENT);
+      case ConfChangeAddNode -> {
+        List<String> urls = peerUrls(cc);
+        store.create(
+            dir + "/raftAttributes", false, raftAttributes(urls), false, TtlOptions.PERMANENT);
+        LOG.info(
+            "added member {} [{}] to cluster {}",
+            Long.toHexString(cc.getNodeID()),
+            String.join(" ", urls),
+            clusterIdHex);
+      }
       case ConfChangeUpdateNode -> store.set(
-          dir + "/raftAttributes", false, raftAttributes(cc), TtlOptions.PERMANENT);
+          dir + "/raftAttributes", false, raftAttributes(peerUrls(cc)), TtlOptions.PERMANENT);
       case ConfChangeRemoveNode -> {
         store.delete(dir, true, true);
         store.create(
@@ -52,6 +66,8 @@ final class MembershipApplier {
             "",
             false,
             TtlOptions.PERMANENT);
+        LOG.info(
+            "removed member {} from cluster {}", Long.toHexString(cc.getNodeID()), clusterIdHex);
       }
       default -> {
         // Learners and other v3 change types do not exist in etcd 2.3 (RFT-012).
@@ -59,7 +75,11 @@ final class MembershipApplier {
     }
   }
 
-  private static String raftAttributes(ConfChange cc) {
+  private static String raftAttributes(List<String> urls) {
+    return "{\"peerURLs\":" + JsonStrings.array(urls) + "}";
+  }
+
+  private static List<String> peerUrls(ConfChange cc) {
     List<String> urls = new ArrayList<>();
     try {
       JsonNode peerUrls = JSON.readTree(cc.getContext().toByteArray()).path("peerURLs");
@@ -67,6 +87,6 @@ final class MembershipApplier {
     } catch (IOException e) {
       throw new IllegalArgumentException("bad member context in a conf change: " + e.getMessage());
     }
-    return "{\"peerURLs\":" + JsonStrings.array(urls) + "}";
+    return urls;
   }
 }

@@ -1,11 +1,12 @@
 package io.etcdj.server;
 
 import io.etcdj.store.Event;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,37 +15,38 @@ import java.util.concurrent.TimeUnit;
  * (SPEC ERR-004: 5 s + 2 x election timeout), the one answer etcd gives whether the entry was lost
  * or is merely slow; it may still be applied later.
  *
+ * <p>Expiry is checked by one sweep every {@link #SWEEP_MS} rather than a timer per request: a
+ * request costs one map insert and one removal, and a late answer is at most one sweep late.
+ *
  * <p>Thread-safety: safe for concurrent use: registration from request threads, completion from
- * the apply thread, expiry from the timer thread; each future is removed from the map exactly once
- * by whoever completes it.
+ * the apply thread, expiry from the sweeper thread; each future is removed from the map exactly
+ * once, by whoever completes it.
  */
 final class PendingRequests implements AutoCloseable {
-  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-  private final ScheduledThreadPoolExecutor timer;
-  private final long timeoutMs;
+  static final long SWEEP_MS = 100;
 
-  private record Pending(CompletableFuture<Event> future, ScheduledFuture<?> expiry) {}
+  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService sweeper;
+  private final long timeoutNanos;
+
+  private record Pending(CompletableFuture<Event> future, long deadlineNanos) {}
 
   PendingRequests(long timeoutMs) {
-    this.timeoutMs = timeoutMs;
-    this.timer =
-        new ScheduledThreadPoolExecutor(
-            1,
+    this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, "etcd-request-timeout");
               t.setDaemon(true);
               return t;
             });
-    timer.setRemoveOnCancelPolicy(true);
+    sweeper.scheduleWithFixedDelay(this::expire, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
   }
 
   /** Registers request {@code id}; the returned future completes when it is applied or expires. */
   CompletableFuture<Event> register(long id) {
     CompletableFuture<Event> future = new CompletableFuture<>();
-    ScheduledFuture<?> expiry =
-        timer.schedule(() -> fail(id, new RequestTimeoutException()), timeoutMs,
-            TimeUnit.MILLISECONDS);
-    pending.put(id, new Pending(future, expiry));
+    pending.put(id, new Pending(future, SystemClock.nanoTime() + timeoutNanos));
     return future;
   }
 
@@ -52,7 +54,6 @@ final class PendingRequests implements AutoCloseable {
   void complete(long id, Event event) {
     Pending p = pending.remove(id);
     if (p != null) {
-      p.expiry.cancel(false);
       p.future.complete(event);
     }
   }
@@ -61,17 +62,26 @@ final class PendingRequests implements AutoCloseable {
   void fail(long id, Throwable error) {
     Pending p = pending.remove(id);
     if (p != null) {
-      p.expiry.cancel(false);
       p.future.completeExceptionally(error);
     }
   }
 
-  /** Fails everything still waiting with "server stopped" (ERR-004) and stops the timer. */
+  private void expire() {
+    long now = SystemClock.nanoTime();
+    for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, Pending> e = it.next();
+      if (now - e.getValue().deadlineNanos() >= 0 && pending.remove(e.getKey(), e.getValue())) {
+        e.getValue().future().completeExceptionally(new RequestTimeoutException());
+      }
+    }
+  }
+
+  /** Fails everything still waiting with "server stopped" (ERR-004) and stops the sweeper. */
   @Override
   public void close() {
+    sweeper.shutdownNow();
     for (Long id : pending.keySet()) {
       fail(id, new ServerStoppedException());
     }
-    timer.shutdownNow();
   }
 }

@@ -192,7 +192,8 @@ final class RaftLoop implements AutoCloseable {
       List<Object> batch = new ArrayList<>();
       List<ByteString> proposals = new ArrayList<>();
       while (running) {
-        Object first = inbox.poll(Math.max(0, nextTick - SystemClock.nanoTime()), TimeUnit.NANOSECONDS);
+        Object first =
+            inbox.poll(Math.max(0, nextTick - SystemClock.nanoTime()), TimeUnit.NANOSECONDS);
         if (first != null) {
           batch.add(first);
           inbox.drainTo(batch, MAX_BATCH);
