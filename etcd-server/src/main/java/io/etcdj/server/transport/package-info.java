@@ -14,9 +14,10 @@
  *
  * <p>Routing of one message (PTR-021): MsgSnap always by pipeline ({@code POST /raft}, one protobuf
  * Message as the whole body, answered 204); MsgApp on the msgapp stream if attached; otherwise the
- * message stream if attached; otherwise the pipeline. Queues are bounded (4096 per stream, 64 for
- * the pipeline with 4 requests in flight, PTR-025); a full queue drops the message and reports the
- * peer unreachable to raft, which tolerates loss.
+ * message stream if attached; otherwise the pipeline, whose POSTs reuse up to 4 keep-alive
+ * connections. Queues are bounded (4096 per stream, 64 for the pipeline with 4 requests in flight,
+ * PTR-025); a full queue drops the message and reports the peer unreachable to raft, which
+ * tolerates loss.
  *
  * <h2>Headers (PTR-010, PTR-011)</h2>
  *

@@ -130,6 +130,25 @@ class TransportLoopbackTest {
     Poll.until(() -> a.stats.successes(2) == 1, "the pipelined append recorded");
   }
 
+  /** PTR-025: a burst within the pipeline's limits (4 in flight + 64 queued) all arrives. */
+  @Test
+  void pipelineBurstArrivesInFull() throws Exception {
+    LoopbackNode a = node(1, CLUSTER);
+    LoopbackNode b = node(2, CLUSTER);
+    a.transport.addPeer(2, List.of(b.url()));
+    for (int round = 0; round < 3; round++) {
+      List<Message> burst = new ArrayList<>();
+      for (int i = 0; i < Pipeline.SENDERS + Pipeline.QUEUE_LIMIT; i++) {
+        burst.add(msg(MessageType.MsgVote, 1, 2, round * 1000 + i));
+      }
+      a.transport.send(burst);
+      int expected = (round + 1) * burst.size();
+      Poll.until(() -> b.raft.received.size() == expected, expected + " votes at 2");
+    }
+    assertThat(b.raft.received).extracting(Message::getTerm).doesNotHaveDuplicates();
+    assertThat(a.raft.unreachable).isEmpty();
+  }
+
   @Test
   void threeMembersReachEachOther() throws Exception {
     LoopbackNode[] n = {node(1, CLUSTER), node(2, CLUSTER), node(3, CLUSTER)};
