@@ -10,12 +10,14 @@ import java.util.Optional;
  * <p>Thread-safety: stateless.
  */
 public final class PeerHeaders {
+  // Names are written as Go canonicalizes them on the wire (X-Etcd-Cluster-ID becomes
+  // X-Etcd-Cluster-Id), so our requests and answers look byte for byte like etcd's.
   public static final String SERVER_FROM = "X-Server-From";
   public static final String SERVER_VERSION = "X-Server-Version";
   public static final String MIN_CLUSTER_VERSION = "X-Min-Cluster-Version";
-  public static final String CLUSTER_ID = "X-Etcd-Cluster-ID";
+  public static final String CLUSTER_ID = "X-Etcd-Cluster-Id";
   public static final String RAFT_TO = "X-Raft-To";
-  public static final String PEER_URLS = "X-PeerURLs";
+  public static final String PEER_URLS = "X-Peerurls";
 
   /** The 412 body for a version the local member cannot work with (PTR-012). */
   public static final String INCOMPATIBLE_VERSION = "incompatible version";

@@ -24,7 +24,9 @@
  * Every request carries {@code X-Server-From: <local id hex>}, {@code X-Server-Version: 2.3.8},
  * {@code X-Min-Cluster-Version: 2.2.0}, {@code X-Etcd-Cluster-ID: <cluster id hex>} and {@code
  * X-PeerURLs}; stream GETs also carry {@code X-Raft-To: <peer id hex>}; pipeline POSTs carry {@code
- * Content-Type: application/protobuf}. IDs are lowercase hex without leading zeros.
+ * Content-Type: application/protobuf}. IDs are lowercase hex without leading zeros. On the wire the
+ * names are spelled as Go canonicalizes them ({@code X-Etcd-Cluster-Id}, {@code X-Peerurls});
+ * receivers ignore case.
  *
  * <h2>{@code message} stream framing (PTR-022)</h2>
  *

@@ -3,7 +3,11 @@ package io.etcdj.server.transport;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition with a deadline instead of sleeping and then asserting. */
+/**
+ * Waits for a condition with a deadline instead of sleeping and then asserting.
+ *
+ * <p>Thread-safety: stateless.
+ */
 public final class Poll {
   private Poll() {}
 

@@ -136,7 +136,7 @@ class PeerHandlersTest {
   @Test
   void pipelinePostIsProcessed() {
     String r = exchange("POST /raft HTTP/1.1\r\n" + GOOD_HEADERS, vote(PEER).toByteArray());
-    assertThat(r).startsWith("HTTP/1.1 204 No Content").contains("X-Etcd-Cluster-ID: c1");
+    assertThat(r).startsWith("HTTP/1.1 204 No Content").contains("X-Etcd-Cluster-Id: c1");
     assertThat(raft.received).containsExactly(vote(PEER));
   }
 
@@ -214,7 +214,7 @@ class PeerHandlersTest {
         .endsWith("\r\n\r\nerror sender not found\n");
     assertThat(stream("/raft/stream/message/2", "X-Raft-To: 5\r\n"))
         .startsWith("HTTP/1.1 412 ")
-        .contains("X-Etcd-Cluster-ID: c1")
+        .contains("X-Etcd-Cluster-Id: c1")
         .endsWith("\r\n\r\nto field mismatch\n");
   }
 
@@ -251,7 +251,14 @@ class PeerHandlersTest {
             + "\r\n";
     assertThat(read(ch)).isEqualTo(expectedChunk);
 
-    ch.close();
+    // A newer stream from the same peer replaces this one, which is closed.
+    EmbeddedChannel newer = channel();
+    newer.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
+    assertThat(read(newer)).startsWith("HTTP/1.1 200 OK");
+    assertThat(ch.isOpen()).isFalse();
+    assertThat(transport.isStreamConnected(PEER, StreamType.MESSAGE)).isTrue();
+
+    newer.close();
     assertThat(transport.isStreamConnected(PEER, StreamType.MESSAGE)).isFalse();
   }
 
@@ -262,7 +269,7 @@ class PeerHandlersTest {
     assertThat(r)
         .startsWith("HTTP/1.1 200 OK")
         .contains("Content-Type: application/json")
-        .contains("X-Etcd-Cluster-ID: c1")
+        .contains("X-Etcd-Cluster-Id: c1")
         .endsWith(
             "\r\n\r\n[{\"id\":2,\"peerURLs\":[\"http://a:2380\"],\"name\":\"two\","
                 + "\"clientURLs\":[\"http://a:2379\"]},"
