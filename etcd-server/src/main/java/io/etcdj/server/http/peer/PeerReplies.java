@@ -10,6 +10,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The complete responses of the peer port, shaped as Go's {@code net/http} writes them: {@code
@@ -54,11 +57,18 @@ final class PeerReplies {
     return r;
   }
 
-  /** Writes {@code r} with its length; closes afterwards unless the client keeps alive. */
+  /**
+   * Writes {@code r} with its length; closes afterwards unless the client keeps alive. Headers go
+   * out as Go's server writes them: sorted by name, then {@code Content-Length}.
+   */
   static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse r) {
-    HttpUtil.setContentLength(r, r.content().readableBytes());
+    List<Map.Entry<String, String>> headers = new ArrayList<>(r.headers().entries());
+    headers.sort(Map.Entry.comparingByKey());
+    r.headers().clear();
+    headers.forEach(h -> r.headers().add(h.getKey(), h.getValue()));
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(r, keepAlive);
+    r.headers().set("Content-Length", r.content().readableBytes());
     var written = ctx.writeAndFlush(r);
     if (!keepAlive) {
       written.addListener(ChannelFutureListener.CLOSE);
