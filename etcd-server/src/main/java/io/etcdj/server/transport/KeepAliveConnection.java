@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ final class KeepAliveConnection {
 
   CompletableFuture<PeerHttpClient.Reply> send(FullHttpRequest request) {
     CompletableFuture<PeerHttpClient.Reply> reply = new CompletableFuture<>();
-    request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
+    request.headers().set("Content-Length", request.content().readableBytes());
     channel
         .eventLoop()
         .execute(

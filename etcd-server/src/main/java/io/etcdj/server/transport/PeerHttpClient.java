@@ -19,8 +19,6 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
@@ -80,15 +78,15 @@ final class PeerHttpClient {
     FullHttpRequest r =
         new DefaultFullHttpRequest(
             HttpVersion.HTTP_1_1, method, path, Unpooled.wrappedBuffer(body), false);
-    r.headers().set(HttpHeaderNames.HOST, url.getHost() + ":" + port(url));
+    r.headers().set("Host", url.getHost() + ":" + port(url));
     return r;
   }
 
   /** Sends {@code request} on a fresh connection and completes with the reply. */
   CompletableFuture<Reply> send(URI url, FullHttpRequest request) {
     CompletableFuture<Reply> reply = new CompletableFuture<>();
-    request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
-    request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    request.headers().set("Content-Length", request.content().readableBytes());
+    request.headers().set("Connection", "close");
     ChannelFuture connected =
         connect(
             url,

@@ -4,7 +4,6 @@ import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.raft.raftpb.MessageType;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.URI;
 import java.time.Clock;
@@ -133,7 +132,7 @@ final class Pipeline {
     FullHttpRequest request =
         PeerHttpClient.request(HttpMethod.POST, url, "/raft", m.toByteArray());
     PeerHeaders.setCommon(request.headers(), config);
-    request.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/protobuf");
+    request.headers().set("Content-Type", "application/protobuf");
     AtomicReference<KeepAliveConnection> used = new AtomicReference<>();
     connection(url)
         .thenCompose(

@@ -210,12 +210,12 @@ final class StreamReader {
         Message m;
         while ((m = decoder.decode(pending)) != null) {
           if (!Frames.isLinkHeartbeat(m)) {
-            raft.process(m);
+            deliver(m);
           }
         }
-      } catch (StreamDecodeException | RuntimeException e) {
-        failed(
-            url,
+      } catch (StreamDecodeException e) {
+        // A corrupt stream cannot be resynchronised: drop it and dial again.
+        status.deactivate(
             "failed to read "
                 + TransportConfig.hex(peerId)
                 + " on "
@@ -229,6 +229,15 @@ final class StreamReader {
       pending.discardSomeReadBytes();
       if (c instanceof LastHttpContent) {
         ctx.close();
+      }
+    }
+
+    /** Raft may drop messages (PTR-025); a failure to take one must not cost the stream. */
+    private void deliver(Message m) {
+      try {
+        raft.process(m);
+      } catch (RuntimeException e) {
+        LOG.warn("dropped {} from {} ({})", m.getType(), TransportConfig.hex(peerId), e.toString());
       }
     }
 
