@@ -19,6 +19,9 @@
  * PTR-025); a full queue drops the message and reports the peer unreachable to raft, which
  * tolerates loss.
  *
+ * <p>Every 4 s each peer's {@code /raft/probing} is fetched to measure the round trip and warn when
+ * its clock is more than 1 s away from ours (PTR-003).
+ *
  * <h2>Headers (PTR-010, PTR-011)</h2>
  *
  * Every request carries {@code X-Server-From: <local id hex>}, {@code X-Server-Version: 2.3.8},
