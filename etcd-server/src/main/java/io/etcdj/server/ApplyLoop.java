@@ -178,6 +178,7 @@ final class ApplyLoop implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    thread.interrupt(); // wakes it from an empty queue at once
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {

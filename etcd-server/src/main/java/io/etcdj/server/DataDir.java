@@ -4,6 +4,7 @@ import io.etcdj.raft.MemoryStorage;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.HardState;
 import io.etcdj.raft.raftpb.Snapshot;
+import io.etcdj.store.Store;
 import io.etcdj.wal.Wal;
 import io.etcdj.wal.WalContents;
 import io.etcdj.wal.WalSnapshot;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param wal open for appending
  * @param storage raft's log, hard state and snapshot metadata
- * @param snapshot the snapshot the store must be recovered from, or null
+ * @param snapshot the snapshot the store was recovered from, or null
  * @param confState the configuration of that snapshot (empty when there is none)
  * @param memberId from the WAL metadata on restart, else the configured one
  * @param clusterId likewise
@@ -49,7 +52,12 @@ record DataDir(
     boolean fresh) {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
 
-  static DataDir open(ServerConfig config, long memberId, long clusterId) throws IOException {
+  /**
+   * Opens or creates the data dir. On restart the store is recovered from the chosen snapshot
+   * (PER-048) on another thread while the WAL is read, the two slowest steps of a restart.
+   */
+  static DataDir open(ServerConfig config, long memberId, long clusterId, Store store)
+      throws IOException {
     Path walDir = config.walPath();
     Path snapDir = config.snapPath();
     Files.createDirectories(snapDir);
@@ -71,7 +79,11 @@ record DataDir(
         continue;
       }
       long index = snap.getMetadata().getIndex();
+      byte[] json = snap.getData().toByteArray();
+      CompletableFuture<Void> recovered = CompletableFuture.runAsync(() -> store.recover(json));
+      snap = snap.toBuilder().clearData().build();
       DataDir d = tryOpen(walDir, snap, new WalSnapshot(index, snap.getMetadata().getTerm()));
+      join(recovered, file);
       if (d != null) {
         LOG.info("loaded snapshot at index {} from {}", index, file);
         return d;
@@ -84,6 +96,14 @@ record DataDir(
           + " matches the WAL in " + walDir);
     }
     return d;
+  }
+
+  private static void join(CompletableFuture<Void> recovered, Path file) throws IOException {
+    try {
+      recovered.join();
+    } catch (CompletionException e) {
+      throw new IOException("cannot recover the store from " + file + ": " + e.getCause(), e);
+    }
   }
 
   /** Opens and reads the WAL at {@code at}; null if the WAL has no marker for it. */
@@ -102,7 +122,7 @@ record DataDir(
     MemoryStorage storage = new MemoryStorage();
     ConfState cs = ConfState.getDefaultInstance();
     if (snap != null) {
-      storage.applySnapshot(snap.toBuilder().clearData().build());
+      storage.applySnapshot(snap);
       cs = snap.getMetadata().getConfState();
     }
     HardState hs = contents.hardState();

@@ -115,7 +115,7 @@ public final class EtcdServer implements AutoCloseable {
     LOG.info("advertise client URLs = {}", joinUrls(config.advertiseClientUrls()));
     DataDir dir;
     try {
-      dir = DataDir.open(config, memberId, clusterId);
+      dir = DataDir.open(config, memberId, clusterId, store);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the data dir " + config.dataDir() + ": "
           + e.getMessage(), e);
@@ -146,7 +146,6 @@ public final class EtcdServer implements AutoCloseable {
       if (dir.snapshot() != null) {
         snapIndex = dir.snapshot().getMetadata().getIndex();
         snapTerm = dir.snapshot().getMetadata().getTerm();
-        store.recover(dir.snapshot().getData().toByteArray());
         LOG.info("recovered store from snapshot at index {}", snapIndex);
       }
       LOG.info(
