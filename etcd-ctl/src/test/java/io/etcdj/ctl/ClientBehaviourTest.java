@@ -118,7 +118,14 @@ class ClientBehaviourTest {
       // --timeout 0 is no per-request limit: only the total budget ends the wait.
       CtlRun.Result unlimited =
           CtlRun.run(
-              "--no-sync", "--endpoints", ep, "--timeout", "0", "--total-timeout", "500ms", "get",
+              "--no-sync",
+              "--endpoints",
+              ep,
+              "--timeout",
+              "0",
+              "--total-timeout",
+              "500ms",
+              "get",
               "/k");
       assertThat(unlimited.err()).isEqualTo("Error:  context deadline exceeded\n");
     }

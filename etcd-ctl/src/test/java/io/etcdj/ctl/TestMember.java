@@ -28,22 +28,41 @@ final class TestMember implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final Path dataDir;
+  private final Path etcdDir;
+  private final List<String> extraFlags;
   private final int clientPort;
   private final int peerPort;
   private EmbeddedEtcd embedded;
   private Process reference;
 
-  private TestMember(Path dataDir, int clientPort, int peerPort) {
+  private TestMember(
+      Path dataDir, Path etcdDir, List<String> extraFlags, int clientPort, int peerPort) {
     this.dataDir = dataDir;
+    this.etcdDir = etcdDir;
+    this.extraFlags = List.copyOf(extraFlags);
     this.clientPort = clientPort;
     this.peerPort = peerPort;
   }
 
-  /** Starts a fresh member with its data in {@code dataDir}, on free ports. */
+  /** Starts a fresh member with its data in {@code dataDir}/r.etcd, on free ports. */
   static TestMember start(Path dataDir) throws IOException, InterruptedException {
-    TestMember m = new TestMember(dataDir, freePort(), freePort());
+    return startOn(dataDir, dataDir.resolve("r.etcd"));
+  }
+
+  /**
+   * Starts a member on the existing data directory {@code etcdDir} (its {@code --data-dir}) with
+   * extra etcd flags, on free ports; {@code workDir} holds its log.
+   */
+  static TestMember startOn(Path workDir, Path etcdDir, String... extraFlags)
+      throws IOException, InterruptedException {
+    TestMember m = new TestMember(workDir, etcdDir, List.of(extraFlags), freePort(), freePort());
     m.startProcess();
     return m;
+  }
+
+  /** The member's {@code --data-dir}. */
+  Path etcdDir() {
+    return etcdDir;
   }
 
   static boolean usesReference() {
@@ -75,9 +94,15 @@ final class TestMember implements AutoCloseable {
   }
 
   private List<String> flags() {
+    List<String> flags = new java.util.ArrayList<>(extraFlags);
+    flags.addAll(baseFlags());
+    return flags;
+  }
+
+  private List<String> baseFlags() {
     return List.of(
         "--name", "r",
-        "--data-dir", dataDir.resolve("r.etcd").toString(),
+        "--data-dir", etcdDir.toString(),
         "--listen-client-urls", clientUrl(),
         "--advertise-client-urls", clientUrl(),
         "--listen-peer-urls", peerUrl(),
@@ -92,12 +117,42 @@ final class TestMember implements AutoCloseable {
       reference =
           new ProcessBuilder(cmd)
               .redirectErrorStream(true)
-              .redirectOutput(dataDir.resolve("etcd.log").toFile())
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(dataDir.resolve("etcd.log").toFile()))
               .start();
     } else {
-      embedded = EmbeddedEtcd.start(flags().toArray(new String[0]));
+      embedded = startEmbedded(flags().toArray(new String[0]));
     }
     awaitHealthy();
+  }
+
+  /**
+   * Starts our member on a helper thread so that a start that never completes (for instance a
+   * member waiting for a leader that cannot exist) fails the test instead of hanging it.
+   */
+  private static EmbeddedEtcd startEmbedded(String[] flags) throws InterruptedException {
+    java.util.concurrent.CompletableFuture<EmbeddedEtcd> f =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(EmbeddedEtcd.start(flags));
+              } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+              }
+            },
+            "test-member-start");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return f.get(START_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("member failed to start: " + e.getCause(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "EmbeddedEtcd.start did not return within " + START_LIMIT + " for " + List.of(flags));
+    }
   }
 
   private void awaitHealthy() throws InterruptedException {
