@@ -5,6 +5,7 @@ import io.etcdj.raft.MemoryStorage;
 import io.etcdj.raft.ProposalDroppedException;
 import io.etcdj.raft.RawNode;
 import io.etcdj.raft.Ready;
+import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.SoftState;
 import io.etcdj.raft.StateType;
 import io.etcdj.raft.StorageException;
@@ -113,6 +114,16 @@ final class RaftLoop implements AutoCloseable {
   /** Hands a message from a peer to the loop; it is stepped on the loop thread. */
   void receive(Message m) {
     inbox.add(m);
+  }
+
+  /** The transport could not deliver to {@code id} (RFT-015); stepped on the loop thread. */
+  void reportUnreachable(long id) {
+    execute(() -> node.reportUnreachable(id));
+  }
+
+  /** The outcome of sending a snapshot to {@code id} (RFT-013); stepped on the loop thread. */
+  void reportSnapshot(long id, SnapshotStatus status) {
+    execute(() -> node.reportSnapshot(id, status));
   }
 
   /** Runs {@code task} on the loop thread, between two rounds (it may use the WAL and storage). */
