@@ -41,8 +41,17 @@ class PeerHandlersTest {
       "X-Server-From: 2\r\nX-Server-Version: 2.3.8\r\nX-Min-Cluster-Version: 2.2.0\r\n"
           + "X-Etcd-Cluster-ID: c1\r\n";
 
+  // A long idle timeout keeps link heartbeats (every third of it) out of the exact byte checks.
   private final TransportConfig config =
-      TransportConfig.of(LOCAL, 0xc1, List.of("http://127.0.0.1:1"), Duration.ofSeconds(1));
+      new TransportConfig(
+          LOCAL,
+          0xc1,
+          List.of("http://127.0.0.1:1"),
+          TransportConfig.SERVER_VERSION,
+          TransportConfig.MIN_CLUSTER_VERSION,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(60),
+          Duration.ofMillis(100));
   private final RecordingRaft raft = new RecordingRaft();
   private NioEventLoopGroup group;
   private Transport transport;
