@@ -2,6 +2,7 @@ package io.etcdj.server;
 
 import io.etcdj.raft.MemoryStorage;
 import io.etcdj.raft.raftpb.ConfState;
+import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.HardState;
 import io.etcdj.raft.raftpb.Snapshot;
 import io.etcdj.store.Store;
@@ -82,7 +83,10 @@ record DataDir(
       byte[] json = snap.getData().toByteArray();
       CompletableFuture<Void> recovered = CompletableFuture.runAsync(() -> store.recover(json));
       snap = snap.toBuilder().clearData().build();
-      DataDir d = tryOpen(walDir, snap, new WalSnapshot(index, snap.getMetadata().getTerm()));
+      DataDir d =
+          tryOpen(
+              walDir, snap, new WalSnapshot(index, snap.getMetadata().getTerm()),
+              config.forceNewCluster());
       join(recovered, file);
       if (d != null) {
         LOG.info("loaded snapshot at index {} from {}", index, file);
@@ -90,7 +94,7 @@ record DataDir(
       }
       LOG.warn("the WAL has no marker for snapshot {}; trying an older one", file);
     }
-    DataDir d = tryOpen(walDir, null, WalSnapshot.ZERO);
+    DataDir d = tryOpen(walDir, null, WalSnapshot.ZERO, config.forceNewCluster());
     if (d == null) {
       throw new IOException("wal: snapshot not found: no snapshot in " + snapDir
           + " matches the WAL in " + walDir);
@@ -107,7 +111,8 @@ record DataDir(
   }
 
   /** Opens and reads the WAL at {@code at}; null if the WAL has no marker for it. */
-  private static DataDir tryOpen(Path walDir, Snapshot snap, WalSnapshot at) throws IOException {
+  private static DataDir tryOpen(
+      Path walDir, Snapshot snap, WalSnapshot at, boolean forceNewCluster) throws IOException {
     Wal wal = Wal.open(walDir, at);
     WalContents contents;
     try {
@@ -126,9 +131,16 @@ record DataDir(
       cs = snap.getMetadata().getConfState();
     }
     HardState hs = contents.hardState();
-    storage.setHardState(hs);
-    storage.append(contents.entries());
+    List<Entry> entries = contents.entries();
     Metadata meta = Metadata.parseFrom(contents.metadata());
+    if (forceNewCluster) {
+      StandaloneRestart.Log log =
+          StandaloneRestart.rewrite(wal, hs, entries, cs, meta.getNodeID());
+      hs = log.hardState();
+      entries = log.entries();
+    }
+    storage.setHardState(hs);
+    storage.append(entries);
     return new DataDir(wal, storage, snap, cs, meta.getNodeID(), meta.getClusterID(), false);
   }
 

@@ -122,6 +122,7 @@ public final class EtcdServer implements AutoCloseable {
     }
     memberId = dir.memberId();
     clusterId = dir.clusterId();
+    self = new Member(memberId, "", self.peerUrls(), List.of());
     ids = new RequestIds(memberId, clock.millis());
     RaftConfig raftConfig =
         RaftConfig.defaults(memberId, dir.storage())
