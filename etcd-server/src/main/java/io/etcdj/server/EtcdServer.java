@@ -7,6 +7,7 @@ import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
 import io.etcdj.store.Store;
+import io.etcdj.store.V2Json;
 import io.etcdj.store.Watcher;
 import io.etcdj.wal.FilePurger;
 import java.io.IOException;
@@ -202,8 +203,8 @@ public final class EtcdServer implements AutoCloseable {
     raft.leaderFound().join();
     String attributes =
         "{\"name\":"
-            + JsonStrings.quote(config.name())
-            + (clientUrls.isEmpty() ? "" : ",\"clientURLs\":" + JsonStrings.array(clientUrls))
+            + V2Json.quote(config.name())
+            + (clientUrls.isEmpty() ? "" : ",\"clientURLs\":" + V2Json.quoteArray(clientUrls))
             + "}";
     proposeUntilApplied(Request.put("/0/members/" + idHex() + "/attributes", attributes));
     List<String> sorted = new ArrayList<>(clientUrls);

@@ -6,6 +6,7 @@ import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Store;
 import io.etcdj.store.TtlOptions;
+import io.etcdj.store.V2Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,8 @@ final class MembershipApplier {
     return "{\"id\":"
         + Long.toUnsignedString(id)
         + ",\"peerURLs\":"
-        + JsonStrings.array(peerUrls)
-        + (name.isEmpty() ? "" : ",\"name\":" + JsonStrings.quote(name))
+        + V2Json.quoteArray(peerUrls)
+        + (name.isEmpty() ? "" : ",\"name\":" + V2Json.quote(name))
         + "}";
   }
 
@@ -76,7 +77,7 @@ final class MembershipApplier {
   }
 
   private static String raftAttributes(List<String> urls) {
-    return "{\"peerURLs\":" + JsonStrings.array(urls) + "}";
+    return "{\"peerURLs\":" + V2Json.quoteArray(urls) + "}";
   }
 
   private static List<String> peerUrls(ConfChange cc) {

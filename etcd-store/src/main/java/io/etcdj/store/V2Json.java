@@ -66,6 +66,34 @@ public final class V2Json {
   }
 
   /**
+   * A JSON string literal (with its quotes) escaped exactly as Go's encoding/json writes it: the
+   * one escaper for every JSON document the project builds by hand (members, stats, attributes).
+   */
+  public static String quote(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() + 8);
+    try {
+      JsonOutput json = new JsonOutput(out, s.length() + 8);
+      json.string(s);
+      json.drain();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A JSON array of strings, {@code ["a","b"]}, each escaped as {@link #quote} does. */
+  public static String quoteArray(Iterable<String> values) {
+    StringBuilder b = new StringBuilder("[");
+    for (String v : values) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append(quote(v));
+    }
+    return b.append(']').toString();
+  }
+
+  /**
    * Writes an event object. With {@code withRefresh} (snapshot history, SPEC PER-047) a refresh
    * event carries {@code "refresh":true}, as Go's json.Marshal writes it.
    */

@@ -137,4 +137,14 @@ class V2JsonTest {
         .isEqualTo(
             "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/a/b\",\"index\":0}");
   }
+
+  /** The string escaper shared with the server's hand-built documents (members, stats). */
+  @Test
+  void quoteEscapesLikeGoEncodingJson() {
+    assertThat(V2Json.quote("a<b>&\"\\\n\u2028\u0001é"))
+        .isEqualTo("\"a\\u003cb\\u003e\\u0026\\\"\\\\\\n\\u2028\\u0001é\"");
+    assertThat(V2Json.quoteArray(java.util.List.of("http://a:1", "x")))
+        .isEqualTo("[\"http://a:1\",\"x\"]");
+    assertThat(V2Json.quoteArray(java.util.List.of())).isEqualTo("[]");
+  }
 }

@@ -1,14 +1,15 @@
 package io.etcdj.server.http.client;
 
+import io.etcdj.store.V2Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ final class HttpReplies {
 
   /** etcd's {@code httptypes.HTTPError}: {@code {"message":"..."}} without newline (OTH-003). */
   static FullHttpResponse message(HttpResponseStatus status, String message) {
-    return response(status, JSON, "{\"message\":" + JsonText.quote(message) + "}");
+    return response(status, JSON, "{\"message\":" + V2Json.quote(message) + "}");
   }
 
   /** Go's {@code http.Redirect} with 301 (KEY-020): an HTML body only for GET. */

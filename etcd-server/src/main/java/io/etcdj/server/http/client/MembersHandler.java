@@ -2,6 +2,7 @@ package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
 import io.etcdj.server.Member;
+import io.etcdj.store.V2Json;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -125,11 +126,11 @@ final class MembersHandler implements Route {
     return "{\"id\":\""
         + m.idHex()
         + "\",\"name\":"
-        + JsonText.quote(m.name())
+        + V2Json.quote(m.name())
         + ",\"peerURLs\":"
-        + JsonText.array(m.peerUrls())
+        + V2Json.quoteArray(m.peerUrls())
         + ",\"clientURLs\":"
-        + JsonText.array(m.clientUrls())
+        + V2Json.quoteArray(m.clientUrls())
         + "}";
   }
 

@@ -1,6 +1,7 @@
 package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
+import io.etcdj.store.V2Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -26,7 +27,7 @@ final class StatsHandler {
           String id = server.idHex();
           String start = GoTimeFormat.rfc3339Nano(server.startTime());
           return "{\"name\":"
-              + JsonText.quote(server.name())
+              + V2Json.quote(server.name())
               + ",\"id\":\""
               + id
               + "\",\"state\":\"StateLeader\",\"startTime\":\""
