@@ -1,10 +1,9 @@
 package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
-import java.util.ArrayList;
+import io.etcdj.ctl.client.EtcdClientException;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code user grant <user> --roles r1 [--roles r2]} (CTL-070).
@@ -12,25 +11,10 @@ import picocli.CommandLine.Option;
  * <p>Not thread-safe: one instance per run.
  */
 @Command(name = "grant", description = "grant roles to an etcd user", customSynopsis = "<user>")
-final class UserGrantCommand extends CtlCommand {
-  @Option(
-      names = {"--roles", "-roles"},
-      description = "List of roles to grant or revoke")
-  List<String> roles = new ArrayList<>();
-
+final class UserGrantCommand extends UserRoleChange {
   @Override
-  void run(Session s) throws InterruptedException {
-    if (roles.isEmpty()) {
-      throw s.errors().fail(ExitCodes.BAD_ARGS, "No roles specified; please use `--roles`");
-    }
-    String user = AuthCalls.userName(s, args);
-    AuthApi api = AuthCalls.api(s);
-    AuthCalls.orExit(
-        s,
-        () -> {
-          api.grantUser(user, roles, s.deadline());
-          return null;
-        });
-    s.out().print("User " + user + " updated\n");
+  void change(AuthApi api, String user, List<String> roles, Session s)
+      throws EtcdClientException, InterruptedException {
+    api.grantUser(user, roles, s.deadline());
   }
 }
