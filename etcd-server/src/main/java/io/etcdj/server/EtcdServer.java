@@ -70,6 +70,7 @@ public final class EtcdServer implements AutoCloseable {
   private RaftLoop raft;
   private ApplyLoop applier;
   private SnapshotSaver snapshots;
+  private PeerNetwork network;
   private volatile boolean stopped;
   private volatile Member self;
 
@@ -163,19 +164,80 @@ public final class EtcdServer implements AutoCloseable {
         new ApplyLoop(
             store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm,
             clusterIdHex());
+    PeerSender sender = PeerSender.NONE;
+    if (config.initialCluster().size() > 1 || confState.getVotersCount() > 1) {
+      network = new PeerNetwork(config, memberId, clusterId, store, peerCluster(), clock);
+      sender = network::send;
+    }
+    PeerNetwork net = network;
     raft =
         new RaftLoop(
             node,
             dir.storage(),
             dir.wal(),
             config.snapPath(),
-            PeerSender.NONE,
+            sender,
             applier::submit,
+            cc -> {
+              if (net != null) {
+                net.applied(cc);
+              }
+            },
             confState,
             config.heartbeatMs(),
             config.electionTicks());
+    if (net != null) {
+      startPeerNetwork(net, dir.fresh());
+    }
     applier.start();
     raft.start();
+  }
+
+  /**
+   * Serves the peer port and dials every other member: the initial cluster's on a fresh member
+   * (CLU-015), the recovered membership's on a restart; conf changes applied later keep the
+   * transport up to date through {@link PeerNetwork#applied}.
+   */
+  private void startPeerNetwork(PeerNetwork net, boolean fresh) {
+    net.attach(raft);
+    net.listen(config.listenPeerUrls());
+    if (fresh) {
+      config
+          .initialCluster()
+          .values()
+          .forEach(urls -> net.addPeer(ClusterIds.memberId(urls, config.clusterToken()), urls));
+    } else {
+      Membership.members(store).forEach(m -> net.addPeer(m.id(), m.peerUrls()));
+    }
+  }
+
+  private io.etcdj.server.http.peer.PeerCluster peerCluster() {
+    return new io.etcdj.server.http.peer.PeerCluster() {
+      @Override
+      public List<Member> members() {
+        return EtcdServer.this.members();
+      }
+
+      @Override
+      public String clusterVersion() {
+        return hasClusterVersion() ? CLUSTER_VERSION : "not_decided";
+      }
+    };
+  }
+
+  /** The committed membership with published names and client URLs, sorted by ID (OTH-021). */
+  public List<Member> members() {
+    List<Member> members = Membership.members(store);
+    return members.isEmpty() ? List.of(self) : members;
+  }
+
+  /** The leader's ID as this member last heard it, 0 when none is known. */
+  public long leaderId() {
+    return raft.lead();
+  }
+
+  public boolean isLeader() {
+    return raft.isLeader();
   }
 
   /** CLU-015: one member per entry, sorted by ID, each with its member JSON as context. */
@@ -372,6 +434,9 @@ public final class EtcdServer implements AutoCloseable {
     stopped = true;
     timers.shutdownNow();
     pending.close();
+    if (network != null) {
+      network.close();
+    }
     if (raft != null) {
       long[] c = walCounters();
       raft.close();

@@ -80,7 +80,7 @@ final class MembershipApplier {
     return "{\"peerURLs\":" + V2Json.quoteArray(urls) + "}";
   }
 
-  private static List<String> peerUrls(ConfChange cc) {
+  static List<String> peerUrls(ConfChange cc) {
     List<String> urls = new ArrayList<>();
     try {
       JsonNode peerUrls = JSON.readTree(cc.getContext().toByteArray()).path("peerURLs");

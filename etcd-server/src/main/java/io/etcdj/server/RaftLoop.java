@@ -60,6 +60,7 @@ final class RaftLoop implements AutoCloseable {
   private final Path snapDir;
   private final PeerSender peers;
   private final Consumer<Committed> apply;
+  private final Consumer<ConfChange> confChanged;
   private final long tickNanos;
   private final int electionTicks;
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
@@ -75,6 +76,8 @@ final class RaftLoop implements AutoCloseable {
   private volatile long persistedEntries;
 
   /**
+   * @param confChanged told, on the loop thread, of each conf change raft has just applied (the
+   *     transport adds or removes the peer; it must not block)
    * @param confState the configuration the storage starts from (the snapshot's, or the bootstrap
    *     peers'); conf changes in committed entries update it
    */
@@ -85,6 +88,7 @@ final class RaftLoop implements AutoCloseable {
       Path snapDir,
       PeerSender peers,
       Consumer<Committed> apply,
+      Consumer<ConfChange> confChanged,
       ConfState confState,
       long heartbeatMs,
       int electionTicks) {
@@ -95,6 +99,7 @@ final class RaftLoop implements AutoCloseable {
     this.snapshotter = new Snapshotter(snapDir);
     this.peers = peers;
     this.apply = apply;
+    this.confChanged = confChanged;
     this.confState = confState;
     this.tickNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
     this.electionTicks = electionTicks;
@@ -253,12 +258,16 @@ final class RaftLoop implements AutoCloseable {
 
   /**
    * RFT-009: a member alone in its configuration elects itself at once instead of waiting out an
-   * election timeout; others skip all but the last ticks of their first timeout.
+   * election timeout. Members of a configuration of several voters tick normally from zero, so that
+   * they do not all time out together on start and split the vote.
    */
   private void fastForward() throws IOException {
-    int ticks = electionTicks - 1;
     boolean single =
         confState.getVotersCount() == 1 && confState.getVoters(0) == node.id();
+    if (confState.getVotersCount() > 1) {
+      return;
+    }
+    int ticks = electionTicks - 1;
     if (single) {
       LOG.info(
           "{} as single-node; fast-forwarding {} ticks (election ticks {})",
@@ -345,7 +354,9 @@ final class RaftLoop implements AutoCloseable {
   private void applyConfChanges(List<Entry> committed) throws IOException {
     for (Entry e : committed) {
       if (e.getType() == EntryType.EntryConfChange) {
-        confState = node.applyConfChange(ConfChange.parseFrom(e.getData()));
+        ConfChange cc = ConfChange.parseFrom(e.getData());
+        confState = node.applyConfChange(cc);
+        confChanged.accept(cc);
       }
     }
   }

@@ -1,0 +1,168 @@
+package io.etcdj.server;
+
+import io.etcdj.raft.SnapshotStatus;
+import io.etcdj.raft.raftpb.ConfChange;
+import io.etcdj.raft.raftpb.Message;
+import io.etcdj.server.http.peer.PeerCluster;
+import io.etcdj.server.http.peer.PeerInitializer;
+import io.etcdj.server.http.peer.PeerServer;
+import io.etcdj.server.transport.FollowerStats;
+import io.etcdj.server.transport.RaftHandler;
+import io.etcdj.server.transport.Transport;
+import io.etcdj.server.transport.TransportConfig;
+import io.etcdj.store.Store;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This member's side of the peer network: the {@link Transport} that carries raft messages to the
+ * other members, and the {@link PeerServer} on {@code --listen-peer-urls} that receives theirs
+ * (SPEC section 7). Received messages, unreachable reports and snapshot outcomes are only queued
+ * for the {@link RaftLoop} thread; nothing here steps raft (STYLE 3, 8).
+ *
+ * <p>Thread-safety: thread-safe. {@link #send} and {@link #applied} are called on the raft loop
+ * thread, the {@link RaftHandler} methods on Netty event loops; the raft loop is attached once,
+ * before {@link #listen}, through a volatile field.
+ */
+final class PeerNetwork implements RaftHandler, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
+
+  private final long localId;
+  private final Store store;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Transport transport;
+  private final PeerServer server;
+  private volatile RaftLoop raft;
+
+  PeerNetwork(
+      ServerConfig config,
+      long localId,
+      long clusterId,
+      Store store,
+      PeerCluster cluster,
+      Clock clock) {
+    this.localId = localId;
+    this.store = store;
+    boolean epoll = Epoll.isAvailable();
+    this.boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+    this.workers = epoll ? new EpollEventLoopGroup(2) : new NioEventLoopGroup(2);
+    TransportConfig tc =
+        TransportConfig.of(
+            localId,
+            clusterId,
+            config.advertisePeerUrls().stream().map(URI::toString).toList(),
+            Duration.ofMillis(config.electionMs()));
+    this.transport = new Transport(tc, this, FollowerStats.NONE, workers, clock);
+    this.server = new PeerServer(boss, workers, new PeerInitializer(tc, cluster, this, transport,
+        clock));
+  }
+
+  /** Messages from peers go to {@code loop} from now on (before that they are dropped). */
+  void attach(RaftLoop loop) {
+    this.raft = loop;
+  }
+
+  /** Binds every {@code --listen-peer-urls} URL. */
+  void listen(List<URI> urls) {
+    for (URI u : urls) {
+      try {
+        server.listen(u.getHost(), u.getPort());
+        LOG.info("listening for peers on {}", u);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while binding " + u, e);
+      } catch (Exception e) {
+        // bind() failures (BindException) arrive as undeclared checked exceptions from sync().
+        throw new IllegalStateException("cannot listen for peers on " + u + ": " + e, e);
+      }
+    }
+  }
+
+  /** Starts talking to {@code id}, unless it is this member (CLU-015: every other member). */
+  void addPeer(long id, List<String> peerUrls) {
+    if (id != localId && !peerUrls.isEmpty()) {
+      transport.addPeer(id, peerUrls);
+    }
+  }
+
+  /** Keeps the transport in step with a conf change raft has applied (CLU-020..033). */
+  void applied(ConfChange cc) {
+    long id = cc.getNodeID();
+    if (id == localId) {
+      return;
+    }
+    switch (cc.getType()) {
+      case ConfChangeAddNode -> addPeer(id, MembershipApplier.peerUrls(cc));
+      case ConfChangeRemoveNode -> transport.removePeer(id);
+      case ConfChangeUpdateNode -> transport.updatePeer(id, MembershipApplier.peerUrls(cc));
+      default -> {
+        // Learners do not exist in etcd 2.3 (RFT-012).
+      }
+    }
+  }
+
+  /** The raft loop's {@link PeerSender}: queues each message for its peer, never blocks. */
+  void send(List<Message> messages) {
+    transport.send(messages);
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  @Override
+  public void process(Message message) {
+    RaftLoop loop = raft;
+    if (loop != null) {
+      loop.receive(message);
+    }
+  }
+
+  @Override
+  public boolean isIdRemoved(long id) {
+    return Membership.isRemoved(store, id);
+  }
+
+  @Override
+  public void reportUnreachable(long id) {
+    RaftLoop loop = raft;
+    if (loop != null) {
+      loop.reportUnreachable(id);
+    }
+  }
+
+  @Override
+  public void reportSnapshot(long id, SnapshotStatus status) {
+    RaftLoop loop = raft;
+    if (loop != null) {
+      loop.reportSnapshot(id, status);
+    }
+  }
+
+  @Override
+  public void reportRemoved(long byPeer) {
+    // etcd stops the member here (CLU-033); removal is not wired up yet, so only say so.
+    LOG.error(
+        "the member has been permanently removed from the cluster (told by {})",
+        Long.toHexString(byPeer));
+  }
+
+  /** Stops listening, closes every peer's streams, then the event loops. */
+  @Override
+  public void close() {
+    server.close();
+    transport.close();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,191 @@
+package io.etcdj.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.server.EmbeddedEtcd;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A static three-member cluster on loopback, each member in-process with its own Netty peer port
+ * (SPEC CLU-010..019, PTR-*): the members elect a leader, replicate writes made on any of them
+ * (a follower forwards its proposal, RFT-008), and the two survivors of a closed leader elect a new
+ * one and go on accepting writes.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ThreeMemberClusterTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+  @TempDir Path tmp;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final List<EmbeddedEtcd> members = new ArrayList<>();
+
+  @AfterEach
+  void closeMembers() {
+    members.forEach(EmbeddedEtcd::close);
+  }
+
+  @Test
+  void membersReplicateWritesAndReelectAfterTheLeaderLeaves() throws Exception {
+    startCluster("a", "b", "c");
+
+    EmbeddedEtcd leader = awaitLeader(members);
+    assertThat(members.stream().filter(m -> m.server().isLeader())).hasSize(1);
+
+    assertThat(put(leader, "/k1", "v1")).isEqualTo(201);
+    for (EmbeddedEtcd m : members) {
+      awaitValue(m, "/k1", "v1");
+    }
+
+    EmbeddedEtcd follower = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
+    assertThat(put(follower, "/k2", "v2")).isEqualTo(201);
+    for (EmbeddedEtcd m : members) {
+      awaitValue(m, "/k2", "v2");
+    }
+
+    leader.close();
+    List<EmbeddedEtcd> survivors = members.stream().filter(m -> m != leader).toList();
+    EmbeddedEtcd newLeader = awaitLeader(survivors);
+    assertThat(newLeader).isNotSameAs(leader);
+    EmbeddedEtcd other = survivors.stream().filter(m -> m != newLeader).findFirst().orElseThrow();
+    awaitPut(other, "/k3", "v3");
+    for (EmbeddedEtcd m : survivors) {
+      awaitValue(m, "/k3", "v3");
+    }
+  }
+
+  /** Starts every member at once: each blocks in its start until a leader exists. */
+  private void startCluster(String... names) throws Exception {
+    int n = names.length;
+    int[] clientPorts = freePorts(n);
+    int[] peerPorts = freePorts(n);
+    List<String> cluster = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
+    }
+    List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String client = "http://127.0.0.1:" + clientPorts[i];
+      String peer = "http://127.0.0.1:" + peerPorts[i];
+      String[] flags = {
+        "--name", names[i],
+        "--data-dir", tmp.resolve(names[i] + ".etcd").toString(),
+        "--listen-client-urls", client,
+        "--advertise-client-urls", client,
+        "--listen-peer-urls", peer,
+        "--initial-advertise-peer-urls", peer,
+        "--initial-cluster", String.join(",", cluster),
+        "--initial-cluster-state", "new",
+        "--initial-cluster-token", "test-cluster-1",
+        "--heartbeat-interval", "50",
+        "--election-timeout", "500"
+      };
+      starting.add(CompletableFuture.supplyAsync(() -> EmbeddedEtcd.start(flags)));
+    }
+    for (CompletableFuture<EmbeddedEtcd> f : starting) {
+      members.add(f.get(30, TimeUnit.SECONDS));
+    }
+  }
+
+  private static int[] freePorts(int n) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[n];
+    int[] ports = new int[n];
+    try {
+      for (int i = 0; i < n; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+    } finally {
+      for (ServerSocket s : sockets) {
+        if (s != null) {
+          s.close();
+        }
+      }
+    }
+    return ports;
+  }
+
+  private static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (System.nanoTime() < end) {
+      List<EmbeddedEtcd> leaders = candidates.stream().filter(m -> m.server().isLeader()).toList();
+      if (leaders.size() == 1) {
+        return leaders.get(0);
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no single leader within " + DEADLINE);
+  }
+
+  private void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {
+    awaitJson(m, "/v2/keys" + key, j -> value.equals(j.path("node").path("value").asText(null)));
+  }
+
+  /** Retries a write while the new leader settles (a proposal may be dropped meanwhile). */
+  private void awaitPut(EmbeddedEtcd m, String key, String value) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    int status = 0;
+    while (System.nanoTime() < end) {
+      status = put(m, key, value);
+      if (status == 200 || status == 201) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("PUT " + key + " still answered " + status);
+  }
+
+  JsonNode awaitJson(EmbeddedEtcd m, String path, Predicate<JsonNode> ok) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    String last = "";
+    while (System.nanoTime() < end) {
+      HttpResponse<String> r = send(m, "GET", path, null);
+      last = r.statusCode() + " " + r.body();
+      if (r.statusCode() == 200) {
+        JsonNode j = JSON.readTree(r.body());
+        if (ok.test(j)) {
+          return j;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("GET " + path + " on " + m.clientUrl() + " last answered " + last);
+  }
+
+  private int put(EmbeddedEtcd m, String key, String value) throws Exception {
+    return send(m, "PUT", "/v2/keys" + key, "value=" + value).statusCode();
+  }
+
+  HttpResponse<String> send(EmbeddedEtcd m, String method, String path, String form)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(m.clientUrl() + path)).timeout(Duration.ofSeconds(10));
+    if (form == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .method(method, HttpRequest.BodyPublishers.ofString(form));
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
