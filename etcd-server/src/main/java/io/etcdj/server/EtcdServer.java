@@ -412,7 +412,7 @@ public final class EtcdServer implements AutoCloseable {
     return startTime;
   }
 
-  /** Nanoseconds since this member last became leader. */
+  /** Nanoseconds since this member last saw the leader change (or became leader, OTH-041). */
   public long leaderUptimeNanos() {
     return SystemClock.nanoTime() - raft.leaderSinceNanos();
   }

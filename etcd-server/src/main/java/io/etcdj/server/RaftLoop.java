@@ -365,11 +365,12 @@ final class RaftLoop implements AutoCloseable {
     if (soft == null) {
       return;
     }
-    lead = soft.lead();
     boolean nowLeader = soft.raftState() == StateType.LEADER;
-    if (nowLeader && !leader) {
+    // OTH-041: leaderInfo restarts whenever the observed leader changes (or we become it).
+    if ((nowLeader && !leader) || soft.lead() != lead) {
       leaderSinceNanos = SystemClock.nanoTime();
     }
+    lead = soft.lead();
     leader = nowLeader;
     if (soft.lead() != 0) {
       leaderFound.complete(soft.lead());

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param dataDir {@code --data-dir} (default {@code <name>.etcd}, FLG-009)
  * @param listenClientUrls where the client server listens (FLG-027)
  * @param advertiseClientUrls what the member publishes (FLG-035)
- * @param listenPeerUrls {@code --listen-peer-urls} (not served yet: no raft transport)
+ * @param listenPeerUrls {@code --listen-peer-urls} (served when the cluster has more than one member)
  * @param advertisePeerUrls {@code --initial-advertise-peer-urls}
  * @param initialCluster name -> sorted peer URLs (CLU-010)
  * @param clusterToken {@code --initial-cluster-token}

@@ -4,6 +4,8 @@ import io.etcdj.server.EtcdServer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code /v2/machines}: every member's client URLs, sorted, joined by {@code ", "}, as text
@@ -26,7 +28,11 @@ final class MachinesHandler implements Route {
       HttpReplies.send(ctx, head, HttpReplies.methodNotAllowed("GET", "HEAD"));
       return;
     }
-    String body = String.join(", ", server.self().clientUrls());
+    // OTH-012: every member's client URLs, sorted.
+    List<String> urls = new ArrayList<>();
+    server.members().forEach(m -> urls.addAll(m.clientUrls()));
+    urls.sort(null);
+    String body = String.join(", ", urls);
     HttpReplies.send(ctx, head, HttpReplies.response(HttpResponseStatus.OK, HttpReplies.TEXT, body));
   }
 }

@@ -9,10 +9,11 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code /v2/members} for this single member (SPEC OTH-020..031): the list, the leader, and the
+ * {@code /v2/members} (SPEC OTH-020..031): the list, the leader, and the
  * request checks of add/remove/update. Changing the membership needs raft; until then such a
  * change that passes the checks fails with 500 {@code Internal Server Error}, as a proposal
  * that cannot commit does.
@@ -53,10 +54,19 @@ final class MembersHandler implements Route {
 
   private FullHttpResponse get(String rest) {
     if (rest.isEmpty()) {
-      return json("{\"members\":[" + memberJson(server.self()) + "]}\n");
+      List<String> members = new ArrayList<>();
+      server.members().forEach(m -> members.add(memberJson(m)));
+      return json("{\"members\":[" + String.join(",", members) + "]}\n");
     }
     if (rest.equals("leader")) {
-      return json(memberJson(server.self()) + "\n");
+      long lead = server.leaderId();
+      for (Member m : server.members()) {
+        if (lead != 0 && m.id() == lead) {
+          return json(memberJson(m) + "\n");
+        }
+      }
+      // OTH-022: no leader known (or not yet in the committed membership).
+      return HttpReplies.message(HttpResponseStatus.SERVICE_UNAVAILABLE, "During election");
     }
     return HttpReplies.message(HttpResponseStatus.NOT_FOUND, "Not found");
   }
@@ -90,9 +100,12 @@ final class MembersHandler implements Route {
     } catch (PeerUrlsRequest.InvalidException e) {
       return HttpReplies.message(HttpResponseStatus.BAD_REQUEST, e.getMessage());
     }
-    for (String url : urls) {
-      if (checkConflicts && server.self().peerUrls().contains(url)) {
-        return HttpReplies.message(HttpResponseStatus.CONFLICT, "membership: peerURL exists");
+    if (checkConflicts) {
+      List<Member> members = server.members();
+      for (String url : urls) {
+        if (members.stream().anyMatch(m -> m.peerUrls().contains(url))) {
+          return HttpReplies.message(HttpResponseStatus.CONFLICT, "membership: peerURL exists");
+        }
       }
     }
     return null;

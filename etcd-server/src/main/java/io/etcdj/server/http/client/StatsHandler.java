@@ -26,18 +26,24 @@ final class StatsHandler {
         () -> {
           String id = server.idHex();
           String start = GoTimeFormat.rfc3339Nano(server.startTime());
+          long uptime = server.leaderUptimeNanos();
+          // OTH-040: leaderInfo.startTime is when this member saw the current leader appear.
+          String leaderStart =
+              GoTimeFormat.rfc3339Nano(server.clock().instant().minusNanos(uptime));
           return "{\"name\":"
               + V2Json.quote(server.name())
               + ",\"id\":\""
               + id
-              + "\",\"state\":\"StateLeader\",\"startTime\":\""
-              + start
-              + "\",\"leaderInfo\":{\"leader\":\""
-              + id
-              + "\",\"uptime\":\""
-              + GoTimeFormat.duration(server.leaderUptimeNanos())
+              + "\",\"state\":\""
+              + (server.isLeader() ? "StateLeader" : "StateFollower")
               + "\",\"startTime\":\""
               + start
+              + "\",\"leaderInfo\":{\"leader\":\""
+              + Long.toHexString(server.leaderId())
+              + "\",\"uptime\":\""
+              + GoTimeFormat.duration(uptime)
+              + "\",\"startTime\":\""
+              + leaderStart
               + "\"},\"recvAppendRequestCnt\":0,\"sendAppendRequestCnt\":0}";
         });
   }
