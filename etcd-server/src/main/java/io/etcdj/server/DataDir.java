@@ -71,6 +71,9 @@ record DataDir(
           wal, new MemoryStorage(), null, ConfState.getDefaultInstance(), memberId, clusterId,
           true);
     }
+    // A rejected snapshot has already been loaded into the store; falling back to the WAL alone
+    // must start again from this empty state, or the replay re-applies what the snapshot held.
+    byte[] empty = store.save();
     for (Path file : snapFilesNewestFirst(snapDir)) {
       Snapshot snap;
       try {
@@ -94,6 +97,7 @@ record DataDir(
       }
       LOG.warn("the WAL has no marker for snapshot {}; trying an older one", file);
     }
+    store.recover(empty);
     DataDir d = tryOpen(walDir, null, WalSnapshot.ZERO, config.forceNewCluster());
     if (d == null) {
       throw new IOException("wal: snapshot not found: no snapshot in " + snapDir
