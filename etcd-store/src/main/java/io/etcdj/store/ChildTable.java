@@ -88,6 +88,17 @@ final class ChildTable {
     }
   }
 
+  /** Grows the table once so that {@code expected} children fit without further resizing. */
+  void ensureCapacity(int expected) {
+    int capacity = Math.max(slots.length, 2);
+    while (expected * 4L > capacity * 3L) {
+      capacity *= 2;
+    }
+    if (capacity != slots.length) {
+      resize(capacity);
+    }
+  }
+
   /** An independent table with the same children (copy-on-write of a directory). */
   ChildTable copy() {
     ChildTable t = new ChildTable();

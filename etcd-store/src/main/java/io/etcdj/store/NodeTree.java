@@ -227,7 +227,10 @@ final class NodeTree {
   void rebuildHeap(Node n, String path) {
     if (n.isDir()) {
       for (Node child : n.children.toArray()) {
-        rebuildHeap(child, StorePath.join(path, child.name));
+        // Most keys are permanent files: skip them without building their path.
+        if (child.isDir() || !child.isPermanent()) {
+          rebuildHeap(child, StorePath.join(path, child.name));
+        }
       }
     }
     if (!n.isPermanent()) {

@@ -16,7 +16,12 @@ import java.util.List;
  * <p>Thread-safety: stateless.
  */
 final class SnapshotReader {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /**
+   * Field names are not interned: every child's name is a field name, and interning a million
+   * distinct names costs more than the whole parse.
+   */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
 
   private SnapshotReader() {}
 
@@ -89,6 +94,7 @@ final class SnapshotReader {
     n.modifiedIndex = modified;
     if (dir) {
       n.value = value;
+      n.children.ensureCapacity(kids.size());
       for (Node kid : kids) {
         n.children.put(kid);
       }
@@ -231,6 +237,16 @@ final class SnapshotReader {
   }
 
   private static long unsigned(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+      JsonParser.NumberType type = p.getNumberType();
+      if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+        long v = p.getLongValue();
+        if (v >= 0) {
+          return v;
+        }
+      }
+    }
+    // Above Long.MAX_VALUE (a Go uint64), or not a plain non-negative integer: the exact text rules.
     return Long.parseUnsignedLong(p.getText());
   }
 

@@ -64,6 +64,25 @@ public final class StoreBench {
     if (store.index() < 0) {
       System.out.println(view.index());
     }
+
+    // Restart: the saved JSON back into a fresh store, as a member does from its .snap.
+    byte[] json = store.save();
+    store = null;
+    view = null;
+    for (int round = 0; round < 3; round++) {
+      Store fresh = new Store(Clock.systemUTC(), "/0", "/1");
+      long before = usedHeap();
+      long t9 = System.nanoTime();
+      fresh.recover(json);
+      long t10 = System.nanoTime();
+      long after = usedHeap();
+      System.out.printf(
+          "recover %d MB: %.0f ms, %.1f bytes/key on the heap after it%n",
+          json.length >> 20, (t10 - t9) / 1e6, (double) (after - before) / keys);
+      if (fresh.index() < 0) {
+        System.out.println(fresh.index());
+      }
+    }
   }
 
   /** Counts bytes and drops them, so the measure is the serializer alone. */
