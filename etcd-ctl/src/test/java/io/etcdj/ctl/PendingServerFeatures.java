@@ -17,7 +17,9 @@ final class PendingServerFeatures {
   private static final Map<String, String> PENDING =
       Map.of(
           "auth", "the server has no /v2/auth API yet (SPEC OTH-060..081)",
-          "cluster", "the server cannot add or update members yet (SPEC OTH-027, OTH-031)");
+          "cluster",
+          "an add without quorum times out; the reference (3.4) refuses it at once with"
+              + " --strict-reconfig-check (SPEC CLU-035, OTH-029)");
 
   private PendingServerFeatures() {}
 

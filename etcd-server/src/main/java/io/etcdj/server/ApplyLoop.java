@@ -1,6 +1,8 @@
 package io.etcdj.server;
 
 import io.etcdj.raft.raftpb.ConfChange;
+import io.etcdj.raft.raftpb.ConfChangeType;
+import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Snapshot;
@@ -8,6 +10,10 @@ import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
 import io.etcdj.store.Store;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,6 +40,8 @@ final class ApplyLoop implements AutoCloseable {
   private final PendingRequests pending;
   private final SnapshotSaver snapshots;
   private final long snapshotCount;
+  private final long localId;
+  private final Runnable removedSelf;
   private final LinkedBlockingQueue<Committed> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile long appliedIndex;
@@ -43,6 +51,8 @@ final class ApplyLoop implements AutoCloseable {
 
   /**
    * @param snapshotIndex the index of the snapshot the store was recovered from (0 if none)
+   * @param removedSelf run (on the apply thread; it must not block) once a committed RemoveNode
+   *     of {@code localId} is applied (OTH-032)
    */
   ApplyLoop(
       Store store,
@@ -51,7 +61,11 @@ final class ApplyLoop implements AutoCloseable {
       long snapshotCount,
       long snapshotIndex,
       long snapshotTerm,
-      String clusterIdHex) {
+      String clusterIdHex,
+      long localId,
+      Runnable removedSelf) {
+    this.localId = localId;
+    this.removedSelf = removedSelf;
     this.store = store;
     this.applier = new Applier(store);
     this.membership = new MembershipApplier(store, clusterIdHex);
@@ -95,18 +109,31 @@ final class ApplyLoop implements AutoCloseable {
     if (c.snapshot() != null) {
       applySnapshot(c.snapshot());
     }
-    for (Entry e : c.entries()) {
-      if (e.getIndex() <= appliedIndex) {
-        continue; // already in the snapshot this store was recovered from
+    List<ConfChange> decided = new ArrayList<>();
+    try {
+      for (Entry e : c.entries()) {
+        boolean fresh = e.getIndex() > appliedIndex; // else in the recovered snapshot already
+        if (e.getType() == EntryType.EntryConfChange) {
+          // Raft applies every committed conf change, even one this store already holds.
+          decided.add(applyConfChange(e, fresh));
+        } else if (fresh) {
+          applyEntry(e);
+        }
+        if (fresh) {
+          appliedTerm = e.getTerm();
+          appliedIndex = e.getIndex();
+        }
       }
-      applyEntry(e);
-      appliedTerm = e.getTerm();
-      appliedIndex = e.getIndex();
+    } finally {
+      if (c.confDecided() != null) {
+        c.confDecided().complete(decided);
+      }
     }
+    ConfState confState = withChanges(c.confState(), decided);
     // PER-040: snapshot once more than --snapshot-count entries were applied since the last one.
     if (appliedIndex - snapshotIndex > snapshotCount) {
       long last = snapshotIndex;
-      if (snapshots.save(store.snapshotView(), appliedIndex, appliedTerm, c.confState())) {
+      if (snapshots.save(store.snapshotView(), appliedIndex, appliedTerm, confState)) {
         LOG.info("start to snapshot (applied: {}, lastsnap: {})", appliedIndex, last);
         snapshotIndex = appliedIndex;
       }
@@ -127,10 +154,6 @@ final class ApplyLoop implements AutoCloseable {
   }
 
   private void applyEntry(Entry e) {
-    if (e.getType() == EntryType.EntryConfChange) {
-      applyConfChange(e);
-      return;
-    }
     if (e.getData().isEmpty()) {
       return; // the no-op a new leader appends at the start of its term (Raft §8)
     }
@@ -157,13 +180,28 @@ final class ApplyLoop implements AutoCloseable {
     pending.complete(d.id(), event);
   }
 
-  private void applyConfChange(Entry e) {
+  /**
+   * CLU-030: validates the change against the store and, if valid and new to this store, writes it
+   * there; answers the proposer either way.
+   *
+   * @return the change as raft must apply it: node ID 0 (a no-op) when it was refused
+   */
+  private ConfChange applyConfChange(Entry e, boolean fresh) {
     ConfChange cc;
     try {
       cc = ConfChange.parseFrom(e.getData());
     } catch (IOException ex) {
       LOG.error("skipping conf change at {}: {}", e.getIndex(), ex.getMessage());
-      return;
+      return ConfChange.getDefaultInstance();
+    }
+    if (!fresh) {
+      return cc;
+    }
+    try {
+      membership.validate(cc);
+    } catch (MembershipException ex) {
+      pending.fail(cc.getID(), ex);
+      return cc.toBuilder().setNodeID(0).build();
     }
     try {
       membership.apply(cc);
@@ -172,6 +210,31 @@ final class ApplyLoop implements AutoCloseable {
       LOG.warn("conf change at index {} failed: {}", e.getIndex(), ex.toString());
       pending.fail(cc.getID(), ex);
     }
+    if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && cc.getNodeID() == localId) {
+      removedSelf.run();
+    }
+    return cc;
+  }
+
+  /** The configuration after {@code changes} (for a snapshot's metadata, PER-041). */
+  private static ConfState withChanges(ConfState before, List<ConfChange> changes) {
+    if (changes.isEmpty()) {
+      return before;
+    }
+    Set<Long> voters = new LinkedHashSet<>(before.getVotersList());
+    for (ConfChange cc : changes) {
+      if (cc.getNodeID() == 0) {
+        continue;
+      }
+      switch (cc.getType()) {
+        case ConfChangeAddNode -> voters.add(cc.getNodeID());
+        case ConfChangeRemoveNode -> voters.remove(cc.getNodeID());
+        default -> {
+          // an update leaves the voters as they are
+        }
+      }
+    }
+    return before.toBuilder().clearVoters().addAllVoters(voters).build();
   }
 
   /** Stops after the batch in progress; entries still queued are applied again at restart. */

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +76,13 @@ public final class EmbeddedEtcd implements AutoCloseable {
       server.publish(advertised);
       URI first = config.listenClientUrls().get(0);
       String url = withPort(first, bound.get(0).getPort());
-      return new EmbeddedEtcd(server, clients, url);
+      EmbeddedEtcd etcd = new EmbeddedEtcd(server, clients, url);
+      // OTH-032: a removed member stops itself, a moment later (etcd's stopWithDelay) so the
+      // answers to the removal still leave.
+      server
+          .removed()
+          .thenRunAsync(etcd::close, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+      return etcd;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(server, clients);
@@ -88,6 +96,11 @@ public final class EmbeddedEtcd implements AutoCloseable {
   /** The first client URL with its real port, e.g. {@code http://127.0.0.1:41234}. */
   public String clientUrl() {
     return clientUrl;
+  }
+
+  /** Completes once the member was removed from its cluster; it stops itself then. */
+  public CompletableFuture<Void> removed() {
+    return server.removed();
   }
 
   /** The running server (for tests that look inside). */

@@ -3,7 +3,9 @@ package io.etcdj.server;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,12 +94,20 @@ public final class EtcdMain {
                   Runtime.getRuntime().halt(0);
                 },
                 "etcd-shutdown"));
+    // OTH-032: a removed member stops itself and the process ends.
+    etcd.removed()
+        .thenRunAsync(
+            () -> {
+              etcd.close();
+              stopped.countDown();
+            },
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return -1;
+    return etcd.removed().isDone() ? 0 : -1;
   }
 
   /** FLG-003, FLG-005: syntax errors print usage and exit 2; invalid settings exit 1. */

@@ -3,6 +3,8 @@ package io.etcdj.server;
 import io.etcdj.raft.Peer;
 import io.etcdj.raft.RaftConfig;
 import io.etcdj.raft.RawNode;
+import io.etcdj.raft.raftpb.ConfChange;
+import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
@@ -10,6 +12,7 @@ import io.etcdj.store.Store;
 import io.etcdj.store.V2Json;
 import io.etcdj.store.Watcher;
 import io.etcdj.wal.FilePurger;
+import io.etcdj.wal.Wal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,6 +74,7 @@ public final class EtcdServer implements AutoCloseable {
   private ApplyLoop applier;
   private SnapshotSaver snapshots;
   private PeerNetwork network;
+  private final CompletableFuture<Void> removed = new CompletableFuture<>();
   private volatile boolean stopped;
   private volatile Member self;
 
@@ -115,6 +119,13 @@ public final class EtcdServer implements AutoCloseable {
     LOG.info("election = {}ms", config.electionMs());
     LOG.info("snapshot count = {}", config.snapshotCount());
     LOG.info("advertise client URLs = {}", joinUrls(config.advertiseClientUrls()));
+    ExistingCluster existing = null;
+    if (config.clusterState().equals("existing") && !walExists()) {
+      // CLU-016: a member joining a running cluster takes its IDs from the cluster.
+      existing = ExistingCluster.fetch(config);
+      memberId = existing.localId();
+      clusterId = existing.clusterId();
+    }
     DataDir dir;
     try {
       dir = DataDir.open(config, memberId, clusterId, store);
@@ -139,11 +150,17 @@ public final class EtcdServer implements AutoCloseable {
       LOG.info("initial advertise peer URLs = {}", joinUrls(config.advertisePeerUrls()));
       LOG.info("initial cluster = {}", initialClusterString());
       LOG.info("starting member {} in cluster {}", idHex(), clusterIdHex());
-      List<Peer> peers = bootstrapPeers();
-      node = RawNode.bootstrap(raftConfig, peers);
-      ConfState.Builder cs = ConfState.newBuilder();
-      peers.forEach(p -> cs.addVoters(p.id()));
-      confState = cs.build();
+      if (existing != null) {
+        // CLU-016: no bootstrap entries; the leader sends the log (or a snapshot), conf changes
+        // included.
+        node = new RawNode(raftConfig);
+      } else {
+        List<Peer> peers = bootstrapPeers();
+        node = RawNode.bootstrap(raftConfig, peers);
+        ConfState.Builder cs = ConfState.newBuilder();
+        peers.forEach(p -> cs.addVoters(p.id()));
+        confState = cs.build();
+      }
     } else {
       LOG.info("the server is already initialized as member before, starting as etcd member...");
       if (dir.snapshot() != null) {
@@ -163,10 +180,12 @@ public final class EtcdServer implements AutoCloseable {
     applier =
         new ApplyLoop(
             store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm,
-            clusterIdHex());
+            clusterIdHex(), memberId, this::removedFromCluster);
     PeerSender sender = PeerSender.NONE;
     if (config.initialCluster().size() > 1 || confState.getVotersCount() > 1) {
-      network = new PeerNetwork(config, memberId, clusterId, store, peerCluster(), clock);
+      network =
+          new PeerNetwork(
+              config, memberId, clusterId, store, peerCluster(), clock, this::removedFromCluster);
       sender = network::send;
     }
     PeerNetwork net = network;
@@ -187,7 +206,7 @@ public final class EtcdServer implements AutoCloseable {
             config.heartbeatMs(),
             config.electionTicks());
     if (net != null) {
-      startPeerNetwork(net, dir.fresh());
+      startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
     }
     applier.start();
     raft.start();
@@ -195,20 +214,38 @@ public final class EtcdServer implements AutoCloseable {
 
   /**
    * Serves the peer port and dials every other member: the initial cluster's on a fresh member
-   * (CLU-015), the recovered membership's on a restart; conf changes applied later keep the
-   * transport up to date through {@link PeerNetwork#applied}.
+   * (CLU-015, or the running cluster's when joining it, CLU-016), the recovered membership's on a
+   * restart; conf changes applied later keep the transport up to date through {@link
+   * PeerNetwork#applied}.
    */
-  private void startPeerNetwork(PeerNetwork net, boolean fresh) {
+  private void startPeerNetwork(PeerNetwork net, List<Member> peers) {
     net.attach(raft);
     net.listen(config.listenPeerUrls());
-    if (fresh) {
-      config
-          .initialCluster()
-          .values()
-          .forEach(urls -> net.addPeer(ClusterIds.memberId(urls, config.clusterToken()), urls));
-    } else {
-      Membership.members(store).forEach(m -> net.addPeer(m.id(), m.peerUrls()));
+    peers.forEach(m -> net.addPeer(m.id(), m.peerUrls()));
+  }
+
+  private boolean walExists() {
+    try {
+      return Wal.exists(config.walPath());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the data dir " + config.dataDir() + ": "
+          + e.getMessage(), e);
     }
+  }
+
+  private List<Member> initialPeers(ExistingCluster existing) {
+    if (existing != null) {
+      return existing.members();
+    }
+    List<Member> peers = new ArrayList<>();
+    config
+        .initialCluster()
+        .forEach(
+            (name, urls) ->
+                peers.add(
+                    new Member(ClusterIds.memberId(urls, config.clusterToken()), name, urls,
+                        List.of())));
+    return peers;
   }
 
   private io.etcdj.server.http.peer.PeerCluster peerCluster() {
@@ -229,6 +266,70 @@ public final class EtcdServer implements AutoCloseable {
   public List<Member> members() {
     List<Member> members = Membership.members(store);
     return members.isEmpty() ? List.of(self) : members;
+  }
+
+  /**
+   * OTH-026, OTH-027: adds a member with {@code peerUrls} (sorted) through an AddNode conf
+   * change; its ID hashes the URLs with the Unix seconds of now (CLU-003). Completes with the new
+   * member once the change is applied here, or fails with a {@link MembershipException} (CLU-030),
+   * a timeout or "server stopped".
+   */
+  public CompletableFuture<Member> addMember(List<String> peerUrls) {
+    List<String> urls = new ArrayList<>(peerUrls);
+    urls.sort(null);
+    long id = ClusterIds.memberId(urls, Long.toString(clock.instant().getEpochSecond()));
+    Member member = new Member(id, "", urls, List.of());
+    return proposeConfChange(ConfChangeType.ConfChangeAddNode, id, urls).thenApply(e -> member);
+  }
+
+  /** OTH-030: removes member {@code id} through a RemoveNode conf change (see addMember). */
+  public CompletableFuture<Void> removeMember(long id) {
+    return proposeConfChange(ConfChangeType.ConfChangeRemoveNode, id, null).thenApply(e -> null);
+  }
+
+  /** OTH-031: replaces the peer URLs of member {@code id} through an UpdateNode conf change. */
+  public CompletableFuture<Void> updateMember(long id, List<String> peerUrls) {
+    List<String> urls = new ArrayList<>(peerUrls);
+    urls.sort(null);
+    return proposeConfChange(ConfChangeType.ConfChangeUpdateNode, id, urls).thenApply(e -> null);
+  }
+
+  /** PER-070: the context of an add or update is the member JSON; a removal has none. */
+  private CompletableFuture<Event> proposeConfChange(
+      ConfChangeType type, long nodeId, List<String> urls) {
+    if (stopped) {
+      return CompletableFuture.failedFuture(new ServerStoppedException());
+    }
+    long requestId = ids.next();
+    ConfChange.Builder cc = ConfChange.newBuilder().setID(requestId).setType(type)
+        .setNodeID(nodeId);
+    if (urls != null) {
+      cc.setContext(
+          com.google.protobuf.ByteString.copyFromUtf8(
+              MembershipApplier.memberContext(nodeId, urls, "")));
+    }
+    CompletableFuture<Event> result = pending.register(requestId);
+    raft.proposeConfChange(cc.build(), dropped -> pending.fail(requestId, dropped));
+    return result;
+  }
+
+  /**
+   * OTH-032, CLU-033: this member learnt that it was removed (it applied its own RemoveNode, or a
+   * peer refused it as removed). Says so as etcd does and completes {@link #removed()}; whoever
+   * runs the member stops it. Called on the apply thread or a Netty event loop: never blocks.
+   */
+  private void removedFromCluster() {
+    if (removed.isDone()) {
+      return;
+    }
+    LOG.error("the member has been permanently removed from the cluster");
+    LOG.info("the data-dir used by this member must be removed.");
+    removed.complete(null);
+  }
+
+  /** Completes once this member knows it was removed from the cluster; it must then stop. */
+  public CompletableFuture<Void> removed() {
+    return removed;
   }
 
   /** The leader's ID as this member last heard it, 0 when none is known. */

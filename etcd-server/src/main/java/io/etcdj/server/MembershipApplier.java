@@ -44,6 +44,51 @@ final class MembershipApplier {
         + "}";
   }
 
+  /**
+   * CLU-030 (etcd's {@code ValidateConfigurationChange}): checks {@code cc} against the committed
+   * membership in the store, before it takes effect anywhere.
+   *
+   * @throws MembershipException if the change must be applied as a no-op
+   */
+  void validate(ConfChange cc) {
+    long id = cc.getNodeID();
+    if (Membership.isRemoved(store, id)) {
+      throw new MembershipException(MembershipException.Kind.ID_REMOVED);
+    }
+    List<Member> members = Membership.members(store);
+    boolean exists = members.stream().anyMatch(m -> m.id() == id);
+    switch (cc.getType()) {
+      case ConfChangeAddNode -> {
+        if (exists) {
+          throw new MembershipException(MembershipException.Kind.ID_EXISTS);
+        }
+        checkUrlsFree(members, id, peerUrls(cc));
+      }
+      case ConfChangeRemoveNode -> {
+        if (!exists) {
+          throw new MembershipException(MembershipException.Kind.ID_NOT_FOUND);
+        }
+      }
+      case ConfChangeUpdateNode -> {
+        if (!exists) {
+          throw new MembershipException(MembershipException.Kind.ID_NOT_FOUND);
+        }
+        checkUrlsFree(members, id, peerUrls(cc));
+      }
+      default -> {
+        // Learners and other v3 change types do not exist in etcd 2.3 (RFT-012).
+      }
+    }
+  }
+
+  private static void checkUrlsFree(List<Member> members, long id, List<String> urls) {
+    for (Member m : members) {
+      if (m.id() != id && m.peerUrls().stream().anyMatch(urls::contains)) {
+        throw new MembershipException(MembershipException.Kind.PEER_URL_EXISTS);
+      }
+    }
+  }
+
   void apply(ConfChange cc) throws EtcdException {
     String dir = "/0/members/" + Long.toHexString(cc.getNodeID());
     switch (cc.getType()) {

@@ -42,6 +42,7 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   private final EventLoopGroup workers;
   private final Transport transport;
   private final PeerServer server;
+  private final Runnable removed;
   private volatile RaftLoop raft;
 
   PeerNetwork(
@@ -50,8 +51,10 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
       long clusterId,
       Store store,
       PeerCluster cluster,
-      Clock clock) {
+      Clock clock,
+      Runnable removed) {
     this.localId = localId;
+    this.removed = removed;
     this.store = store;
     boolean epoll = Epoll.isAvailable();
     this.boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
@@ -151,10 +154,9 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
 
   @Override
   public void reportRemoved(long byPeer) {
-    // etcd stops the member here (CLU-033); removal is not wired up yet, so only say so.
-    LOG.error(
-        "the member has been permanently removed from the cluster (told by {})",
-        Long.toHexString(byPeer));
+    // CLU-033: a peer refused this member as removed; etcd stops (the server says why).
+    LOG.debug("peer {} reports this member as removed", Long.toHexString(byPeer));
+    removed.run();
   }
 
   /** Stops listening, closes every peer's streams, then the event loops. */

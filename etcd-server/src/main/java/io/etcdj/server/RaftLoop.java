@@ -26,8 +26,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +116,23 @@ final class RaftLoop implements AutoCloseable {
   /** Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader. */
   void propose(ByteString data) {
     inbox.add(data);
+  }
+
+  /**
+   * Queues a membership change (CLU-030); raft refuses it while another is unapplied (CLU-031).
+   * Without a leader raft drops it at once (RFT-008): {@code dropped} then runs on the loop thread,
+   * so the proposer fails fast as etcd's does.
+   */
+  void proposeConfChange(ConfChange cc, Consumer<ProposalDroppedException> dropped) {
+    execute(
+        () -> {
+          try {
+            node.proposeConfChange(cc);
+          } catch (ProposalDroppedException e) {
+            LOG.debug("dropped conf change {}: {}", cc.getID(), e.getMessage());
+            dropped.accept(e);
+          }
+        });
   }
 
   /** Hands a message from a peer to the loop; it is stepped on the loop thread. */
@@ -294,14 +313,20 @@ final class RaftLoop implements AutoCloseable {
       // Step 2: messages only after the persist step (RFT-016).
       send(rd.messages());
       // Step 3: committed entries are already durable; the apply thread runs them in log order.
-      // Conf changes take effect in raft here, when they are handed over (etcd applies them on
-      // its apply path too, before the next Ready is processed).
       if (rd.snapshot() != null || !rd.committedEntries().isEmpty()) {
         if (rd.snapshot() != null) {
           confState = rd.snapshot().getMetadata().getConfState();
         }
-        applyConfChanges(rd.committedEntries());
-        apply.accept(new Committed(rd.snapshot(), rd.committedEntries(), confState));
+        boolean confChanges =
+            rd.committedEntries().stream().anyMatch(e -> e.getType() == EntryType.EntryConfChange);
+        CompletableFuture<List<ConfChange>> decided =
+            confChanges ? new CompletableFuture<>() : null;
+        apply.accept(new Committed(rd.snapshot(), rd.committedEntries(), confState, decided));
+        if (decided != null) {
+          // etcd's raft loop waits for the apply of a conf change: the apply step validates it
+          // against the store (CLU-030) and only then does it take effect in raft (RFT-010).
+          applyConfChanges(awaitApplied(decided));
+        }
       }
       // Step 4.
       node.advance(rd);
@@ -351,12 +376,30 @@ final class RaftLoop implements AutoCloseable {
     peers.send(out);
   }
 
-  private void applyConfChanges(List<Entry> committed) throws IOException {
-    for (Entry e : committed) {
-      if (e.getType() == EntryType.EntryConfChange) {
-        ConfChange cc = ConfChange.parseFrom(e.getData());
-        confState = node.applyConfChange(cc);
+  private void applyConfChanges(List<ConfChange> changes) {
+    for (ConfChange cc : changes) {
+      confState = node.applyConfChange(cc);
+      if (cc.getNodeID() != 0) {
         confChanged.accept(cc);
+      }
+    }
+  }
+
+  /** Waits for the apply thread's verdict on a Ready's conf changes, or for {@link #close}. */
+  private List<ConfChange> awaitApplied(CompletableFuture<List<ConfChange>> decided)
+      throws IOException {
+    while (true) {
+      try {
+        return decided.get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (!running) {
+          throw new IOException("stopped while a conf change was being applied");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while a conf change was being applied", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("conf change apply failed", e.getCause());
       }
     }
   }

@@ -2,6 +2,7 @@ package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
 import io.etcdj.server.Member;
+import io.etcdj.server.MembershipException;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,12 +12,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * {@code /v2/members} (SPEC OTH-020..031): the list, the leader, and the
- * request checks of add/remove/update. Changing the membership needs raft; until then such a
- * change that passes the checks fails with 500 {@code Internal Server Error}, as a proposal
- * that cannot commit does.
+ * {@code /v2/members} (SPEC OTH-020..031): the list, the leader, and add/remove/update. A
+ * change that passes the request checks goes through raft as a conf change; it is answered once
+ * applied, with etcd's status for each membership error (CLU-030) and 500 for a timeout.
  *
  * <p>Thread-safety: stateless apart from the shared server.
  */
@@ -42,14 +44,18 @@ final class MembersHandler implements Route {
     }
     String rest = path.substring(PREFIX.length());
     rest = rest.startsWith("/") ? rest.substring(1) : rest;
-    FullHttpResponse response =
+    CompletableFuture<FullHttpResponse> response =
         switch (method) {
-          case "GET" -> get(rest);
+          case "GET" -> CompletableFuture.completedFuture(get(rest));
           case "POST" -> post(request);
           default -> change(request, rest);
         };
-    response.headers().set(KeysHandler.CLUSTER_ID, server.clusterIdHex());
-    HttpReplies.send(ctx, false, response);
+    // A change answers once it is applied, on the apply thread (STYLE 8: never wait here).
+    response.thenAccept(
+        r -> {
+          r.headers().set(KeysHandler.CLUSTER_ID, server.clusterIdHex());
+          HttpReplies.send(ctx, false, r);
+        });
   }
 
   private FullHttpResponse get(String rest) {
@@ -72,67 +78,121 @@ final class MembersHandler implements Route {
   }
 
   /**
-   * OTH-024..028: a JSON body with valid peer URLs; a URL this member uses is a conflict. A valid
-   * add needs raft (not yet), so it fails like a failed proposal, with 500.
+   * OTH-024..028: a JSON body with valid peer URLs. The member is added
+   * through raft and answered with 201 and its JSON once applied (OTH-027).
    */
-  private FullHttpResponse post(FullHttpRequest request) {
-    FullHttpResponse invalid = checkBody(request, true);
+  private CompletableFuture<FullHttpResponse> post(FullHttpRequest request) {
+    FullHttpResponse invalid = checkBody(request);
     if (invalid != null) {
-      return invalid;
+      return CompletableFuture.completedFuture(invalid);
     }
+    List<String> urls = peerUrls(request);
+    return server
+        .addMember(urls)
+        .handle(
+            (m, error) -> {
+              if (error == null) {
+                return HttpReplies.response(
+                    HttpResponseStatus.CREATED, HttpReplies.JSON, memberJson(m) + "\n");
+              }
+              // OTH-028: conflicts are 409; a removed ID, a timeout or a stop are 500.
+              MembershipException.Kind kind = kindOf(error);
+              if (kind == MembershipException.Kind.ID_EXISTS
+                  || kind == MembershipException.Kind.PEER_URL_EXISTS) {
+                return HttpReplies.message(HttpResponseStatus.CONFLICT, cause(error).getMessage());
+              }
+              return internalError();
+            });
+  }
+
+  private static List<String> peerUrls(FullHttpRequest request) {
+    try {
+      return PeerUrlsRequest.parse(ByteBufUtil.getBytes(request.content()));
+    } catch (PeerUrlsRequest.InvalidException e) {
+      throw new IllegalStateException("checked before", e);
+    }
+  }
+
+  private static Throwable cause(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+  }
+
+  private static MembershipException.Kind kindOf(Throwable error) {
+    return cause(error) instanceof MembershipException m ? m.kind() : null;
+  }
+
+  private static FullHttpResponse internalError() {
     return HttpReplies.message(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
   }
 
   /**
-   * The content type (exact match in 2.3) and the peer URLs; null when both are fine. An
-   * update of this member may keep its own URLs, so conflicts are only checked for an add.
+   * The content type (exact match in 2.3) and the peer URLs; null when both are fine. Conflicts
+   * with other members are found when the change is applied (CLU-030): a cluster without quorum
+   * answers a conflicting add with 500 after the request timeout, as etcd does.
    */
-  private FullHttpResponse checkBody(FullHttpRequest request, boolean checkConflicts) {
+  private FullHttpResponse checkBody(FullHttpRequest request) {
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
     if (!contentType.equals("application/json")) {
       return HttpReplies.message(
           HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
           "Bad Content-Type " + contentType + ", accept application/json");
     }
-    List<String> urls;
     try {
-      urls = PeerUrlsRequest.parse(ByteBufUtil.getBytes(request.content()));
+      PeerUrlsRequest.parse(ByteBufUtil.getBytes(request.content()));
     } catch (PeerUrlsRequest.InvalidException e) {
       return HttpReplies.message(HttpResponseStatus.BAD_REQUEST, e.getMessage());
-    }
-    if (checkConflicts) {
-      List<Member> members = server.members();
-      for (String url : urls) {
-        if (members.stream().anyMatch(m -> m.peerUrls().contains(url))) {
-          return HttpReplies.message(HttpResponseStatus.CONFLICT, "membership: peerURL exists");
-        }
-      }
     }
     return null;
   }
 
-  /** OTH-030, OTH-031: the member ID in the path. */
-  private FullHttpResponse change(FullHttpRequest request, String id) {
+  /** OTH-030, OTH-031: the member ID in the path; answered with 204 once the change is applied. */
+  private CompletableFuture<FullHttpResponse> change(FullHttpRequest request, String id) {
     if (id.isEmpty()) {
-      return HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method Not Allowed");
+      return CompletableFuture.completedFuture(
+          HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method Not Allowed"));
     }
     long parsed;
     try {
       parsed = Long.parseUnsignedLong(id, 16);
     } catch (NumberFormatException e) {
-      return HttpReplies.message(HttpResponseStatus.NOT_FOUND, "No such member: " + id);
+      return CompletableFuture.completedFuture(noSuchMember(id));
     }
-    if (request.method().name().equals("PUT")) {
+    boolean update = request.method().name().equals("PUT");
+    CompletableFuture<Void> applied;
+    if (update) {
       // etcd reads the body before it looks the member up
-      FullHttpResponse invalid = checkBody(request, false);
+      FullHttpResponse invalid = checkBody(request);
       if (invalid != null) {
-        return invalid;
+        return CompletableFuture.completedFuture(invalid);
       }
+      applied = server.updateMember(parsed, peerUrls(request));
+    } else {
+      applied = server.removeMember(parsed);
     }
-    if (parsed != server.self().id()) {
-      return HttpReplies.message(HttpResponseStatus.NOT_FOUND, "No such member: " + id);
-    }
-    return HttpReplies.message(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+    return applied.handle(
+        (v, error) -> {
+          if (error == null) {
+            return HttpReplies.response(HttpResponseStatus.NO_CONTENT, null, "");
+          }
+          MembershipException.Kind kind = kindOf(error);
+          if (kind == MembershipException.Kind.ID_NOT_FOUND) {
+            return noSuchMember(id);
+          }
+          if (!update && kind == MembershipException.Kind.ID_REMOVED) {
+            return HttpReplies.message(
+                HttpResponseStatus.GONE, "Member permanently removed: " + id);
+          }
+          if (update && kind == MembershipException.Kind.PEER_URL_EXISTS) {
+            return HttpReplies.message(HttpResponseStatus.CONFLICT, cause(error).getMessage());
+          }
+          return internalError();
+        });
+  }
+
+  private static FullHttpResponse noSuchMember(String id) {
+    return HttpReplies.message(HttpResponseStatus.NOT_FOUND, "No such member: " + id);
   }
 
   static String memberJson(Member m) {

@@ -1,0 +1,305 @@
+package io.etcdj.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.server.EmbeddedEtcd;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runtime membership changes on a loopback cluster of in-process members (SPEC OTH-026..033,
+ * CLU-016, CLU-030): a fourth member is added through {@code POST /v2/members}, joins with {@code
+ * --initial-cluster-state existing} and catches up; a removed member stops itself while the rest
+ * keep writing; peer URLs are updated; refused changes get etcd's statuses.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class MembershipChangeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+  @TempDir Path tmp;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final List<EmbeddedEtcd> members = new ArrayList<>();
+  private final List<String> cluster = new ArrayList<>();
+
+  @AfterEach
+  void closeMembers() {
+    members.forEach(EmbeddedEtcd::close);
+  }
+
+  @Test
+  void addedMemberJoinsTheRunningClusterAndCatchesUp() throws Exception {
+    startCluster("a", "b", "c");
+    EmbeddedEtcd leader = awaitLeader(members);
+    awaitPut(leader, "/k1", "v1");
+
+    int[] ports = freePorts(3);
+    String peer = "http://127.0.0.1:" + ports[0];
+    HttpResponse<String> added = members(leader, "POST", "", "{\"peerURLs\":[\"" + peer + "\"]}");
+    assertThat(added.statusCode()).isEqualTo(201);
+    JsonNode member = JSON.readTree(added.body());
+    String id = member.path("id").asText();
+    assertThat(member.path("name").asText()).isEmpty();
+    assertThat(member.path("peerURLs").get(0).asText()).isEqualTo(peer);
+    assertThat(member.path("clientURLs")).isEmpty();
+
+    // OTH-028: a URL in use is a conflict, found when the change is applied (the same URLs in
+    // the same second would also give the same ID: "ID exists").
+    String other = "http://127.0.0.1:" + ports[2];
+    HttpResponse<String> again =
+        members(leader, "POST", "", "{\"peerURLs\":[\"" + peer + "\",\"" + other + "\"]}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).isEqualTo("{\"message\":\"membership: peerURL exists\"}");
+
+    cluster.add("d=" + peer);
+    EmbeddedEtcd d = start("d", ports[1], peer, "existing");
+    assertThat(d.server().idHex()).isEqualTo(id);
+    assertThat(d.server().clusterIdHex()).isEqualTo(leader.server().clusterIdHex());
+    awaitValue(d, "/k1", "v1");
+    awaitPut(d, "/k2", "v2");
+    for (EmbeddedEtcd m : members) {
+      awaitValue(m, "/k2", "v2");
+      awaitJson(m, "/v2/members", j -> j.path("members").size() == 4);
+    }
+    JsonNode listed =
+        awaitJson(
+            leader,
+            "/v2/members",
+            j -> j.findValuesAsText("name").contains("d"));
+    assertThat(listed.findValuesAsText("id")).contains(id);
+  }
+
+  @Test
+  void removedMemberStopsAndTheRestKeepWriting() throws Exception {
+    startCluster("a", "b", "c");
+    EmbeddedEtcd leader = awaitLeader(members);
+    EmbeddedEtcd victim = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
+    String id = victim.server().idHex();
+
+    // OTH-030: unknown and malformed IDs are 404, no ID is 405.
+    assertThat(members(leader, "DELETE", "/1234", null).statusCode()).isEqualTo(404);
+    assertThat(members(leader, "DELETE", "/xyz", null).body())
+        .contains("No such member: xyz");
+
+    EmbeddedEtcd other =
+        members.stream().filter(m -> m != leader && m != victim).findFirst().orElseThrow();
+    assertThat(members(other, "DELETE", "/" + id, null).statusCode()).isEqualTo(204);
+    victim.removed().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    awaitStopped(victim);
+
+    HttpResponse<String> gone = members(leader, "DELETE", "/" + id, null);
+    assertThat(gone.statusCode()).isEqualTo(410);
+    assertThat(gone.body()).contains("Member permanently removed: " + id);
+
+    List<EmbeddedEtcd> rest = List.of(leader, other);
+    awaitPut(other, "/after", "removal");
+    for (EmbeddedEtcd m : rest) {
+      awaitValue(m, "/after", "removal");
+      JsonNode list = awaitJson(m, "/v2/members", j -> j.path("members").size() == 2);
+      assertThat(list.findValuesAsText("id")).doesNotContain(id);
+    }
+  }
+
+  @Test
+  void peerUrlsAreUpdated() throws Exception {
+    startCluster("a", "b", "c");
+    EmbeddedEtcd leader = awaitLeader(members);
+    EmbeddedEtcd follower = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
+    EmbeddedEtcd third =
+        members.stream().filter(m -> m != leader && m != follower).findFirst().orElseThrow();
+    String id = follower.server().idHex();
+    String newUrl = "http://127.0.0.1:" + freePorts(1)[0];
+    String body = "{\"peerURLs\":[\"" + newUrl + "\"]}";
+
+    // OTH-031: unknown member 404, a URL of another member 409.
+    assertThat(members(leader, "PUT", "/1234", body).statusCode()).isEqualTo(404);
+    String taken = third.server().self().peerUrls().get(0);
+    HttpResponse<String> conflict =
+        members(leader, "PUT", "/" + id, "{\"peerURLs\":[\"" + taken + "\"]}");
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(conflict.body()).contains("membership: peerURL exists");
+
+    assertThat(members(leader, "PUT", "/" + id, body).statusCode()).isEqualTo(204);
+    for (EmbeddedEtcd m : members) {
+      awaitJson(
+          m,
+          "/v2/members",
+          j -> {
+            for (JsonNode member : j.path("members")) {
+              if (member.path("id").asText().equals(id)) {
+                return member.path("peerURLs").toString().equals("[\"" + newUrl + "\"]");
+              }
+            }
+            return false;
+          });
+    }
+  }
+
+  /** OTH-032: the removed member closes its client port on its own. */
+  private void awaitStopped(EmbeddedEtcd m) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (System.nanoTime() < end) {
+      try {
+        send(m, "GET", "/version", null);
+      } catch (IOException e) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(m.clientUrl() + " still serves after its removal");
+  }
+
+  private HttpResponse<String> members(EmbeddedEtcd m, String method, String rest, String json)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(m.clientUrl() + "/v2/members" + rest))
+            .timeout(Duration.ofSeconds(15));
+    if (json == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Starts every member at once: each blocks in its start until a leader exists. */
+  private void startCluster(String... names) throws Exception {
+    int n = names.length;
+    int[] clientPorts = freePorts(n);
+    int[] peerPorts = freePorts(n);
+    for (int i = 0; i < n; i++) {
+      cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
+    }
+    List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = names[i];
+      int clientPort = clientPorts[i];
+      String peer = "http://127.0.0.1:" + peerPorts[i];
+      starting.add(CompletableFuture.supplyAsync(() -> flagsStart(name, clientPort, peer, "new")));
+    }
+    for (CompletableFuture<EmbeddedEtcd> f : starting) {
+      members.add(f.get(30, TimeUnit.SECONDS));
+    }
+  }
+
+  private EmbeddedEtcd start(String name, int clientPort, String peer, String state) {
+    EmbeddedEtcd m = flagsStart(name, clientPort, peer, state);
+    members.add(m);
+    return m;
+  }
+
+  private EmbeddedEtcd flagsStart(String name, int clientPort, String peer, String state) {
+    String client = "http://127.0.0.1:" + clientPort;
+    return EmbeddedEtcd.start(
+        "--name", name,
+        "--data-dir", tmp.resolve(name + ".etcd").toString(),
+        "--listen-client-urls", client,
+        "--advertise-client-urls", client,
+        "--listen-peer-urls", peer,
+        "--initial-advertise-peer-urls", peer,
+        "--initial-cluster", String.join(",", cluster),
+        "--initial-cluster-state", state,
+        "--initial-cluster-token", "test-cluster-1",
+        "--heartbeat-interval", "50",
+        "--election-timeout", "500");
+  }
+
+  private static int[] freePorts(int n) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[n];
+    int[] ports = new int[n];
+    try {
+      for (int i = 0; i < n; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+    } finally {
+      for (ServerSocket s : sockets) {
+        if (s != null) {
+          s.close();
+        }
+      }
+    }
+    return ports;
+  }
+
+  private static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    while (System.nanoTime() < end) {
+      List<EmbeddedEtcd> leaders = candidates.stream().filter(m -> m.server().isLeader()).toList();
+      if (leaders.size() == 1) {
+        return leaders.get(0);
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no single leader within " + DEADLINE);
+  }
+
+  private void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {
+    awaitJson(m, "/v2/keys" + key, j -> value.equals(j.path("node").path("value").asText(null)));
+  }
+
+  /** Retries a write while the cluster settles (a proposal may be dropped meanwhile). */
+  private void awaitPut(EmbeddedEtcd m, String key, String value) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    int status = 0;
+    while (System.nanoTime() < end) {
+      status = send(m, "PUT", "/v2/keys" + key, "value=" + value).statusCode();
+      if (status == 200 || status == 201) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("PUT " + key + " still answered " + status);
+  }
+
+  private JsonNode awaitJson(EmbeddedEtcd m, String path, Predicate<JsonNode> ok)
+      throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    String last = "";
+    while (System.nanoTime() < end) {
+      HttpResponse<String> r = send(m, "GET", path, null);
+      last = r.statusCode() + " " + r.body();
+      if (r.statusCode() == 200) {
+        JsonNode j = JSON.readTree(r.body());
+        if (ok.test(j)) {
+          return j;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("GET " + path + " on " + m.clientUrl() + " last answered " + last);
+  }
+
+  private HttpResponse<String> send(EmbeddedEtcd m, String method, String path, String form)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(m.clientUrl() + path)).timeout(Duration.ofSeconds(10));
+    if (form == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .method(method, HttpRequest.BodyPublishers.ofString(form));
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
