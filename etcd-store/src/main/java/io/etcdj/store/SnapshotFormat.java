@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * etcd's v2 store snapshot JSON (SPEC PER-045..047), written with Go's field names and order:
@@ -83,6 +84,59 @@ final class SnapshotFormat {
     return SnapshotReader.read(json);
   }
 
+  private static final Comparator<Node> BY_NAME = (a, b) -> StorePath.compareGo(a.name, b.name);
+
+  /**
+   * The children in Go's map key order (UTF-8 bytes of the names), as json.Marshal writes them.
+   * Comparing names costs a cache miss per string in a large directory, so the first chars of each
+   * name (when below U+0100, whose order is their UTF-8 order) are packed with the child's
+   * position into a long and those are sorted as primitives; only names sharing that whole prefix
+   * are then compared in full.
+   */
+  static Node[] sortedChildren(ChildTable children) {
+    Node[] kids = children.toArray();
+    int n = kids.length;
+    if (n < 64) {
+      Arrays.sort(kids, BY_NAME);
+      return kids;
+    }
+    int indexBits = 32 - Integer.numberOfLeadingZeros(n - 1);
+    int prefixChars = (Long.SIZE - indexBits) / 8;
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      String name = kids[i].name;
+      long prefix = 0;
+      for (int c = 0; c < prefixChars; c++) {
+        // A name shorter than the prefix pads with 0: it still sorts before its extensions, and
+        // a tie with a real U+0000 is settled by the full comparison below.
+        int ch = c < name.length() ? name.charAt(c) : 0;
+        if (ch > 0xFF) {
+          Arrays.sort(kids, BY_NAME);
+          return kids;
+        }
+        prefix = (prefix << 8) | ch;
+      }
+      // Flipping the sign bit makes the signed sort an unsigned one.
+      keys[i] = ((prefix << indexBits) | i) ^ Long.MIN_VALUE;
+    }
+    Arrays.sort(keys);
+    long indexMask = (1L << indexBits) - 1;
+    Node[] out = new Node[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = kids[(int) (keys[i] & indexMask)];
+    }
+    int runStart = 0;
+    for (int i = 1; i <= n; i++) {
+      if (i == n || (keys[i] >>> indexBits) != (keys[runStart] >>> indexBits)) {
+        if (i - runStart > 1) {
+          Arrays.sort(out, runStart, i, BY_NAME);
+        }
+        runStart = i;
+      }
+    }
+    return out;
+  }
+
   private static void node(JsonOutput json, Node n, String path) throws IOException {
     json.ascii("{\"Path\":").string(path);
     json.ascii(",\"CreatedIndex\":").unsigned(n.createdIndex);
@@ -95,8 +149,7 @@ final class SnapshotFormat {
       json.ascii("null}");
       return;
     }
-    Node[] kids = n.children.toArray();
-    Arrays.sort(kids, (a, b) -> StorePath.compareGo(a.name, b.name));
+    Node[] kids = sortedChildren(n.children);
     json.raw('{');
     for (int i = 0; i < kids.length; i++) {
       if (i > 0) {
