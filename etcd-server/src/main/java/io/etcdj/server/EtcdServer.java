@@ -332,6 +332,20 @@ public final class EtcdServer implements AutoCloseable {
     return removed;
   }
 
+  /**
+   * OTH-042: the leader's figures for its followers, or null when this member is not the leader
+   * (the handler answers 403 then).
+   */
+  public String leaderStatsJson() {
+    if (!isLeader()) {
+      return null;
+    }
+    PeerNetwork net = network;
+    return net == null
+        ? "{\"leader\":\"" + idHex() + "\",\"followers\":{}}"
+        : net.leaderStats().json(idHex());
+  }
+
   /** The leader's ID as this member last heard it, 0 when none is known. */
   public long leaderId() {
     return raft.lead();

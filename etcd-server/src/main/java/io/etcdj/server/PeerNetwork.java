@@ -6,7 +6,6 @@ import io.etcdj.raft.raftpb.Message;
 import io.etcdj.server.http.peer.PeerCluster;
 import io.etcdj.server.http.peer.PeerInitializer;
 import io.etcdj.server.http.peer.PeerServer;
-import io.etcdj.server.transport.FollowerStats;
 import io.etcdj.server.transport.RaftHandler;
 import io.etcdj.server.transport.Transport;
 import io.etcdj.server.transport.TransportConfig;
@@ -43,6 +42,7 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   private final Transport transport;
   private final PeerServer server;
   private final Runnable removed;
+  private final LeaderStats leaderStats = new LeaderStats();
   private volatile RaftLoop raft;
 
   PeerNetwork(
@@ -65,7 +65,7 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
             clusterId,
             config.advertisePeerUrls().stream().map(URI::toString).toList(),
             Duration.ofMillis(config.electionMs()));
-    this.transport = new Transport(tc, this, FollowerStats.NONE, workers, clock);
+    this.transport = new Transport(tc, this, leaderStats, workers, clock);
     this.server = new PeerServer(boss, workers, new PeerInitializer(tc, cluster, this, transport,
         clock));
   }
@@ -94,6 +94,7 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   /** Starts talking to {@code id}, unless it is this member (CLU-015: every other member). */
   void addPeer(long id, List<String> peerUrls) {
     if (id != localId && !peerUrls.isEmpty()) {
+      leaderStats.follow(id);
       transport.addPeer(id, peerUrls);
     }
   }
@@ -106,7 +107,10 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     }
     switch (cc.getType()) {
       case ConfChangeAddNode -> addPeer(id, MembershipApplier.peerUrls(cc));
-      case ConfChangeRemoveNode -> transport.removePeer(id);
+      case ConfChangeRemoveNode -> {
+        transport.removePeer(id);
+        leaderStats.unfollow(id);
+      }
       case ConfChangeUpdateNode -> transport.updatePeer(id, MembershipApplier.peerUrls(cc));
       default -> {
         // Learners do not exist in etcd 2.3 (RFT-012).
@@ -117,6 +121,11 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   /** The raft loop's {@link PeerSender}: queues each message for its peer, never blocks. */
   void send(List<Message> messages) {
     transport.send(messages);
+  }
+
+  /** The figures of {@code /v2/stats/leader} (OTH-042). */
+  LeaderStats leaderStats() {
+    return leaderStats;
   }
 
   Transport transport() {

@@ -86,6 +86,21 @@ class MembershipChangeTest {
             "/v2/members",
             j -> j.findValuesAsText("name").contains("d"));
     assertThat(listed.findValuesAsText("id")).contains(id);
+
+    // OTH-042: the leader reports its three followers, the new one included; others refuse.
+    EmbeddedEtcd lead = awaitLeader(members);
+    JsonNode stats =
+        awaitJson(
+            lead,
+            "/v2/stats/leader",
+            j -> j.path("followers").size() == 3
+                && j.path("followers").path(id).path("counts").path("success").asLong() > 0);
+    assertThat(stats.path("leader").asText()).isEqualTo(lead.server().idHex());
+    HttpResponse<String> refused =
+        send(members.stream().filter(m -> m != lead).findFirst().orElseThrow(), "GET",
+            "/v2/stats/leader", null);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).isEqualTo("{\"message\":\"not current leader\"}");
   }
 
   @Test

@@ -9,8 +9,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * {@code /v2/stats/self}, {@code /v2/stats/leader} and {@code /v2/stats/store} (SPEC
- * OTH-040..046). This member is always its own leader, so it has no followers to report and no
- * append traffic.
+ * OTH-040..046). Self stats do not count append traffic yet.
  *
  * <p>Thread-safety: stateless apart from the shared server.
  */
@@ -48,8 +47,22 @@ final class StatsHandler {
         });
   }
 
+  /** OTH-042: the followers' latencies and counts; 403 on a member that is not the leader. */
   Route leader() {
-    return getOnly(() -> "{\"leader\":\"" + server.idHex() + "\",\"followers\":{}}");
+    return (ctx, request, path, q) -> {
+      if (!request.method().name().equals("GET")) {
+        HttpReplies.send(
+            ctx, request.method().name().equals("HEAD"), HttpReplies.methodNotAllowed("GET"));
+        return;
+      }
+      String body = server.leaderStatsJson();
+      HttpReplies.send(
+          ctx,
+          false,
+          body == null
+              ? HttpReplies.message(HttpResponseStatus.FORBIDDEN, "not current leader")
+              : HttpReplies.response(HttpResponseStatus.OK, HttpReplies.JSON, body));
+    };
   }
 
   Route store() {
