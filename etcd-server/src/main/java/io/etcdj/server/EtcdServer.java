@@ -181,33 +181,24 @@ public final class EtcdServer implements AutoCloseable {
         new ApplyLoop(
             store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm,
             clusterIdHex(), memberId, this::removedFromCluster);
-    PeerSender sender = PeerSender.NONE;
-    if (config.initialCluster().size() > 1 || confState.getVotersCount() > 1) {
-      network =
-          new PeerNetwork(
-              config, memberId, clusterId, store, peerCluster(), clock, this::removedFromCluster);
-      sender = network::send;
-    }
-    PeerNetwork net = network;
+    // etcd binds the peer port even for a single member: it can grow by a member add.
+    PeerNetwork net =
+        new PeerNetwork(
+            config, memberId, clusterId, store, peerCluster(), clock, this::removedFromCluster);
+    network = net;
     raft =
         new RaftLoop(
             node,
             dir.storage(),
             dir.wal(),
             config.snapPath(),
-            sender,
+            net::send,
             applier::submit,
-            cc -> {
-              if (net != null) {
-                net.applied(cc);
-              }
-            },
+            net::applied,
             confState,
             config.heartbeatMs(),
             config.electionTicks());
-    if (net != null) {
-      startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
-    }
+    startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
     applier.start();
     raft.start();
   }

@@ -103,6 +103,23 @@ class MembershipChangeTest {
     assertThat(refused.body()).isEqualTo("{\"message\":\"not current leader\"}");
   }
 
+  /** A single member binds its peer port too, so it can grow (etcd does the same). */
+  @Test
+  void singleMemberGrowsToTwo() throws Exception {
+    startCluster("a");
+    EmbeddedEtcd a = awaitLeader(members);
+    awaitPut(a, "/solo", "v");
+    int[] ports = freePorts(2);
+    String peer = "http://127.0.0.1:" + ports[0];
+    assertThat(members(a, "POST", "", "{\"peerURLs\":[\"" + peer + "\"]}").statusCode())
+        .isEqualTo(201);
+    cluster.add("b=" + peer);
+    EmbeddedEtcd b = start("b", ports[1], peer, "existing");
+    awaitValue(b, "/solo", "v");
+    awaitPut(b, "/pair", "w");
+    awaitValue(a, "/pair", "w");
+  }
+
   @Test
   void removedMemberStopsAndTheRestKeepWriting() throws Exception {
     startCluster("a", "b", "c");

@@ -30,7 +30,8 @@ class ClientHttpTest {
             "--name", "e2e",
             "--data-dir", dataDir.resolve("e2e.etcd").toString(),
             "--listen-client-urls", "http://127.0.0.1:0",
-            "--advertise-client-urls", "http://127.0.0.1:0");
+            "--advertise-client-urls", "http://127.0.0.1:0",
+            "--listen-peer-urls", "http://127.0.0.1:0");
     port = URI.create(etcd.clientUrl()).getPort();
   }
 

@@ -36,7 +36,8 @@ class ConformanceTest {
             "--name", "conform",
             "--data-dir", dataDir.resolve("conform.etcd").toString(),
             "--listen-client-urls", "http://127.0.0.1:0",
-            "--advertise-client-urls", "http://127.0.0.1:0");
+            "--advertise-client-urls", "http://127.0.0.1:0",
+            "--listen-peer-urls", "http://127.0.0.1:0");
     port = URI.create(etcd.clientUrl()).getPort();
   }
 

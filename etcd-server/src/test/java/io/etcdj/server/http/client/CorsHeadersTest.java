@@ -68,10 +68,12 @@ class CorsHeadersTest {
   }
 
   private void start(String... given) throws Exception {
-    String[] flags = new String[given.length + 2];
+    String[] flags = new String[given.length + 4];
     flags[0] = "--data-dir";
     flags[1] = dataDir.toString();
-    System.arraycopy(given, 0, flags, 2, given.length);
+    flags[2] = "--listen-peer-urls"; // the peer port is always bound: a free one
+    flags[3] = "http://127.0.0.1:0";
+    System.arraycopy(given, 0, flags, 4, given.length);
     server = new EtcdServer(EtcdFlags.parse(flags, Map.of(), l -> {}).toConfig(), SystemClock.INSTANCE);
     server.bootstrap();
     server.publish(List.of("http://127.0.0.1:1"));

@@ -36,7 +36,8 @@ class KeysHandlerTest {
   void start() throws Exception {
     server =
         new EtcdServer(
-            EtcdFlags.parse(new String[] {"--name", "t", "--data-dir", dataDir.toString()}, Map.of(), l -> {}).toConfig(),
+            EtcdFlags.parse(new String[] {"--name", "t", "--data-dir", dataDir.toString(),
+                "--listen-peer-urls", "http://127.0.0.1:0"}, Map.of(), l -> {}).toConfig(),
             SystemClock.INSTANCE);
     server.bootstrap();
     server.publish(List.of("http://127.0.0.1:1"));
