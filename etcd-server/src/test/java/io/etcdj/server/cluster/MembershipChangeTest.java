@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +51,7 @@ class MembershipChangeTest {
     EmbeddedEtcd leader = awaitLeader(members);
     awaitPut(leader, "/k1", "v1");
 
-    int[] ports = freePorts(3);
+    int[] ports = ClusterTestSupport.freePorts(3);
     String peer = "http://127.0.0.1:" + ports[0];
     HttpResponse<String> added = members(leader, "POST", "", "{\"peerURLs\":[\"" + peer + "\"]}");
     assertThat(added.statusCode()).isEqualTo(201);
@@ -109,7 +108,7 @@ class MembershipChangeTest {
     startCluster("a");
     EmbeddedEtcd a = awaitLeader(members);
     awaitPut(a, "/solo", "v");
-    int[] ports = freePorts(2);
+    int[] ports = ClusterTestSupport.freePorts(2);
     String peer = "http://127.0.0.1:" + ports[0];
     assertThat(members(a, "POST", "", "{\"peerURLs\":[\"" + peer + "\"]}").statusCode())
         .isEqualTo(201);
@@ -159,7 +158,7 @@ class MembershipChangeTest {
     EmbeddedEtcd third =
         members.stream().filter(m -> m != leader && m != follower).findFirst().orElseThrow();
     String id = follower.server().idHex();
-    String newUrl = "http://127.0.0.1:" + freePorts(1)[0];
+    String newUrl = "http://127.0.0.1:" + ClusterTestSupport.freePorts(1)[0];
     String body = "{\"peerURLs\":[\"" + newUrl + "\"]}";
 
     // OTH-031: unknown member 404, a URL of another member 409.
@@ -217,8 +216,8 @@ class MembershipChangeTest {
   /** Starts every member at once: each blocks in its start until a leader exists. */
   private void startCluster(String... names) throws Exception {
     int n = names.length;
-    int[] clientPorts = freePorts(n);
-    int[] peerPorts = freePorts(n);
+    int[] clientPorts = ClusterTestSupport.freePorts(n);
+    int[] peerPorts = ClusterTestSupport.freePorts(n);
     for (int i = 0; i < n; i++) {
       cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
     }
@@ -256,34 +255,8 @@ class MembershipChangeTest {
         "--election-timeout", "500");
   }
 
-  private static int[] freePorts(int n) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[n];
-    int[] ports = new int[n];
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        if (s != null) {
-          s.close();
-        }
-      }
-    }
-    return ports;
-  }
-
   private static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates) throws Exception {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < end) {
-      List<EmbeddedEtcd> leaders = candidates.stream().filter(m -> m.server().isLeader()).toList();
-      if (leaders.size() == 1) {
-        return leaders.get(0);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no single leader within " + DEADLINE);
+    return ClusterTestSupport.awaitLeader(candidates, DEADLINE);
   }
 
   private void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,8 +120,8 @@ class ThreeMemberClusterTest {
   /** Starts every member at once: each blocks in its start until a leader exists. */
   private void startCluster(String... names) throws Exception {
     int n = names.length;
-    int[] clientPorts = freePorts(n);
-    int[] peerPorts = freePorts(n);
+    int[] clientPorts = ClusterTestSupport.freePorts(n);
+    int[] peerPorts = ClusterTestSupport.freePorts(n);
     List<String> cluster = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
@@ -152,34 +150,8 @@ class ThreeMemberClusterTest {
     }
   }
 
-  private static int[] freePorts(int n) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[n];
-    int[] ports = new int[n];
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        if (s != null) {
-          s.close();
-        }
-      }
-    }
-    return ports;
-  }
-
   private static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates) throws Exception {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < end) {
-      List<EmbeddedEtcd> leaders = candidates.stream().filter(m -> m.server().isLeader()).toList();
-      if (leaders.size() == 1) {
-        return leaders.get(0);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no single leader within " + DEADLINE);
+    return ClusterTestSupport.awaitLeader(candidates, DEADLINE);
   }
 
   private void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {
