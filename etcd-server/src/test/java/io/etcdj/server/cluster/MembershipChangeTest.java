@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,8 +33,7 @@ class MembershipChangeTest {
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final MemberHttp web = new MemberHttp(DEADLINE);
   private final List<EmbeddedEtcd> members = new ArrayList<>();
   private final List<String> cluster = new ArrayList<>();
 
@@ -49,7 +46,7 @@ class MembershipChangeTest {
   void addedMemberJoinsTheRunningClusterAndCatchesUp() throws Exception {
     startCluster("a", "b", "c");
     EmbeddedEtcd leader = awaitLeader(members);
-    awaitPut(leader, "/k1", "v1");
+    web.awaitPut(leader, "/k1", "v1");
 
     int[] ports = ClusterTestSupport.freePorts(3);
     String peer = "http://127.0.0.1:" + ports[0];
@@ -73,14 +70,14 @@ class MembershipChangeTest {
     EmbeddedEtcd d = start("d", ports[1], peer, "existing");
     assertThat(d.server().idHex()).isEqualTo(id);
     assertThat(d.server().clusterIdHex()).isEqualTo(leader.server().clusterIdHex());
-    awaitValue(d, "/k1", "v1");
-    awaitPut(d, "/k2", "v2");
+    web.awaitValue(d, "/k1", "v1");
+    web.awaitPut(d, "/k2", "v2");
     for (EmbeddedEtcd m : members) {
-      awaitValue(m, "/k2", "v2");
-      awaitJson(m, "/v2/members", j -> j.path("members").size() == 4);
+      web.awaitValue(m, "/k2", "v2");
+      web.awaitJson(m, "/v2/members", j -> j.path("members").size() == 4);
     }
     JsonNode listed =
-        awaitJson(
+        web.awaitJson(
             leader,
             "/v2/members",
             j -> j.findValuesAsText("name").contains("d"));
@@ -89,14 +86,14 @@ class MembershipChangeTest {
     // OTH-042: the leader reports its three followers, the new one included; others refuse.
     EmbeddedEtcd lead = awaitLeader(members);
     JsonNode stats =
-        awaitJson(
+        web.awaitJson(
             lead,
             "/v2/stats/leader",
             j -> j.path("followers").size() == 3
                 && j.path("followers").path(id).path("counts").path("success").asLong() > 0);
     assertThat(stats.path("leader").asText()).isEqualTo(lead.server().idHex());
     HttpResponse<String> refused =
-        send(members.stream().filter(m -> m != lead).findFirst().orElseThrow(), "GET",
+        web.send(members.stream().filter(m -> m != lead).findFirst().orElseThrow(), "GET",
             "/v2/stats/leader", null);
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).isEqualTo("{\"message\":\"not current leader\"}");
@@ -107,16 +104,16 @@ class MembershipChangeTest {
   void singleMemberGrowsToTwo() throws Exception {
     startCluster("a");
     EmbeddedEtcd a = awaitLeader(members);
-    awaitPut(a, "/solo", "v");
+    web.awaitPut(a, "/solo", "v");
     int[] ports = ClusterTestSupport.freePorts(2);
     String peer = "http://127.0.0.1:" + ports[0];
     assertThat(members(a, "POST", "", "{\"peerURLs\":[\"" + peer + "\"]}").statusCode())
         .isEqualTo(201);
     cluster.add("b=" + peer);
     EmbeddedEtcd b = start("b", ports[1], peer, "existing");
-    awaitValue(b, "/solo", "v");
-    awaitPut(b, "/pair", "w");
-    awaitValue(a, "/pair", "w");
+    web.awaitValue(b, "/solo", "v");
+    web.awaitPut(b, "/pair", "w");
+    web.awaitValue(a, "/pair", "w");
   }
 
   @Test
@@ -142,10 +139,10 @@ class MembershipChangeTest {
     assertThat(gone.body()).contains("Member permanently removed: " + id);
 
     List<EmbeddedEtcd> rest = List.of(leader, other);
-    awaitPut(other, "/after", "removal");
+    web.awaitPut(other, "/after", "removal");
     for (EmbeddedEtcd m : rest) {
-      awaitValue(m, "/after", "removal");
-      JsonNode list = awaitJson(m, "/v2/members", j -> j.path("members").size() == 2);
+      web.awaitValue(m, "/after", "removal");
+      JsonNode list = web.awaitJson(m, "/v2/members", j -> j.path("members").size() == 2);
       assertThat(list.findValuesAsText("id")).doesNotContain(id);
     }
   }
@@ -171,7 +168,7 @@ class MembershipChangeTest {
 
     assertThat(members(leader, "PUT", "/" + id, body).statusCode()).isEqualTo(204);
     for (EmbeddedEtcd m : members) {
-      awaitJson(
+      web.awaitJson(
           m,
           "/v2/members",
           j -> {
@@ -190,7 +187,7 @@ class MembershipChangeTest {
     long end = System.nanoTime() + DEADLINE.toNanos();
     while (System.nanoTime() < end) {
       try {
-        send(m, "GET", "/version", null);
+        web.send(m, "GET", "/version", null);
       } catch (IOException e) {
         return;
       }
@@ -210,7 +207,7 @@ class MembershipChangeTest {
       b.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return web.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Starts every member at once: each blocks in its start until a leader exists. */
@@ -257,54 +254,5 @@ class MembershipChangeTest {
 
   private static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates) throws Exception {
     return ClusterTestSupport.awaitLeader(candidates, DEADLINE);
-  }
-
-  private void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {
-    awaitJson(m, "/v2/keys" + key, j -> value.equals(j.path("node").path("value").asText(null)));
-  }
-
-  /** Retries a write while the cluster settles (a proposal may be dropped meanwhile). */
-  private void awaitPut(EmbeddedEtcd m, String key, String value) throws Exception {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    int status = 0;
-    while (System.nanoTime() < end) {
-      status = send(m, "PUT", "/v2/keys" + key, "value=" + value).statusCode();
-      if (status == 200 || status == 201) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("PUT " + key + " still answered " + status);
-  }
-
-  private JsonNode awaitJson(EmbeddedEtcd m, String path, Predicate<JsonNode> ok)
-      throws Exception {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    String last = "";
-    while (System.nanoTime() < end) {
-      HttpResponse<String> r = send(m, "GET", path, null);
-      last = r.statusCode() + " " + r.body();
-      if (r.statusCode() == 200) {
-        JsonNode j = JSON.readTree(r.body());
-        if (ok.test(j)) {
-          return j;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("GET " + path + " on " + m.clientUrl() + " last answered " + last);
-  }
-
-  private HttpResponse<String> send(EmbeddedEtcd m, String method, String path, String form)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(m.clientUrl() + path)).timeout(Duration.ofSeconds(10));
-    if (form == null) {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/x-www-form-urlencoded")
-          .method(method, HttpRequest.BodyPublishers.ofString(form));
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -3,11 +3,7 @@ package io.etcdj.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,13 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ThreeMemberClusterTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final MemberHttp web = new MemberHttp(DEADLINE);
   private final List<EmbeddedEtcd> members = new ArrayList<>();
 
   @AfterEach
@@ -51,17 +44,17 @@ class ThreeMemberClusterTest {
     EmbeddedEtcd leader = awaitLeader(members);
     assertThat(members.stream().filter(m -> m.server().isLeader())).hasSize(1);
 
-    assertThat(put(leader, "/k1", "v1")).isEqualTo(201);
+    assertThat(web.put(leader, "/k1", "v1")).isEqualTo(201);
     for (EmbeddedEtcd m : members) {
-      awaitValue(m, "/k1", "v1");
+      web.awaitValue(m, "/k1", "v1");
     }
 
     checkClusterEndpoints(leader);
 
     EmbeddedEtcd follower = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
-    assertThat(put(follower, "/k2", "v2")).isEqualTo(201);
+    assertThat(web.put(follower, "/k2", "v2")).isEqualTo(201);
     for (EmbeddedEtcd m : members) {
-      awaitValue(m, "/k2", "v2");
+      web.awaitValue(m, "/k2", "v2");
     }
 
     leader.close();
@@ -69,9 +62,9 @@ class ThreeMemberClusterTest {
     EmbeddedEtcd newLeader = awaitLeader(survivors);
     assertThat(newLeader).isNotSameAs(leader);
     EmbeddedEtcd other = survivors.stream().filter(m -> m != newLeader).findFirst().orElseThrow();
-    awaitPut(other, "/k3", "v3");
+    web.awaitPut(other, "/k3", "v3");
     for (EmbeddedEtcd m : survivors) {
-      awaitValue(m, "/k3", "v3");
+      web.awaitValue(m, "/k3", "v3");
     }
   }
 
@@ -84,7 +77,7 @@ class ThreeMemberClusterTest {
     String leaderHex = leader.server().idHex();
     for (EmbeddedEtcd m : members) {
       JsonNode list =
-          awaitJson(
+          web.awaitJson(
               m,
               "/v2/members",
               j -> j.path("members").size() == 3
@@ -99,12 +92,12 @@ class ThreeMemberClusterTest {
       assertThat(names).containsExactlyInAnyOrder("a", "b", "c");
       assertThat(urls).containsExactlyInAnyOrderElementsOf(clientUrls);
 
-      JsonNode lead = awaitJson(m, "/v2/members/leader", j -> true);
+      JsonNode lead = web.awaitJson(m, "/v2/members/leader", j -> true);
       assertThat(lead.path("id").asText()).isEqualTo(leaderHex);
       assertThat(lead.path("name").asText()).isEqualTo(leader.server().name());
 
       JsonNode self =
-          awaitJson(
+          web.awaitJson(
               m,
               "/v2/stats/self",
               j -> leaderHex.equals(j.path("leaderInfo").path("leader").asText()));
@@ -112,7 +105,7 @@ class ThreeMemberClusterTest {
           .isEqualTo(m == leader ? "StateLeader" : "StateFollower");
       assertThat(self.path("name").asText()).isEqualTo(m.server().name());
 
-      HttpResponse<String> machines = send(m, "GET", "/v2/machines", null);
+      HttpResponse<String> machines = web.send(m, "GET", "/v2/machines", null);
       assertThat(machines.body()).isEqualTo(String.join(", ", clientUrls));
     }
   }
@@ -152,57 +145,5 @@ class ThreeMemberClusterTest {
 
   private static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates) throws Exception {
     return ClusterTestSupport.awaitLeader(candidates, DEADLINE);
-  }
-
-  private void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {
-    awaitJson(m, "/v2/keys" + key, j -> value.equals(j.path("node").path("value").asText(null)));
-  }
-
-  /** Retries a write while the new leader settles (a proposal may be dropped meanwhile). */
-  private void awaitPut(EmbeddedEtcd m, String key, String value) throws Exception {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    int status = 0;
-    while (System.nanoTime() < end) {
-      status = put(m, key, value);
-      if (status == 200 || status == 201) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("PUT " + key + " still answered " + status);
-  }
-
-  JsonNode awaitJson(EmbeddedEtcd m, String path, Predicate<JsonNode> ok) throws Exception {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    String last = "";
-    while (System.nanoTime() < end) {
-      HttpResponse<String> r = send(m, "GET", path, null);
-      last = r.statusCode() + " " + r.body();
-      if (r.statusCode() == 200) {
-        JsonNode j = JSON.readTree(r.body());
-        if (ok.test(j)) {
-          return j;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("GET " + path + " on " + m.clientUrl() + " last answered " + last);
-  }
-
-  private int put(EmbeddedEtcd m, String key, String value) throws Exception {
-    return send(m, "PUT", "/v2/keys" + key, "value=" + value).statusCode();
-  }
-
-  HttpResponse<String> send(EmbeddedEtcd m, String method, String path, String form)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(m.clientUrl() + path)).timeout(Duration.ofSeconds(10));
-    if (form == null) {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/x-www-form-urlencoded")
-          .method(method, HttpRequest.BodyPublishers.ofString(form));
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

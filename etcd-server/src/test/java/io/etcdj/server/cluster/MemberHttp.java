@@ -1,0 +1,90 @@
+package io.etcdj.server.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.server.EmbeddedEtcd;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * HTTP against in-process members for the cluster tests: plain requests, and reads and writes
+ * retried (polled) until they succeed or the deadline passes, since a cluster settling after an
+ * election or a membership change may drop a proposal or serve a stale read for a moment.
+ *
+ * <p>Thread-safety: safe for use from the test thread; the underlying client is thread-safe.
+ */
+final class MemberHttp {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Duration deadline;
+
+  MemberHttp(Duration deadline) {
+    this.deadline = deadline;
+  }
+
+  HttpClient client() {
+    return http;
+  }
+
+  /** One request; {@code form} null means no body. */
+  HttpResponse<String> send(EmbeddedEtcd m, String method, String path, String form)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(m.clientUrl() + path)).timeout(Duration.ofSeconds(10));
+    if (form == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .method(method, HttpRequest.BodyPublishers.ofString(form));
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A plain PUT of a key; the status code. */
+  int put(EmbeddedEtcd m, String key, String value) throws Exception {
+    return send(m, "PUT", "/v2/keys" + key, "value=" + value).statusCode();
+  }
+
+  /** Retries a PUT until it is answered 200 or 201. */
+  void awaitPut(EmbeddedEtcd m, String key, String value) throws Exception {
+    long end = System.nanoTime() + deadline.toNanos();
+    int status = 0;
+    while (System.nanoTime() < end) {
+      status = put(m, key, value);
+      if (status == 200 || status == 201) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("PUT " + key + " still answered " + status);
+  }
+
+  /** Polls a GET until it answers 200 with JSON that satisfies {@code ok}. */
+  JsonNode awaitJson(EmbeddedEtcd m, String path, Predicate<JsonNode> ok) throws Exception {
+    long end = System.nanoTime() + deadline.toNanos();
+    String last = "";
+    while (System.nanoTime() < end) {
+      HttpResponse<String> r = send(m, "GET", path, null);
+      last = r.statusCode() + " " + r.body();
+      if (r.statusCode() == 200) {
+        JsonNode j = JSON.readTree(r.body());
+        if (ok.test(j)) {
+          return j;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("GET " + path + " on " + m.clientUrl() + " last answered " + last);
+  }
+
+  /** Polls until the member serves {@code key} with {@code value}. */
+  void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {
+    awaitJson(m, "/v2/keys" + key, j -> value.equals(j.path("node").path("value").asText(null)));
+  }
+}
