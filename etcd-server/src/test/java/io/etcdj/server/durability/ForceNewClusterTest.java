@@ -3,6 +3,7 @@ package io.etcdj.server.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdj.server.EmbeddedEtcd;
+import io.etcdj.server.LoopbackMember;
 import io.etcdj.wal.Wal;
 import io.etcdj.wal.WalContents;
 import io.etcdj.wal.WalSnapshot;
@@ -22,17 +23,7 @@ class ForceNewClusterTest {
   @TempDir Path tmp;
 
   private EmbeddedEtcd start(Path dataDir, String... extra) {
-    String[] base = {
-      "--name", "fnc",
-      "--data-dir", dataDir.toString(),
-      "--listen-client-urls", "http://127.0.0.1:0",
-      "--advertise-client-urls", "http://127.0.0.1:0",
-      "--listen-peer-urls", "http://127.0.0.1:0"
-    };
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return EmbeddedEtcd.start(all);
+    return LoopbackMember.start("fnc", dataDir, extra);
   }
 
   @Test

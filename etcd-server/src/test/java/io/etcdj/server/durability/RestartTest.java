@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etcdj.server.EmbeddedEtcd;
+import io.etcdj.server.LoopbackMember;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,17 +20,7 @@ class RestartTest {
   @TempDir Path dataDir;
 
   private EmbeddedEtcd start(String... extra) {
-    String[] base = {
-      "--name", "restart",
-      "--data-dir", dataDir.toString(),
-      "--listen-client-urls", "http://127.0.0.1:0",
-      "--advertise-client-urls", "http://127.0.0.1:0",
-      "--listen-peer-urls", "http://127.0.0.1:0"
-    };
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return EmbeddedEtcd.start(all);
+    return LoopbackMember.start("restart", dataDir, extra);
   }
 
   /** PER-048, KEY-183: WAL replay restores values, indexes and TTLs by absolute expiration. */
@@ -127,17 +118,7 @@ class RestartTest {
   }
 
   private EmbeddedEtcd startIn(Path dir, String... extra) {
-    String[] base = {
-      "--name", "restart",
-      "--data-dir", dir.toString(),
-      "--listen-client-urls", "http://127.0.0.1:0",
-      "--advertise-client-urls", "http://127.0.0.1:0",
-      "--listen-peer-urls", "http://127.0.0.1:0"
-    };
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return EmbeddedEtcd.start(all);
+    return LoopbackMember.start("restart", dir, extra);
   }
 
   private static long snapCount(Path dir) throws Exception {

@@ -3,6 +3,7 @@ package io.etcdj.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdj.server.EmbeddedEtcd;
+import io.etcdj.server.LoopbackMember;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,13 +26,7 @@ class ClientHttpTest {
 
   @BeforeAll
   static void start() {
-    etcd =
-        EmbeddedEtcd.start(
-            "--name", "e2e",
-            "--data-dir", dataDir.resolve("e2e.etcd").toString(),
-            "--listen-client-urls", "http://127.0.0.1:0",
-            "--advertise-client-urls", "http://127.0.0.1:0",
-            "--listen-peer-urls", "http://127.0.0.1:0");
+    etcd = LoopbackMember.start("e2e", dataDir.resolve("e2e.etcd"));
     port = URI.create(etcd.clientUrl()).getPort();
   }
 

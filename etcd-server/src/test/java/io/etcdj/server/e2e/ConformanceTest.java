@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etcdj.server.EmbeddedEtcd;
+import io.etcdj.server.LoopbackMember;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,13 +32,7 @@ class ConformanceTest {
 
   @BeforeAll
   static void start() {
-    etcd =
-        EmbeddedEtcd.start(
-            "--name", "conform",
-            "--data-dir", dataDir.resolve("conform.etcd").toString(),
-            "--listen-client-urls", "http://127.0.0.1:0",
-            "--advertise-client-urls", "http://127.0.0.1:0",
-            "--listen-peer-urls", "http://127.0.0.1:0");
+    etcd = LoopbackMember.start("conform", dataDir.resolve("conform.etcd"));
     port = URI.create(etcd.clientUrl()).getPort();
   }
 
