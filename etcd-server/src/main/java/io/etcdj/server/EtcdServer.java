@@ -140,6 +140,9 @@ public final class EtcdServer implements AutoCloseable {
     RaftConfig raftConfig =
         RaftConfig.defaults(memberId, dir.storage())
             .withTicks(config.electionTicks(), 1)
+            // RFT-004: etcd 2.3 runs raft with CheckQuorum, so a leader cut off from a quorum
+            // steps down after an election timeout instead of holding on to its clients.
+            .withCheckQuorum(true)
             .withRandomSeed(memberId ^ SystemClock.nanoTime())
             .withLogger(new RaftLogAdapter());
     RawNode node;
@@ -335,6 +338,22 @@ public final class EtcdServer implements AutoCloseable {
     return net == null
         ? "{\"leader\":\"" + idHex() + "\",\"followers\":{}}"
         : net.leaderStats().json(idHex());
+  }
+
+  /**
+   * OTH-040, OTH-041: the append counters and rates of {@code /v2/stats/self} as JSON members
+   * ({@code "recvAppendRequestCnt":n,...,"sendAppendRequestCnt":n,...}).
+   */
+  public String appendStatsJson() {
+    PeerNetwork net = network;
+    return net == null
+        ? "\"recvAppendRequestCnt\":0,\"sendAppendRequestCnt\":0"
+        : net.appendStats().json();
+  }
+
+  /** The peer side of this member (tests inject faults there); null before {@link #bootstrap}. */
+  PeerNetwork peerNetwork() {
+    return network;
   }
 
   /** The leader's ID as this member last heard it, 0 when none is known. */

@@ -3,6 +3,7 @@ package io.etcdj.server;
 import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.Message;
+import io.etcdj.raft.raftpb.MessageType;
 import io.etcdj.server.http.peer.PeerCluster;
 import io.etcdj.server.http.peer.PeerInitializer;
 import io.etcdj.server.http.peer.PeerServer;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,16 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   private final PeerServer server;
   private final Runnable removed;
   private final LeaderStats leaderStats = new LeaderStats();
+  private final AppendStats appendStats = new AppendStats();
   private volatile RaftLoop raft;
+
+  /**
+   * Test-only fault injection: while set, raft messages to and from the peers it accepts are
+   * dropped, both ways, as a network partition would (the streams themselves stay up, as a
+   * partition that drops packets but not connections would leave them). Null, the default, costs
+   * one volatile read per batch.
+   */
+  private volatile LongPredicate cut;
 
   PeerNetwork(
       ServerConfig config,
@@ -120,7 +131,30 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
 
   /** The raft loop's {@link PeerSender}: queues each message for its peer, never blocks. */
   void send(List<Message> messages) {
+    LongPredicate dropped = cut;
+    if (dropped != null) {
+      messages = messages.stream().filter(m -> !dropped.test(m.getTo())).toList();
+    }
+    for (Message m : messages) {
+      // OTH-041: as etcd's transport, a MsgApp counts as sent once handed over for a known peer.
+      if (m.getType() == MessageType.MsgApp && transport.hasPeer(m.getTo())) {
+        appendStats.sent(m);
+      }
+    }
     transport.send(messages);
+  }
+
+  /**
+   * Test-only: drops every raft message to or from a peer that {@code peers} accepts, until called
+   * with null (see {@link #cut}).
+   */
+  void cut(LongPredicate peers) {
+    this.cut = peers;
+  }
+
+  /** The append counters and rates of {@code /v2/stats/self} (OTH-041). */
+  AppendStats appendStats() {
+    return appendStats;
   }
 
   /** The figures of {@code /v2/stats/leader} (OTH-042). */
@@ -134,8 +168,15 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
 
   @Override
   public void process(Message message) {
+    LongPredicate dropped = cut;
+    if (dropped != null && dropped.test(message.getFrom())) {
+      return;
+    }
     RaftLoop loop = raft;
     if (loop != null) {
+      if (message.getType() == MessageType.MsgApp) {
+        appendStats.received(message);
+      }
       loop.receive(message);
     }
   }

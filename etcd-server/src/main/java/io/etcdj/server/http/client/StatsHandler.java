@@ -9,7 +9,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * {@code /v2/stats/self}, {@code /v2/stats/leader} and {@code /v2/stats/store} (SPEC
- * OTH-040..046). Self stats do not count append traffic yet.
+ * OTH-040..046).
  *
  * <p>Thread-safety: stateless apart from the shared server.
  */
@@ -43,7 +43,9 @@ final class StatsHandler {
               + GoTimeFormat.duration(uptime)
               + "\",\"startTime\":\""
               + leaderStart
-              + "\"},\"recvAppendRequestCnt\":0,\"sendAppendRequestCnt\":0}";
+              + "\"},"
+              + server.appendStatsJson()
+              + "}";
         });
   }
 
