@@ -1,6 +1,12 @@
 package io.etcdj.server;
 
+import io.etcdj.server.discovery.Discovery;
+import io.etcdj.server.discovery.DiscoveryException;
+import io.etcdj.server.proxy.ProxyServer;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,14 +78,30 @@ public final class EtcdMain {
     if (!flags.isGiven("data-dir")) {
       LOG.warn("no data-dir provided, using default data-dir ./{}", config.dataDir());
     }
-    EmbeddedEtcd etcd;
+    AutoCloseable started;
     try {
-      etcd = EmbeddedEtcd.start(config);
+      started = start(config);
     } catch (RuntimeException e) {
       LOG.error("{}", e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    if (started instanceof ProxyServer proxy) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    LOG.info("received a stop signal, shutting down");
+                    proxy.close();
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(0);
+                  },
+                  "etcd-shutdown"));
+      awaitQuietly(stopped);
+      return -1;
+    }
+    EmbeddedEtcd etcd = (EmbeddedEtcd) started;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -102,12 +124,103 @@ public final class EtcdMain {
               stopped.countDown();
             },
             CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+    awaitQuietly(stopped);
+    return etcd.removed().isDone() ? 0 : -1;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
     try {
-      stopped.await();
+      latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return etcd.removed().isDone() ? 0 : -1;
+  }
+
+  /**
+   * Starts what the data dir and the flags call for (SPEC CLU-071): a data dir holding {@code
+   * member/} restarts the member and one holding {@code proxy/} the proxy, whatever {@code --proxy}
+   * says; an empty one starts a proxy with {@code --proxy on|readonly}, else a member, which first
+   * runs {@code --discovery} if given (CLU-051..055) and becomes a proxy when the discovery cluster
+   * is full and {@code --discovery-fallback} is {@code proxy}.
+   *
+   * @return an {@link EmbeddedEtcd} or a {@link ProxyServer}
+   * @throws IllegalStateException if discovery fails (etcd's explanation is logged first)
+   */
+  public static AutoCloseable start(ServerConfig config) {
+    Path data = Path.of(config.dataDir());
+    if (Files.isDirectory(data.resolve("member"))) {
+      if (config.discovery().enabled()) {
+        LOG.warn(
+            "discovery token ignored since a cluster has already been initialized. Valid log"
+                + " found at \"{}\"",
+            config.walPath());
+      }
+      return EmbeddedEtcd.start(config);
+    }
+    if (Files.isDirectory(data.resolve("proxy"))) {
+      LOG.info("the server is already initialized as proxy before, starting as etcd proxy...");
+      return ProxyServer.start(config.proxy().enabled() ? config : config.asProxy());
+    }
+    if (config.proxy().enabled()) {
+      return ProxyServer.start(config);
+    }
+    if (!config.discovery().enabled()) {
+      return EmbeddedEtcd.start(config);
+    }
+    Map<String, List<String>> cluster;
+    try {
+      cluster = Discovery.join(config.discovery(), config.memberId(), selfUrls(config));
+    } catch (DiscoveryException e) {
+      if (e.kind() == DiscoveryException.Kind.FULL_CLUSTER
+          && config.discovery().fallbackToProxy()) {
+        LOG.info("discovery cluster full, falling back to proxy");
+        return ProxyServer.start(config.asProxy());
+      }
+      explainDiscoveryFailure(config, e);
+      throw new IllegalStateException("failed to join discovery cluster (" + e.getMessage() + ")",
+          e);
+    }
+    return EmbeddedEtcd.start(config.withInitialCluster(cluster));
+  }
+
+  /** This member's {@code name=peerURL[,name=peerURL2]} as it registers it (CLU-052). */
+  private static String selfUrls(ServerConfig config) {
+    List<String> parts = new ArrayList<>();
+    for (String u : config.initialCluster().get(config.name())) {
+      parts.add(config.name() + "=" + u);
+    }
+    return String.join(",", parts);
+  }
+
+  /** What etcd tells the operator for each discovery failure. */
+  private static void explainDiscoveryFailure(ServerConfig config, DiscoveryException e) {
+    String token = config.discovery().url();
+    switch (e.kind()) {
+      case DUPLICATE_ID -> {
+        LOG.error(
+            "member \"{}\" has previously registered with discovery service token ({}).",
+            config.name(),
+            token);
+        LOG.error(
+            "But etcd could not find valid cluster configuration in the given data dir ({}).",
+            config.dataDir());
+        LOG.info("Please check the given data dir path if the previous bootstrap succeeded");
+        LOG.info("or use a new discovery token if the previous bootstrap failed.");
+      }
+      case DUPLICATE_NAME -> {
+        LOG.error(
+            "member with duplicated name has registered with discovery service token({}).", token);
+        LOG.error("please check (cURL) the discovery token for more information.");
+        LOG.error(
+            "please do not reuse the discovery token and generate a new one to bootstrap the"
+                + " cluster.");
+      }
+      default -> {
+        LOG.error("{}", e.getMessage());
+        LOG.info("discovery token {} was used by this member", token);
+        LOG.info("the data-dir used by this member must be removed.");
+      }
+    }
   }
 
   /** FLG-003, FLG-005: syntax errors print usage and exit 2; invalid settings exit 1. */

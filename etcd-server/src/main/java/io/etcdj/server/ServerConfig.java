@@ -1,5 +1,7 @@
 package io.etcdj.server;
 
+import io.etcdj.server.discovery.DiscoveryConfig;
+import io.etcdj.server.proxy.ProxyConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,10 @@ import java.util.Map;
  * @param maxSnapshots {@code --max-snapshots}: snapshot files kept, 0 = keep all (PER-049)
  * @param maxWals {@code --max-wals}: WAL segments kept, 0 = keep all (PER-049)
  * @param forceNewCluster {@code --force-new-cluster}
+ * @param proxy {@code --proxy} and its timeouts (CLU-070..077)
+ * @param discovery {@code --discovery}, {@code --discovery-proxy}, {@code --discovery-fallback}
+ *     and {@code --discovery-srv} (CLU-050..062)
+ * @param strictReconfigCheck {@code --strict-reconfig-check} (CLU-035)
  */
 public record ServerConfig(
     String name,
@@ -47,7 +53,10 @@ public record ServerConfig(
     String walDir,
     long maxSnapshots,
     long maxWals,
-    boolean forceNewCluster) {
+    boolean forceNewCluster,
+    ProxyConfig proxy,
+    DiscoveryConfig discovery,
+    boolean strictReconfigCheck) {
 
   public ServerConfig {
     listenClientUrls = List.copyOf(listenClientUrls);
@@ -74,6 +83,10 @@ public record ServerConfig(
           "-election-timeout[" + electionMs + "ms] is too long, and should be set less than 50000ms",
           1);
     }
+    if (proxy.enabled()) {
+      // A proxy is no member: its name need not be in the cluster it forwards to (CLU-070).
+      return;
+    }
     List<String> mine = initialCluster.get(name);
     if (mine == null) {
       throw new FlagException(
@@ -94,6 +107,26 @@ public record ServerConfig(
               + String.join(",", advertised),
           1);
     }
+  }
+
+  /**
+   * The same configuration bootstrapping {@code cluster} instead: the members a discovery found
+   * (CLU-053). The token stays the discovery URL, so member IDs are those of CLU-002.
+   */
+  public ServerConfig withInitialCluster(Map<String, List<String>> cluster) {
+    return new ServerConfig(
+        name, dataDir, listenClientUrls, advertiseClientUrls, listenPeerUrls, advertisePeerUrls,
+        cluster, clusterToken, clusterState, corsOrigins, snapshotCount, heartbeatMs, electionMs,
+        walDir, maxSnapshots, maxWals, forceNewCluster, proxy, discovery, strictReconfigCheck);
+  }
+
+  /** The same configuration as a proxy: a member whose discovery found the cluster full. */
+  public ServerConfig asProxy() {
+    return new ServerConfig(
+        name, dataDir, listenClientUrls, advertiseClientUrls, listenPeerUrls, advertisePeerUrls,
+        initialCluster, clusterToken, clusterState, corsOrigins, snapshotCount, heartbeatMs,
+        electionMs, walDir, maxSnapshots, maxWals, forceNewCluster,
+        proxy.withMode(ProxyConfig.Mode.ON), discovery, strictReconfigCheck);
   }
 
   /** Where the WAL segments live: {@code --wal-dir}, or {@code <data-dir>/member/wal}. */

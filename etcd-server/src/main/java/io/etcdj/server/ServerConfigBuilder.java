@@ -1,5 +1,7 @@
 package io.etcdj.server;
 
+import io.etcdj.server.discovery.DiscoveryConfig;
+import io.etcdj.server.proxy.ProxyConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -29,7 +31,22 @@ final class ServerConfigBuilder {
               + "\" for flag -initial-cluster-state: valid values are new,existing",
           2);
     }
-    if (f.isGiven("listen-client-urls") && !f.isGiven("advertise-client-urls")) {
+    ProxyConfig.Mode proxyMode = ProxyConfig.Mode.parse(f.proxy);
+    if (proxyMode == null) {
+      throw new FlagException(
+          "invalid value \"" + f.proxy + "\" for flag -proxy: valid values are off,readonly,on",
+          2);
+    }
+    if (!f.discoveryFallback.equals("exit") && !f.discoveryFallback.equals("proxy")) {
+      throw new FlagException(
+          "invalid value \""
+              + f.discoveryFallback
+              + "\" for flag -discovery-fallback: valid values are exit,proxy",
+          2);
+    }
+    if (f.isGiven("listen-client-urls")
+        && !f.isGiven("advertise-client-urls")
+        && proxyMode == ProxyConfig.Mode.OFF) {
       throw new FlagException("-advertise-client-urls is required when -listen-client-urls is set"
           + " explicitly", 1);
     }
@@ -71,7 +88,8 @@ final class ServerConfigBuilder {
             urls("listen-peer-urls", f.listenPeerUrls),
             advertisePeer,
             cluster,
-            f.initialClusterToken,
+            // CLU-002: a discovery bootstrap hashes member IDs with the discovery URL.
+            f.discovery.isEmpty() ? f.initialClusterToken : f.discovery,
             f.initialClusterState,
             cors,
             uint("snapshot-count", f.snapshotCount),
@@ -80,7 +98,20 @@ final class ServerConfigBuilder {
             f.walDir,
             uint("max-snapshots", f.maxSnapshots),
             uint("max-wals", f.maxWals),
-            GoFlagArgs.goBool(f.forceNewCluster));
+            GoFlagArgs.goBool(f.forceNewCluster),
+            new ProxyConfig(
+                proxyMode,
+                uint("proxy-failure-wait", f.proxyFailureWait),
+                uint("proxy-refresh-interval", f.proxyRefreshInterval),
+                uint("proxy-dial-timeout", f.proxyDialTimeout),
+                uint("proxy-write-timeout", f.proxyWriteTimeout),
+                uint("proxy-read-timeout", f.proxyReadTimeout)),
+            new DiscoveryConfig(
+                f.discovery,
+                f.discoveryProxy,
+                f.discoveryFallback.equals("proxy"),
+                f.discoverySrv),
+            GoFlagArgs.goBool(f.strictReconfigCheck));
     config.validate();
     return config;
   }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v2/members} (SPEC OTH-020..031): the list, the leader, and add/remove/update. A
@@ -24,6 +26,10 @@ import java.util.concurrent.CompletionException;
  */
 final class MembersHandler implements Route {
   static final String PREFIX = "/v2/members";
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
+  /** CLU-035: etcd's error; the client only sees the 500 every unexpected error gets. */
+  private static final String NOT_ENOUGH_STARTED =
+      "etcdserver: re-configuration failed due to not enough started members";
 
   private final EtcdServer server;
 
@@ -87,6 +93,10 @@ final class MembersHandler implements Route {
       return CompletableFuture.completedFuture(invalid);
     }
     List<String> urls = peerUrls(request);
+    if (server.config().strictReconfigCheck() && !readyToAddMember(server.members())) {
+      LOG.error("error adding member with peer URLs {} ({})", urls, NOT_ENOUGH_STARTED);
+      return CompletableFuture.completedFuture(internalError());
+    }
     return server
         .addMember(urls)
         .handle(
@@ -168,6 +178,10 @@ final class MembersHandler implements Route {
         return CompletableFuture.completedFuture(invalid);
       }
       applied = server.updateMember(parsed, peerUrls(request));
+    } else if (server.config().strictReconfigCheck()
+        && !readyToRemoveMember(server.members(), parsed)) {
+      LOG.error("error removing member {} ({})", id, NOT_ENOUGH_STARTED);
+      return CompletableFuture.completedFuture(internalError());
     } else {
       applied = server.removeMember(parsed);
     }
@@ -189,6 +203,34 @@ final class MembersHandler implements Route {
           }
           return internalError();
         });
+  }
+
+  /**
+   * CLU-035 (etcd 2.3's {@code isReadyToAddNewMember}): with one more member, the members that
+   * have started (published a name) must still be a quorum; one started member of two may add,
+   * the way back from a lost member.
+   */
+  static boolean readyToAddMember(List<Member> members) {
+    int total = members.size() + 1;
+    long started = members.stream().filter(m -> !m.name().isEmpty()).count();
+    if (started == 1 && total == 2) {
+      return true;
+    }
+    return started >= total / 2 + 1;
+  }
+
+  /** CLU-035 ({@code isReadyToRemoveMember}): the started members left must be a quorum. */
+  static boolean readyToRemoveMember(List<Member> members, long id) {
+    int total = 0;
+    int started = 0;
+    for (Member m : members) {
+      if (m.id() == id) {
+        continue;
+      }
+      total++;
+      started += m.name().isEmpty() ? 0 : 1;
+    }
+    return started >= total / 2 + 1;
   }
 
   private static FullHttpResponse noSuchMember(String id) {

@@ -1,0 +1,208 @@
+package io.etcdj.server.proxy;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client request on its way through the proxy (SPEC CLU-073, CLU-074): the buffered body is
+ * sent to the first available endpoint, then to the next one whenever an endpoint gives no
+ * response (that endpoint is marked failed); the first response's status, headers and body are
+ * relayed as they arrive, so long-poll and streaming watches pass through. Hop-by-hop headers are
+ * dropped both ways and the client's address is appended to {@code X-Forwarded-For}.
+ *
+ * <p>Thread-safety: each step runs on the HTTP client's threads one after the other (the next
+ * endpoint is tried only once the previous attempt has failed); Netty channel writes are safe
+ * from any thread.
+ */
+final class Forward {
+  static final String TEXT = "text/plain; charset=utf-8";
+  private static final Logger LOG = LoggerFactory.getLogger("proxy/httpproxy");
+
+  /** RFC 2616 section 13.5.1, as etcd's reverse proxy lists them. */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+          "trailers", "transfer-encoding", "upgrade");
+
+  /** Headers the JDK client sets itself and refuses to take from us. */
+  private static final Set<String> CLIENT_OWNED = Set.of("host", "content-length", "expect");
+
+  private final ChannelHandlerContext ctx;
+  private final FullHttpRequest request;
+  private final byte[] body;
+  private final List<Endpoint> endpoints;
+  private final HttpClient http;
+  private final long readTimeoutMs;
+
+  /** Takes ownership of {@code request} (released once its body is copied). */
+  Forward(
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      List<Endpoint> endpoints,
+      HttpClient http,
+      long readTimeoutMs) {
+    this.ctx = ctx;
+    this.request = request;
+    this.body = ByteBufUtil.getBytes(request.content());
+    this.endpoints = endpoints;
+    this.http = http;
+    this.readTimeoutMs = readTimeoutMs;
+  }
+
+  void start() {
+    try {
+      if (endpoints.isEmpty()) {
+        LOG.info("zero endpoints currently available");
+        fail(HttpResponseStatus.SERVICE_UNAVAILABLE, "zero endpoints currently available");
+        return;
+      }
+      tryEndpoint(0);
+    } finally {
+      request.release();
+    }
+  }
+
+  private void tryEndpoint(int i) {
+    if (!ctx.channel().isActive()) {
+      LOG.info("client {} closed request prematurely", ctx.channel().remoteAddress());
+      return;
+    }
+    if (i == endpoints.size()) {
+      String msg = "unable to get response from " + endpoints.size() + " endpoint(s)";
+      LOG.info("{}", msg);
+      fail(HttpResponseStatus.BAD_GATEWAY, msg);
+      return;
+    }
+    Endpoint ep = endpoints.get(i);
+    HttpRequest upstream;
+    try {
+      upstream = upstreamRequest(ep.url());
+    } catch (IllegalArgumentException e) {
+      ProxyHandler.send(
+          ctx, request, ProxyHandler.reply(HttpResponseStatus.BAD_REQUEST, TEXT, "Bad Request\n"));
+      return;
+    }
+    CompletableFuture<java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
+        http.sendAsync(upstream, BodyHandlers.ofPublisher());
+    io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<Void>> cancel =
+        f -> sent.cancel(true);
+    ctx.channel().closeFuture().addListener(cancel);
+    sent.whenComplete(
+        (response, error) -> {
+          // a keep-alive connection carries many requests: do not pile up listeners on it
+          ctx.channel().closeFuture().removeListener(cancel);
+          if (error != null) {
+            if (!ctx.channel().isActive()) {
+              return;
+            }
+            Throwable cause =
+                error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause()
+                    : error;
+            LOG.info("failed to direct request to {}: {}", ep.url(), cause.toString());
+            ep.failed();
+            tryEndpoint(i + 1);
+            return;
+          }
+          relay(response);
+        });
+  }
+
+  private HttpRequest upstreamRequest(URI endpoint) {
+    URI target = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority()
+        + request.uri());
+    HttpRequest.BodyPublisher publisher =
+        body.length == 0
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(target).method(request.method().name(), publisher);
+    if (readTimeoutMs > 0) {
+      b.timeout(Duration.ofMillis(readTimeoutMs));
+    }
+    String forwardedFor = null;
+    for (Map.Entry<String, String> h : request.headers()) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (name.equals("x-forwarded-for")) {
+        forwardedFor = forwardedFor == null ? h.getValue() : forwardedFor + ", " + h.getValue();
+        continue;
+      }
+      if (HOP_BY_HOP.contains(name) || CLIENT_OWNED.contains(name)) {
+        continue;
+      }
+      try {
+        b.header(h.getKey(), h.getValue());
+      } catch (IllegalArgumentException e) {
+        // a header the JDK client will not forward (it sets it itself)
+      }
+    }
+    if (ctx.channel().remoteAddress() instanceof InetSocketAddress client) {
+      String ip = client.getAddress().getHostAddress();
+      forwardedFor = forwardedFor == null ? ip : forwardedFor + ", " + ip;
+    }
+    if (forwardedFor != null) {
+      b.header("X-Forwarded-For", forwardedFor);
+    }
+    return b.build();
+  }
+
+  private void relay(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> upstream) {
+    HttpResponse head =
+        new DefaultHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(upstream.statusCode()));
+    upstream
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (!HOP_BY_HOP.contains(lower) && !lower.startsWith(":")) {
+                head.headers().add(name, values);
+              }
+            });
+    boolean bodyless =
+        request.method().equals(HttpMethod.HEAD)
+            || upstream.statusCode() == 204
+            || upstream.statusCode() == 304
+            || upstream.statusCode() / 100 == 1;
+    if (!bodyless && !head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+      HttpUtil.setTransferEncodingChunked(head, true);
+    }
+    ctx.writeAndFlush(head);
+    upstream.body().subscribe(new ResponseRelay(ctx));
+  }
+
+  /** CLU-074: etcd's HTTP error JSON, {@code {"message":"httpproxy: ..."}}. */
+  private void fail(HttpResponseStatus status, String message) {
+    ProxyHandler.send(
+        ctx,
+        request,
+        ProxyHandler.reply(
+            status,
+            "application/json",
+            "{\"message\":" + io.etcdj.store.V2Json.quote("httpproxy: " + message) + "}"));
+  }
+}

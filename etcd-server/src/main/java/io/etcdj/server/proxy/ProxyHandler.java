@@ -1,0 +1,101 @@
+package io.etcdj.server.proxy;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The proxy's only route table (SPEC CLU-073..075): a read-only proxy answers every method but
+ * GET with an empty 501; {@code /v2/config/local/proxy} lists the endpoints in use; everything
+ * else, {@code /v2/members}, {@code /v2/stats}, {@code /version} and {@code /health} included, is
+ * forwarded to the cluster by a {@link Forward}.
+ *
+ * <p>Thread-safety: shared by every channel; it holds only immutable, shared collaborators.
+ */
+@ChannelHandler.Sharable
+final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  static final String CONFIG_PATH = "/v2/config/local/proxy";
+
+  private final Director director;
+  private final ProxyConfig config;
+  private final HttpClient http;
+
+  ProxyHandler(Director director, ProxyConfig config, HttpClient http) {
+    this.director = director;
+    this.config = config;
+    this.http = http;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (config.mode() == ProxyConfig.Mode.READONLY && !request.method().equals(HttpMethod.GET)) {
+      send(ctx, request, reply(HttpResponseStatus.NOT_IMPLEMENTED, null, ""));
+      return;
+    }
+    String uri = request.uri();
+    int q = uri.indexOf('?');
+    String path = q < 0 ? uri : uri.substring(0, q);
+    if (path.equals(CONFIG_PATH)) {
+      send(ctx, request, localConfig(request));
+      return;
+    }
+    new Forward(ctx, request.retain(), director.available(), http, config.readTimeoutMs()).start();
+  }
+
+  /** CLU-075: {@code {"endpoints":[...]}} as Go's JSON encoder writes it (with a newline). */
+  private FullHttpResponse localConfig(FullHttpRequest request) {
+    if (!request.method().equals(HttpMethod.GET)) {
+      FullHttpResponse r =
+          reply(HttpResponseStatus.METHOD_NOT_ALLOWED, Forward.TEXT, "Method Not Allowed\n");
+      r.headers().set(HttpHeaderNames.ALLOW, "GET");
+      r.headers().set("X-Content-Type-Options", "nosniff");
+      return r;
+    }
+    List<String> urls = new ArrayList<>();
+    for (Endpoint e : director.available()) {
+      urls.add(io.etcdj.store.V2Json.quote(e.url().toString()));
+    }
+    return reply(
+        HttpResponseStatus.OK, Forward.TEXT, "{\"endpoints\":[" + String.join(",", urls) + "]}\n");
+  }
+
+  static FullHttpResponse reply(HttpResponseStatus status, String contentType, String body) {
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            status,
+            Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    }
+    HttpUtil.setContentLength(r, r.content().readableBytes());
+    return r;
+  }
+
+  /** Writes a whole response; a HEAD request gets the headers only. */
+  static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse r) {
+    if (request.method().equals(HttpMethod.HEAD)) {
+      r.content().clear();
+    }
+    ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

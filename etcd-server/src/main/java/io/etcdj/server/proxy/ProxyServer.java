@@ -1,0 +1,193 @@
+package io.etcdj.server.proxy;
+
+import io.etcdj.server.ServerConfig;
+import io.etcdj.server.discovery.Discovery;
+import io.etcdj.server.discovery.DiscoveryException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * etcd's v2 proxy (SPEC CLU-070..077): holds no data and forwards every client request to the
+ * cluster's client URLs. The cluster is found, in this order, in {@code <data-dir>/proxy/cluster}
+ * from an earlier run, through {@code --discovery}, or from the peer URLs of {@code
+ * --initial-cluster}; its members' client URLs are then re-read every {@code
+ * --proxy-refresh-interval}.
+ *
+ * <p>Thread-safety: {@link #start} and {@link #close} are called by the owning thread; requests
+ * are served on Netty's event loops and the JDK client's threads, the refresh on one timer
+ * thread.
+ */
+public final class ProxyServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("etcdmain");
+  /** Request bodies are buffered to be replayed on failover; this bounds one body. */
+  private static final int MAX_BODY = 64 * 1024 * 1024;
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final ScheduledExecutorService timers;
+  private final List<Channel> channels = new ArrayList<>();
+
+  private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, ScheduledExecutorService t) {
+    this.boss = boss;
+    this.workers = workers;
+    this.timers = t;
+  }
+
+  /**
+   * Finds the cluster, then listens on every {@code --listen-client-urls} URL (port 0 picks a
+   * free port).
+   *
+   * @throws IllegalStateException if the cluster cannot be found (discovery failed) or a port
+   *     cannot be bound
+   */
+  public static ProxyServer start(ServerConfig config) {
+    LOG.info("proxy: this proxy supports v2 API only!");
+    Path dir = Path.of(config.dataDir(), "proxy");
+    ClusterFile file = new ClusterFile(dir);
+    List<String> peerUrls;
+    try {
+      Files.createDirectories(dir);
+      peerUrls = initialPeerUrls(config, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the proxy dir " + dir + ": " + e.getMessage(), e);
+    }
+    ProxyConfig pc = config.proxy();
+    ScheduledExecutorService timers =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "etcd-proxy-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    EventLoopGroup boss = new NioEventLoopGroup(1);
+    EventLoopGroup workers = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
+    ProxyServer server = new ProxyServer(boss, workers, timers);
+    try {
+      Director director =
+          new Director(
+              new PeerMembers(peerUrls, file, pc.dialTimeoutMs()),
+              pc.failureWaitMs(),
+              pc.refreshIntervalMs(),
+              timers);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofMillis(Math.max(1, pc.dialTimeoutMs())))
+              .build();
+      ProxyHandler handler = new ProxyHandler(director, pc, http);
+      ServerBootstrap b =
+          new ServerBootstrap()
+              .group(boss, workers)
+              .channel(NioServerSocketChannel.class)
+              .option(ChannelOption.SO_REUSEADDR, true)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(
+                  new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                      ch.pipeline()
+                          .addLast("codec", new HttpServerCodec())
+                          .addLast("keepAlive", new HttpServerKeepAliveHandler())
+                          .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
+                          .addLast("proxy", handler);
+                    }
+                  });
+      for (URI url : config.listenClientUrls()) {
+        server.channels.add(
+            b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
+        LOG.info("proxy: listening for client requests on {}", url);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.close();
+      throw new IllegalStateException("interrupted while starting the proxy", e);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    } catch (Exception e) {
+      // bind() failures arrive as undeclared checked exceptions from sync()
+      server.close();
+      throw new IllegalStateException("cannot listen for client requests: " + e, e);
+    }
+    return server;
+  }
+
+  /** CLU-070: the cluster file wins; then discovery; then {@code --initial-cluster}. */
+  private static List<String> initialPeerUrls(ServerConfig config, ClusterFile file)
+      throws IOException {
+    var stored = file.read();
+    if (stored.isPresent()) {
+      if (config.discovery().enabled()) {
+        LOG.warn(
+            "discovery token ignored since the proxy has already been initialized. Valid cluster"
+                + " file found at \"{}\"",
+            file.path());
+      }
+      LOG.info("proxy: using peer urls {} from cluster file \"{}\"", stored.get(), file.path());
+      return stored.get();
+    }
+    Map<String, List<String>> cluster = config.initialCluster();
+    if (config.discovery().enabled()) {
+      try {
+        cluster = Discovery.cluster(config.discovery());
+      } catch (DiscoveryException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+    List<String> urls = new ArrayList<>();
+    cluster.values().forEach(urls::addAll);
+    urls.sort(null);
+    LOG.info("proxy: using peer urls {}", urls);
+    return urls;
+  }
+
+  /** The addresses actually bound, in the order of the URLs. */
+  public List<InetSocketAddress> boundAddresses() {
+    List<InetSocketAddress> addresses = new ArrayList<>();
+    for (Channel c : channels) {
+      addresses.add((InetSocketAddress) c.localAddress());
+    }
+    return addresses;
+  }
+
+  /** The first listen URL with its real port, e.g. {@code http://127.0.0.1:41234}. */
+  public String clientUrl() {
+    InetSocketAddress a = boundAddresses().get(0);
+    return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+  }
+
+  @Override
+  public void close() {
+    for (Channel c : channels) {
+      c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+    timers.shutdownNow();
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,274 @@
+package io.etcdj.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.server.EmbeddedEtcd;
+import io.etcdj.server.EtcdFlags;
+import io.etcdj.server.EtcdMain;
+import io.etcdj.server.proxy.ProxyServer;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The v2 proxy in front of an in-process loopback cluster (SPEC CLU-070..075): it learns the
+ * members' client URLs from the peers' {@code /members}, forwards writes, reads and watches (long
+ * poll and stream), keeps the peer URLs in {@code proxy/cluster}, answers 501 to writes when read
+ * only, 503 without endpoints, 502 when every endpoint fails, and fails over to another member.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ProxyTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+  @TempDir Path tmp;
+
+  private final MemberHttp web = new MemberHttp(DEADLINE);
+  private final List<EmbeddedEtcd> members = new ArrayList<>();
+  private final List<String> cluster = new ArrayList<>();
+  private final List<AutoCloseable> proxies = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable p : proxies) {
+      p.close();
+    }
+    members.forEach(EmbeddedEtcd::close);
+  }
+
+  /** CLU-072, CLU-073, KEY-150 (watches): writes, reads and both watch kinds pass through. */
+  @Test
+  void proxyForwardsWritesReadsAndWatches() throws Exception {
+    startCluster("a", "b");
+    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
+    ProxyServer proxy = startProxy("p1", "on");
+    String url = proxy.clientUrl();
+    awaitEndpoints(url, n -> n == 2);
+
+    HttpResponse<String> put = awaitWrite(url, "PUT", "/v2/keys/k1", "value=v1");
+    assertThat(put.statusCode()).isEqualTo(201);
+    assertThat(put.headers().firstValue("X-Etcd-Cluster-Id")).isPresent();
+    assertThat(JSON.readTree(put.body()).path("node").path("value").asText()).isEqualTo("v1");
+
+    web.awaitValue(leader, "/k1", "v1");
+    HttpResponse<String> get = send(url, "GET", "/v2/keys/k1?quorum=true", null);
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v1");
+
+    JsonNode members = JSON.readTree(send(url, "GET", "/v2/members", null).body());
+    assertThat(members.path("members")).hasSize(2);
+
+    // a long-poll watch through the proxy wakes up on a write made elsewhere
+    CompletableFuture<HttpResponse<String>> watch =
+        web.client()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(url + "/v2/keys/w?wait=true")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    awaitWatchWakes(leader, watch, "/w");
+
+    // a streaming watch delivers every event as it happens
+    HttpResponse<InputStream> stream =
+        web.client()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + "/v2/keys/s?wait=true&stream=true"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      web.awaitPut(leader, "/s", "one");
+      assertThat(JSON.readTree(lines.readLine()).path("node").path("value").asText())
+          .isEqualTo("one");
+      web.awaitPut(leader, "/s", "two");
+      assertThat(JSON.readTree(lines.readLine()).path("node").path("value").asText())
+          .isEqualTo("two");
+    }
+
+    // CLU-070: the peer URLs are kept for the next start
+    String file = Files.readString(tmp.resolve("p1.etcd/proxy/cluster"));
+    assertThat(JSON.readTree(file).path("PeerURLs")).hasSize(2);
+  }
+
+  /** CLU-075: a read-only proxy forwards GETs and answers every other method 501, empty. */
+  @Test
+  void readonlyProxyForwardsReadsAndRefusesWrites() throws Exception {
+    startCluster("a");
+    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
+    web.awaitPut(leader, "/k", "v");
+    ProxyServer proxy = startProxy("ro", "readonly");
+    awaitEndpoints(proxy.clientUrl(), n -> n == 1);
+
+    HttpResponse<String> put = send(proxy.clientUrl(), "PUT", "/v2/keys/k", "value=x");
+    assertThat(put.statusCode()).isEqualTo(501);
+    assertThat(put.body()).isEmpty();
+    assertThat(send(proxy.clientUrl(), "DELETE", "/v2/keys/k", null).statusCode()).isEqualTo(501);
+
+    HttpResponse<String> get = send(proxy.clientUrl(), "GET", "/v2/keys/k", null);
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v");
+    assertThat(get.headers().firstValue("X-Etcd-Index")).isPresent();
+  }
+
+  /**
+   * CLU-073, CLU-074: the first endpoint stops; requests go to the next one and the stopped one
+   * is skipped; with every member gone the proxy answers 502.
+   */
+  @Test
+  void proxyFailsOverToAnotherMemberThenAnswers502() throws Exception {
+    startCluster("a", "b", "c");
+    ClusterTestSupport.awaitLeader(members, DEADLINE);
+    ProxyServer proxy = startProxy("p2", "on", "--proxy-refresh-interval", "600000",
+        "--proxy-failure-wait", "600000");
+    String url = proxy.clientUrl();
+    List<String> endpoints = awaitEndpoints(url, n -> n == 3);
+    awaitWrite(url, "PUT", "/v2/keys/f", "value=1");
+
+    EmbeddedEtcd first =
+        members.stream().filter(m -> m.clientUrl().equals(endpoints.get(0))).findFirst()
+            .orElseThrow();
+    first.close();
+    HttpResponse<String> read = send(url, "GET", "/v2/keys/f", null);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(awaitEndpoints(url, n -> n == 2)).doesNotContain(endpoints.get(0));
+    assertThat(awaitWrite(url, "PUT", "/v2/keys/f", "value=2").statusCode()).isEqualTo(200);
+
+    members.forEach(EmbeddedEtcd::close);
+    HttpResponse<String> none = send(url, "GET", "/v2/keys/f", null);
+    assertThat(none.statusCode()).isEqualTo(502);
+    assertThat(none.body())
+        .isEqualTo("{\"message\":\"httpproxy: unable to get response from 2 endpoint(s)\"}");
+    HttpResponse<String> after = send(url, "GET", "/v2/keys/f", null);
+    assertThat(after.statusCode()).isEqualTo(503);
+    assertThat(after.body())
+        .isEqualTo("{\"message\":\"httpproxy: zero endpoints currently available\"}");
+  }
+
+  private void awaitWatchWakes(
+      EmbeddedEtcd leader, CompletableFuture<HttpResponse<String>> watch, String key)
+      throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    int n = 0;
+    while (!watch.isDone() && System.nanoTime() < end) {
+      // the watch may reach the member after a first write: keep writing until it wakes
+      web.awaitPut(leader, key, "x" + n++);
+      Thread.sleep(50);
+    }
+    HttpResponse<String> woke = watch.get(1, TimeUnit.SECONDS);
+    assertThat(woke.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(woke.body()).path("action").asText()).isEqualTo("set");
+  }
+
+  /** Polls {@code /v2/config/local/proxy} until its endpoint count satisfies {@code ok}. */
+  private List<String> awaitEndpoints(String proxyUrl, Predicate<Integer> ok) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    String last = "";
+    while (System.nanoTime() < end) {
+      HttpResponse<String> r = send(proxyUrl, "GET", "/v2/config/local/proxy", null);
+      last = r.body();
+      List<String> urls = new ArrayList<>();
+      JSON.readTree(r.body()).path("endpoints").forEach(u -> urls.add(u.asText()));
+      if (r.statusCode() == 200 && ok.test(urls.size())) {
+        return urls;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("proxy endpoints still " + last);
+  }
+
+  /** Retries a write through the proxy until the cluster accepts it (after an election). */
+  private HttpResponse<String> awaitWrite(String url, String method, String path, String form)
+      throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    HttpResponse<String> r = null;
+    while (System.nanoTime() < end) {
+      r = send(url, method, path, form);
+      if (r.statusCode() == 200 || r.statusCode() == 201) {
+        return r;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(method + " " + path + " still answered " + r.statusCode());
+  }
+
+  private HttpResponse<String> send(String url, String method, String path, String form)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(15));
+    if (form == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .method(method, HttpRequest.BodyPublishers.ofString(form));
+    }
+    return web.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private ProxyServer startProxy(String name, String mode, String... extra) throws Exception {
+    List<String> flags =
+        new ArrayList<>(
+            List.of(
+                "--name", name,
+                "--proxy", mode,
+                "--data-dir", tmp.resolve(name + ".etcd").toString(),
+                "--listen-client-urls", "http://127.0.0.1:0",
+                "--initial-cluster", String.join(",", cluster)));
+    flags.addAll(List.of(extra));
+    AutoCloseable started =
+        EtcdMain.start(
+            EtcdFlags.parse(flags.toArray(new String[0]), Map.of(), line -> {}).toConfig());
+    proxies.add(started);
+    assertThat(started).isInstanceOf(ProxyServer.class);
+    return (ProxyServer) started;
+  }
+
+  /** Starts every member at once: each blocks in its start until a leader exists. */
+  private void startCluster(String... names) throws Exception {
+    int n = names.length;
+    int[] clientPorts = ClusterTestSupport.freePorts(n);
+    int[] peerPorts = ClusterTestSupport.freePorts(n);
+    for (int i = 0; i < n; i++) {
+      cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
+    }
+    List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = names[i];
+      String client = "http://127.0.0.1:" + clientPorts[i];
+      String peer = "http://127.0.0.1:" + peerPorts[i];
+      starting.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  EmbeddedEtcd.start(
+                      "--name", name,
+                      "--data-dir", tmp.resolve(name + ".etcd").toString(),
+                      "--listen-client-urls", client,
+                      "--advertise-client-urls", client,
+                      "--listen-peer-urls", peer,
+                      "--initial-advertise-peer-urls", peer,
+                      "--initial-cluster", String.join(",", cluster),
+                      "--heartbeat-interval", "50",
+                      "--election-timeout", "500")));
+    }
+    for (CompletableFuture<EmbeddedEtcd> f : starting) {
+      members.add(f.get(30, TimeUnit.SECONDS));
+    }
+  }
+}
