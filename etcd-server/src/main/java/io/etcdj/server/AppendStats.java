@@ -90,11 +90,10 @@ final class AppendStats {
         return;
       }
       double seconds = span / 1e9;
-      b.append(",\"").append(prefix).append("PkgRate\":").append(LeaderStats.goFloat(size / seconds));
-      b.append(",\"")
-          .append(prefix)
-          .append("BandwidthRate\":")
-          .append(LeaderStats.goFloat(totalBytes / seconds));
+      String pkgRate = LeaderStats.goFloat(size / seconds);
+      String bandwidthRate = LeaderStats.goFloat(totalBytes / seconds);
+      b.append(",\"").append(prefix).append("PkgRate\":").append(pkgRate);
+      b.append(",\"").append(prefix).append("BandwidthRate\":").append(bandwidthRate);
     }
   }
 }

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,9 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
    * one volatile read per batch.
    */
   private volatile LongPredicate cut;
+
+  /** MsgSnap received from peers (RFT-013): tells a catch-up by snapshot from one by the log. */
+  private final AtomicLong snapshotsReceived = new AtomicLong();
 
   PeerNetwork(
       ServerConfig config,
@@ -152,6 +156,11 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     this.cut = peers;
   }
 
+  /** How many MsgSnap this member has received from its peers. */
+  long snapshotsReceived() {
+    return snapshotsReceived.get();
+  }
+
   /** The append counters and rates of {@code /v2/stats/self} (OTH-041). */
   AppendStats appendStats() {
     return appendStats;
@@ -176,6 +185,8 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     if (loop != null) {
       if (message.getType() == MessageType.MsgApp) {
         appendStats.received(message);
+      } else if (message.getType() == MessageType.MsgSnap) {
+        snapshotsReceived.incrementAndGet();
       }
       loop.receive(message);
     }

@@ -8,6 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -44,6 +50,18 @@ final class MemberHttp {
           .method(method, HttpRequest.BodyPublishers.ofString(form));
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request with a JSON body, as {@code /v2/members} wants. */
+  HttpResponse<String> sendJson(EmbeddedEtcd m, String method, String path, String json)
+      throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(m.clientUrl() + path))
+            .timeout(Duration.ofSeconds(15))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
   }
 
   /** A plain PUT of a key; the status code. */
@@ -86,5 +104,66 @@ final class MemberHttp {
   /** Polls until the member serves {@code key} with {@code value}. */
   void awaitValue(EmbeddedEtcd m, String key, String value) throws Exception {
     awaitJson(m, "/v2/keys" + key, j -> value.equals(j.path("node").path("value").asText(null)));
+  }
+
+  /**
+   * Writes {@code prefix/0 .. prefix/(count-1)} (value = the number) through {@code m} from {@code
+   * writers} threads at once, each write retried until acknowledged (group commit makes this much
+   * faster than one writer); the whole run is bounded by ten deadlines.
+   */
+  void putMany(EmbeddedEtcd m, String prefix, int count, int writers) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int first = w;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = first; i < count; i += writers) {
+                    awaitPut(m, prefix + "/" + i, Integer.toString(i));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(deadline.toSeconds() * 10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The whole key space of {@code m} ({@code /v2/keys/?recursive=true&sorted=true}). */
+  JsonNode tree(EmbeddedEtcd m) throws Exception {
+    HttpResponse<String> r = send(m, "GET", "/v2/keys/?recursive=true&sorted=true", null);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET / on " + m.clientUrl() + " answered " + r.statusCode());
+    }
+    return JSON.readTree(r.body()).path("node");
+  }
+
+  /**
+   * Polls until every member serves the same key space as {@code reference}, node indexes
+   * included, and {@code reference} has {@code ok}; returns the reference's tree.
+   */
+  JsonNode awaitSameTree(EmbeddedEtcd reference, List<EmbeddedEtcd> others, Predicate<JsonNode> ok)
+      throws Exception {
+    long end = System.nanoTime() + deadline.toNanos();
+    String differs = "";
+    while (System.nanoTime() < end) {
+      JsonNode expected = tree(reference);
+      differs = ok.test(expected) ? "" : "reference not ready";
+      for (EmbeddedEtcd m : others) {
+        if (differs.isEmpty() && !tree(m).equals(expected)) {
+          differs = m.clientUrl() + " differs from " + reference.clientUrl();
+        }
+      }
+      if (differs.isEmpty()) {
+        return expected;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("key spaces never matched: " + differs);
   }
 }

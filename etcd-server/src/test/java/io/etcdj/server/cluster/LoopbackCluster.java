@@ -1,0 +1,158 @@
+package io.etcdj.server.cluster;
+
+import io.etcdj.server.EmbeddedEtcd;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A cluster of in-process members on loopback for the cluster tests, each with fixed ports and a
+ * data dir under one directory, so that a member can be stopped and started again as the same
+ * member (same URLs, same data dir), a whole cluster restarted, and a member added at runtime.
+ * Every member gets {@code --heartbeat-interval 50 --election-timeout 500} and the extra flags
+ * given to the constructor.
+ *
+ * <p>Thread-safety: not thread-safe; owned by the test thread.
+ */
+final class LoopbackCluster implements AutoCloseable {
+  /** One member's fixed place: its name, client port, peer URL and data dir. */
+  record Slot(String name, int clientPort, String peerUrl, Path dataDir) {
+    String clientUrl() {
+      return "http://127.0.0.1:" + clientPort;
+    }
+  }
+
+  private static final String TOKEN = "test-cluster-1";
+
+  private final Path dir;
+  private final List<String> extraFlags;
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
+  private final Map<String, EmbeddedEtcd> running = new LinkedHashMap<>();
+
+  LoopbackCluster(Path dir, String... extraFlags) {
+    this.dir = dir;
+    this.extraFlags = List.of(extraFlags);
+  }
+
+  /** Bootstraps a new cluster of {@code names}, all started at once (each waits for a leader). */
+  void start(String... names) throws Exception {
+    for (String name : names) {
+      reserve(name);
+    }
+    startAll(List.of(names), "new");
+  }
+
+  /**
+   * Fixes ports and a data dir for a member to be added later; its peer URL is what {@code POST
+   * /v2/members} should be given.
+   */
+  Slot reserve(String name) throws Exception {
+    int[] ports = ClusterTestSupport.freePorts(2);
+    Slot s =
+        new Slot(name, ports[0], "http://127.0.0.1:" + ports[1], dir.resolve(name + ".etcd"));
+    slots.put(name, s);
+    return s;
+  }
+
+  /** Starts a reserved member that joins the running cluster ({@code existing}, CLU-016). */
+  EmbeddedEtcd join(String name) {
+    EmbeddedEtcd m = EmbeddedEtcd.start(flags(slots.get(name), "existing"));
+    running.put(name, m);
+    return m;
+  }
+
+  /** Closes member {@code name} (as SIGTERM would); its data dir stays. */
+  void stop(String name) {
+    EmbeddedEtcd m = running.remove(name);
+    if (m != null) {
+      m.close();
+    }
+  }
+
+  /** Starts a stopped member again from its data dir, with the same flags. */
+  EmbeddedEtcd restart(String name) {
+    EmbeddedEtcd m = EmbeddedEtcd.start(flags(slots.get(name), "new"));
+    running.put(name, m);
+    return m;
+  }
+
+  /** Starts several stopped members again at once (a whole cluster needs a quorum to start). */
+  void restartAll(List<String> names) throws Exception {
+    startAll(names, "new");
+  }
+
+  EmbeddedEtcd member(String name) {
+    EmbeddedEtcd m = running.get(name);
+    if (m == null) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    return m;
+  }
+
+  /** The running members, in the order they were first started. */
+  List<EmbeddedEtcd> running() {
+    return List.copyOf(running.values());
+  }
+
+  List<String> names() {
+    return List.copyOf(slots.keySet());
+  }
+
+  /** The single leader among the running members, polled until {@code deadline}. */
+  EmbeddedEtcd awaitLeader(Duration deadline) throws InterruptedException {
+    return ClusterTestSupport.awaitLeader(running(), deadline);
+  }
+
+  /** A running member that is not {@code leader}. */
+  EmbeddedEtcd follower(EmbeddedEtcd leader) {
+    return running().stream().filter(m -> m != leader).findFirst().orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    for (String name : List.copyOf(running.keySet())) {
+      stop(name);
+    }
+  }
+
+  private void startAll(List<String> names, String state) throws Exception {
+    Map<String, CompletableFuture<EmbeddedEtcd>> starting = new LinkedHashMap<>();
+    for (String name : names) {
+      String[] flags = flags(slots.get(name), state);
+      starting.put(name, CompletableFuture.supplyAsync(() -> EmbeddedEtcd.start(flags)));
+    }
+    for (Map.Entry<String, CompletableFuture<EmbeddedEtcd>> e : starting.entrySet()) {
+      running.put(e.getKey(), e.getValue().get(60, TimeUnit.SECONDS));
+    }
+  }
+
+  /**
+   * etcd's flags for {@code s}; {@code --initial-cluster} lists every slot so far (ignored by a
+   * member restarting from its data dir, PER-003).
+   */
+  private String[] flags(Slot s, String state) {
+    List<String> cluster = new ArrayList<>();
+    slots.values().forEach(o -> cluster.add(o.name() + "=" + o.peerUrl()));
+    List<String> f =
+        new ArrayList<>(
+            List.of(
+                "--name", s.name(),
+                "--data-dir", s.dataDir().toString(),
+                "--listen-client-urls", s.clientUrl(),
+                "--advertise-client-urls", s.clientUrl(),
+                "--listen-peer-urls", s.peerUrl(),
+                "--initial-advertise-peer-urls", s.peerUrl(),
+                "--initial-cluster", String.join(",", cluster),
+                "--initial-cluster-state", state,
+                "--initial-cluster-token", TOKEN,
+                "--heartbeat-interval", "50",
+                "--election-timeout", "500"));
+    f.addAll(extraFlags);
+    return f.toArray(String[]::new);
+  }
+}
