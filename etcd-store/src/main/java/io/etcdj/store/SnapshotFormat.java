@@ -2,6 +2,7 @@ package io.etcdj.store;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -81,6 +82,10 @@ final class SnapshotFormat {
   }
 
   static Recovered read(byte[] json) {
+    return SnapshotReader.read(json);
+  }
+
+  static Recovered read(InputStream json) {
     return SnapshotReader.read(json);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,24 @@ final class SnapshotReader {
   private SnapshotReader() {}
 
   static SnapshotFormat.Recovered read(byte[] bytes) {
-    try (JsonParser p = FACTORY.createParser(bytes)) {
+    try {
+      return read(FACTORY.createParser(bytes));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("invalid v2 store snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads from a stream (closed at the end), so the JSON itself is never held in memory. */
+  static SnapshotFormat.Recovered read(InputStream in) {
+    try {
+      return read(FACTORY.createParser(in));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("invalid v2 store snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  private static SnapshotFormat.Recovered read(JsonParser parser) {
+    try (JsonParser p = parser) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
       Node root = Node.newDir("", 0, Node.PERMANENT, 0);
       EventHistory history = new EventHistory(EventHistory.DEFAULT_CAPACITY);

@@ -1,5 +1,6 @@
 package io.etcdj.store;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -247,7 +248,19 @@ public final class Store {
    * @throws IllegalArgumentException when the JSON is not a store snapshot
    */
   public void recover(byte[] json) {
-    SnapshotFormat.Recovered r = SnapshotFormat.read(json);
+    install(SnapshotFormat.read(json));
+  }
+
+  /**
+   * As {@link #recover(byte[])}, reading the JSON from a stream (closed at the end): a snapshot
+   * file's data of hundreds of megabytes never has to be in memory at once. The state is replaced
+   * only after the whole stream has been decoded.
+   */
+  public void recover(InputStream json) {
+    install(SnapshotFormat.read(json));
+  }
+
+  private void install(SnapshotFormat.Recovered r) {
     NodeTree tree = new NodeTree(r.root());
     tree.rebuildHeap(r.root(), "/");
     lock.writeLock().lock();

@@ -124,6 +124,22 @@ class SnapshotTest {
     assertThat(copy.index()).isEqualTo(2);
   }
 
+  /**
+   * Recovering from a stream gives the same store as from bytes (SPEC PER-048), and a stream that
+   * breaks off halfway leaves the previous state in place.
+   */
+  @Test
+  void recoversFromAStreamAndKeepsTheOldStateOnATruncatedOne() throws Exception {
+    byte[] reference = resource("reference-etcd-3.4.23-snapshot.json");
+    Store store = new Store(clock, "/0", "/1");
+    store.recover(new java.io.ByteArrayInputStream(reference));
+    assertThat(new String(store.save(), UTF_8)).isEqualTo(new String(reference, UTF_8).strip());
+    byte[] before = store.save();
+    InputStream cut = new java.io.ByteArrayInputStream(reference, 0, reference.length / 2);
+    assertThatThrownBy(() -> store.recover(cut)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.save()).isEqualTo(before);
+  }
+
   @Test
   void garbageIsRejected() {
     Store store = new Store(clock, "/0", "/1");

@@ -41,6 +41,18 @@ public final class Crc32c {
   }
 
   /**
+   * A JDK CRC-32C whose register is where {@code crc} left it: feeding it more bytes continues that
+   * CRC, and {@code getValue()} gives {@code update(crc, bytes fed)}.
+   */
+  public static CRC32C resume(int crc) {
+    CRC32C jdk = new CRC32C();
+    if (crc != 0) {
+      jdk.update(seedBytes(~crc));
+    }
+    return jdk;
+  }
+
+  /**
    * The four bytes that take a fresh CRC-32C register (0xFFFFFFFF) to {@code register}. Four
    * bytes of input act on the 32-bit register as an invertible affine map over GF(2), so the bytes
    * are {@code INVERSE * (register ^ F(0))}, where F(b) is the register after feeding b.

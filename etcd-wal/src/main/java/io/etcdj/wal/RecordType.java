@@ -13,6 +13,8 @@ enum RecordType {
   /** Data is a {@code walpb.Snapshot} marker (PER-023). */
   SNAPSHOT(5);
 
+  private static final RecordType[] ALL = values();
+
   private final long code;
 
   RecordType(long code) {
@@ -25,7 +27,7 @@ enum RecordType {
 
   /** Returns the type with this on-disk number, or null for an unknown number. */
   static RecordType fromCode(long code) {
-    for (RecordType t : values()) {
+    for (RecordType t : ALL) {
       if (t.code == code) {
         return t;
       }

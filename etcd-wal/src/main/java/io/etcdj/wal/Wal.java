@@ -156,23 +156,25 @@ public final class Wal implements Closeable {
     List<Entry> entries = new ArrayList<>();
     boolean match = false;
     for (WalDecoder.Decoded r = decoder.next(); r != null; r = decoder.next()) {
-      byte[] data = r.data() == null ? new byte[0] : r.data();
       try {
         switch (r.type()) {
           case ENTRY -> {
-            Entry e = Entry.parseFrom(data);
-            if (e.getIndex() > start.index()) {
-              long keep = e.getIndex() - start.index() - 1;
+            // Entries up to the snapshot are already in it: their CRC has been checked, and only
+            // their index is read, not the whole entry (most of a restart's WAL).
+            long index = r.entryIndex();
+            if (index > start.index()) {
+              Entry e = Entry.parseFrom(r.dataBuffer());
+              long keep = index - start.index() - 1;
               if (keep > entries.size()) {
                 throw new WalCorruptException(
-                    r.file().path(), r.offset(), "wal: entry " + e.getIndex() + " leaves a gap");
+                    r.file().path(), r.offset(), "wal: entry " + index + " leaves a gap");
               }
               entries.subList((int) keep, entries.size()).clear();
               entries.add(e);
             }
-            lastIndex = e.getIndex();
+            lastIndex = index;
           }
-          case STATE -> st = HardState.parseFrom(data);
+          case STATE -> st = HardState.parseFrom(r.dataBuffer());
           case METADATA -> {
             if (meta != null && !Arrays.equals(meta, r.data())) {
               throw new WalCorruptException(
@@ -188,7 +190,7 @@ public final class Wal implements Closeable {
             decoder.resetCrc(r.crc());
           }
           case SNAPSHOT -> {
-            Snapshot s = Snapshot.parseFrom(data);
+            Snapshot s = Snapshot.parseFrom(r.dataBuffer());
             if (s.getIndex() == start.index()) {
               if (s.getTerm() != start.term()) {
                 throw new IOException("wal: snapshot mismatch: " + s.getTerm() + " != " + start);

@@ -1,10 +1,12 @@
 package io.etcdj.wal;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.etcdj.wal.walpb.Record;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * Reads framed records from a run of segments, checking the rolling CRC (format in {@code
@@ -24,8 +26,47 @@ final class WalDecoder {
 
   private static final int SECTOR_BYTES = 512;
 
-  /** A record with where it was found. {@code data} is null when the record has none. */
-  record Decoded(RecordType type, int crc, byte[] data, SegmentFile file, long offset) {}
+  /**
+   * A record with where it was found. Its data are {@code dataLength} bytes of {@code frame} from
+   * {@code dataOffset}, not copied out; {@code dataOffset} is -1 when the record has no data.
+   */
+  record Decoded(
+      RecordType type,
+      int crc,
+      byte[] frame,
+      int dataOffset,
+      int dataLength,
+      SegmentFile file,
+      long offset) {
+    /** A copy of the data, or null when the record has none. */
+    byte[] data() {
+      return dataOffset < 0 ? null : Arrays.copyOfRange(frame, dataOffset, dataOffset + dataLength);
+    }
+
+    /** An entry record's index (raftpb.Entry field 3), read without decoding the entry. */
+    long entryIndex() throws IOException {
+      if (dataOffset < 0) {
+        return 0;
+      }
+      CodedInputStream in = CodedInputStream.newInstance(frame, dataOffset, dataLength);
+      long index = 0;
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        if (tag == (3 << 3)) {
+          index = in.readUInt64(); // the last occurrence wins, as in a full parse
+        } else if (!in.skipField(tag)) {
+          break;
+        }
+      }
+      return index;
+    }
+
+    /** The data as a buffer over the frame (empty when there are none). */
+    ByteBuffer dataBuffer() {
+      return dataOffset < 0
+          ? ByteBuffer.allocate(0)
+          : ByteBuffer.wrap(frame, dataOffset, dataLength).slice();
+    }
+  }
 
   private final List<SegmentFile> files;
   private final ByteBuffer readBuf = ByteBuffer.allocate(64 * 1024);
@@ -33,6 +74,7 @@ final class WalDecoder {
   private long fillPos; // file position of the byte after readBuf's content
   private long lastValidOffset; // offset after the last valid record of the current file
   private int crc;
+  private CRC32C rolling = new CRC32C(); // holds the register that crc is the value of
   private boolean tornTail;
 
   WalDecoder(List<SegmentFile> files) {
@@ -67,19 +109,46 @@ final class WalDecoder {
       if (readFully(frame) < frame.length) {
         return torn(frameStart, "unexpected EOF");
       }
-      Record rec;
+      long recType = 0;
+      int recCrc = 0;
+      int dataOffset = -1;
+      int dataLength = 0;
       try {
-        rec = Record.parseFrom(java.nio.ByteBuffer.wrap(frame, 0, (int) recordBytes));
+        // Decoded by hand rather than by Record.parseFrom: the data stay where they are in the
+        // frame instead of being copied twice, once into the message and once out of it.
+        CodedInputStream in = CodedInputStream.newInstance(frame, 0, (int) recordBytes);
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+          switch (tag) {
+            case 8 -> recType = in.readInt64();
+            case 16 -> recCrc = in.readUInt32();
+            case 26 -> {
+              dataLength = in.readRawVarint32();
+              dataOffset = in.getTotalBytesRead();
+              in.skipRawBytes(dataLength);
+            }
+            default -> {
+              if (!in.skipField(tag)) {
+                throw new InvalidProtocolBufferException("unexpected end-group tag");
+              }
+            }
+          }
+        }
       } catch (InvalidProtocolBufferException e) {
         if (isTorn(frameStart, frame, (int) recordBytes)) {
           return torn(frameStart, "undecodable record");
         }
         throw corrupt(frameStart, "wal: undecodable record (" + e.getMessage() + ")");
+      } catch (IOException e) {
+        throw corrupt(frameStart, "wal: undecodable record (" + e.getMessage() + ")");
       }
-      byte[] data = rec.hasData() ? rec.getData().toByteArray() : null;
-      if (rec.getType() != RecordType.CRC.code()) {
-        int next = Crc32c.update(crc, data == null ? new byte[0] : data);
-        if (rec.getCrc() != next) {
+      if (recType != RecordType.CRC.code()) {
+        // One running CRC-32C over the data of every record since the last reset is the rolling
+        // checksum (each record's crc continues the previous one, PER-018).
+        if (dataOffset >= 0) {
+          rolling.update(frame, dataOffset, dataLength);
+        }
+        int next = (int) rolling.getValue();
+        if (recCrc != next) {
           if (isTorn(frameStart, frame, (int) recordBytes)) {
             return torn(frameStart, "crc mismatch");
           }
@@ -87,12 +156,13 @@ final class WalDecoder {
         }
         crc = next;
       }
-      RecordType type = RecordType.fromCode(rec.getType());
+      RecordType type = RecordType.fromCode(recType);
       if (type == null) {
-        throw corrupt(frameStart, "wal: unexpected block type " + rec.getType());
+        throw corrupt(frameStart, "wal: unexpected block type " + recType);
       }
       lastValidOffset += WalEncoder.FRAME_SIZE_BYTES + frame.length;
-      return new Decoded(type, rec.getCrc(), data, files.get(current), frameStart);
+      return new Decoded(
+          type, recCrc, frame, dataOffset, dataLength, files.get(current), frameStart);
     }
     return null;
   }
@@ -105,6 +175,7 @@ final class WalDecoder {
   /** Restarts the rolling CRC from a crc record's value (PER-020). */
   void resetCrc(int value) {
     crc = value;
+    rolling = Crc32c.resume(value);
   }
 
   /** True if reading stopped at a torn write in the last segment. */

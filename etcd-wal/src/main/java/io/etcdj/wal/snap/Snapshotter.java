@@ -1,21 +1,27 @@
 package io.etcdj.wal.snap;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.WireFormat;
 import io.etcdj.raft.raftpb.Snapshot;
-import io.etcdj.wal.Crc32c;
-import io.etcdj.wal.walpb.SnapPb;
+import io.etcdj.raft.raftpb.SnapshotMetadata;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,43 +48,123 @@ public final class Snapshotter {
     return String.format("%016x-%016x%s", term, index, SUFFIX);
   }
 
+  /** Writes a snapshot's data (the store JSON) to a stream; the stream is not closed. */
+  @FunctionalInterface
+  public interface DataWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes the snapshot durably; see {@link #save(SnapshotMetadata, DataWriter)}. */
+  public Path save(Snapshot snapshot) throws IOException {
+    return save(snapshot.getMetadata(), out -> snapshot.getData().writeTo(out));
+  }
+
   /**
-   * Writes the snapshot durably: to a temp file, fsynced, renamed into place, directory fsynced; so
+   * Writes a snapshot durably: to a temp file, fsynced, renamed into place, directory fsynced; so
    * a crash leaves either no file or a complete one. An empty snapshot (index 0) is not written, as
    * in etcd. Files get mode 0666 less the umask (PER-002).
+   *
+   * <p>The data is streamed, never held in memory: it goes to a scratch file first, because the
+   * file begins with the CRC and the lengths of what follows; the scratch file is then read back
+   * for the CRC (from the page cache) and copied behind that header by the kernel.
    */
-  public Path save(Snapshot snapshot) throws IOException {
-    long index = snapshot.getMetadata().getIndex();
-    Path target = dir.resolve(fileName(snapshot.getMetadata().getTerm(), index));
+  public Path save(SnapshotMetadata metadata, DataWriter data) throws IOException {
+    long index = metadata.getIndex();
+    Path target = dir.resolve(fileName(metadata.getTerm(), index));
     if (index == 0) {
       return target;
     }
-    byte[] data = snapshot.toByteArray();
-    byte[] file =
-        SnapPb.Snapshot.newBuilder()
-            .setCrc(Crc32c.update(0, data))
-            .setData(ByteString.copyFrom(data))
-            .build()
-            .toByteArray();
     Files.createDirectories(dir);
+    Path scratch = dir.resolve(target.getFileName() + ".data.tmp");
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
-    try (FileChannel ch =
+    try (FileChannel body =
         FileChannel.open(
-            tmp,
+            scratch,
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.READ,
             StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.wrap(file);
-      while (b.hasRemaining()) {
-        ch.write(b);
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(body), 64 * 1024);
+      data.writeTo(out);
+      out.flush();
+      long length = body.size();
+      byte[] meta = metadata.toByteArray();
+      byte[] prefix = lengthDelimited(1, length);
+      byte[] suffix = concat(lengthDelimited(2, meta.length), meta);
+      CRC32C crc = new CRC32C();
+      crc.update(prefix);
+      updateCrc(crc, body, length);
+      crc.update(suffix);
+      byte[] header = header((int) crc.getValue(), prefix.length + length + suffix.length);
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        writeFully(ch, concat(header, prefix));
+        for (long pos = 0; pos < length; ) {
+          pos += body.transferTo(pos, length - pos, ch);
+        }
+        writeFully(ch, suffix);
+        ch.force(true);
       }
-      ch.force(true);
+    } finally {
+      Files.deleteIfExists(scratch);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     }
     return target;
+  }
+
+  /** {@code snappb.Snapshot}'s fields before its data: the crc, then the data's tag and length. */
+  private static byte[] header(int crc, long dataLength) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream(16);
+    CodedOutputStream out = CodedOutputStream.newInstance(b);
+    out.writeUInt32(1, crc);
+    out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    out.writeUInt64NoTag(dataLength);
+    out.flush();
+    return b.toByteArray();
+  }
+
+  /** The tag and length of a length-delimited field. */
+  private static byte[] lengthDelimited(int field, long length) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream(16);
+    CodedOutputStream out = CodedOutputStream.newInstance(b);
+    out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    out.writeUInt64NoTag(length);
+    out.flush();
+    return b.toByteArray();
+  }
+
+  private static void updateCrc(CRC32C crc, FileChannel ch, long length) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocateDirect(256 * 1024);
+    for (long pos = 0; pos < length; ) {
+      buf.clear();
+      int n = ch.read(buf, pos);
+      if (n < 0) {
+        throw new IOException("snap: scratch file shorter than written");
+      }
+      buf.flip();
+      crc.update(buf);
+      pos += n;
+    }
+  }
+
+  private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    while (b.hasRemaining()) {
+      ch.write(b);
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /**
@@ -99,31 +185,16 @@ public final class Snapshotter {
     return Optional.empty();
   }
 
-  /** Reads and checks one snapshot file. */
+  /**
+   * Reads and checks one snapshot file, its data into memory. For a large store use {@link
+   * SnapshotFile#open}, which streams the data instead.
+   */
   public static Snapshot read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    if (bytes.length == 0) {
-      throw new SnapshotCorruptException(file, "snap: empty snapshot");
-    }
-    SnapPb.Snapshot envelope;
-    try {
-      envelope = SnapPb.Snapshot.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new SnapshotCorruptException(file, "snap: undecodable file (" + e.getMessage() + ")");
-    }
-    byte[] data = envelope.getData().toByteArray();
-    if (data.length == 0 || envelope.getCrc() == 0) {
-      throw new SnapshotCorruptException(file, "snap: empty snapshot");
-    }
-    if (Crc32c.update(0, data) != envelope.getCrc()) {
-      throw new SnapshotCorruptException(file, "snap: crc mismatch");
-    }
-    try {
-      return Snapshot.parseFrom(data);
-    } catch (InvalidProtocolBufferException e) {
-      throw new SnapshotCorruptException(
-          file, "snap: undecodable snapshot (" + e.getMessage() + ")");
-    }
+    SnapshotFile f = SnapshotFile.open(file);
+    return Snapshot.newBuilder()
+        .setData(UnsafeByteOperations.unsafeWrap(f.readData()))
+        .setMetadata(f.metadata())
+        .build();
   }
 
   /** The {@code .snap} files, newest (greatest name) first. */

@@ -1,6 +1,7 @@
 package io.etcdj.wal.snap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.etcdj.raft.raftpb.ConfState;
@@ -8,6 +9,7 @@ import io.etcdj.raft.raftpb.Snapshot;
 import io.etcdj.raft.raftpb.SnapshotMetadata;
 import io.etcdj.wal.FilePurger;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,6 +87,53 @@ class SnapshotterTest {
     Path ours = new Snapshotter(dir).save(snap);
     assertThat(ours.getFileName()).isEqualTo(etcdFile.getFileName());
     assertThat(Files.readAllBytes(ours)).isEqualTo(Files.readAllBytes(etcdFile));
+  }
+
+  /**
+   * PER-043: a streamed save writes the same bytes as protobuf's own encoding of the envelope, and
+   * SnapshotFile streams the data back after checking the CRC (here with a data field large
+   * enough that the lengths need multi-byte varints).
+   */
+  @Test
+  void streamedSaveMatchesTheProtobufEncodingAndStreamsBack() throws IOException {
+    String json = "{\"Root\":\"" + "x".repeat(300_000) + "\"}";
+    Snapshot snap = snapshot(3, 70_000, json);
+    Path saved = new Snapshotter(dir).save(snap);
+    byte[] data = snap.toByteArray();
+    byte[] expected =
+        io.etcdj.wal.walpb.SnapPb.Snapshot.newBuilder()
+            .setCrc(io.etcdj.wal.Crc32c.update(0, data))
+            .setData(ByteString.copyFrom(data))
+            .build()
+            .toByteArray();
+    assertThat(Files.readAllBytes(saved)).isEqualTo(expected);
+    SnapshotFile file = SnapshotFile.open(saved);
+    assertThat(file.metadata()).isEqualTo(snap.getMetadata());
+    assertThat(file.dataLength()).isEqualTo(json.length());
+    try (InputStream in = file.openData()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(json);
+    }
+    assertThat(Snapshotter.read(saved)).isEqualTo(snap);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  /** PER-044: SnapshotFile refuses a file whose data fails the CRC or is cut short. */
+  @Test
+  void snapshotFileRefusesBadCrcAndTruncation() throws IOException {
+    Path saved = new Snapshotter(dir).save(snapshot(1, 6, "{\"a\":1}"));
+    byte[] bytes = Files.readAllBytes(saved);
+    byte[] flipped = bytes.clone();
+    flipped[flipped.length - 9] ^= 1;
+    Files.write(saved, flipped);
+    assertThatThrownBy(() -> SnapshotFile.open(saved))
+        .isInstanceOf(SnapshotCorruptException.class)
+        .hasMessageContaining("crc mismatch");
+    Files.write(saved, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    assertThatThrownBy(() -> SnapshotFile.open(saved))
+        .isInstanceOf(SnapshotCorruptException.class)
+        .hasMessageContaining("undecodable");
   }
 
   /** PER-049: purge keeps the newest N snapshot files; 0 disables it. */
