@@ -148,7 +148,10 @@ public final class ProxyServer implements AutoCloseable {
                 + " file found at \"{}\"",
             file.path());
       }
-      LOG.info("proxy: using peer urls {} from cluster file \"{}\"", stored.get(), file.path());
+      LOG.info(
+          "proxy: using peer urls [{}] from cluster file \"{}\"",
+          String.join(" ", stored.get()),
+          file.path());
       return stored.get();
     }
     Map<String, List<String>> cluster = config.initialCluster();
@@ -162,7 +165,7 @@ public final class ProxyServer implements AutoCloseable {
     List<String> urls = new ArrayList<>();
     cluster.values().forEach(urls::addAll);
     urls.sort(null);
-    LOG.info("proxy: using peer urls {}", urls);
+    LOG.info("proxy: using peer urls [{}] ", String.join(" ", urls));
     return urls;
   }
 
