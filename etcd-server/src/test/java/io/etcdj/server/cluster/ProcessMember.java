@@ -1,0 +1,99 @@
+package io.etcdj.server.cluster;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A cluster member in its own JVM ({@code io.etcdj.server.EtcdMain} on this test's class path),
+ * so that a test can kill it with SIGKILL by PID, mid-write, and start it again on the same data
+ * dir and ports. The output goes to a log file next to the data dir.
+ *
+ * <p>Thread-safety: not thread-safe; owned by the test thread.
+ */
+final class ProcessMember implements AutoCloseable {
+  private final List<String> command;
+  private final Path log;
+  private final String clientUrl;
+  private Process process;
+
+  /** {@code flags} are etcd's flags for this member; nothing runs until {@link #start}. */
+  ProcessMember(String clientUrl, Path log, List<String> flags) {
+    this.clientUrl = clientUrl;
+    this.log = log;
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx256m");
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.etcdj.server.EtcdMain");
+    cmd.addAll(flags);
+    this.command = List.copyOf(cmd);
+  }
+
+  /** Launches the JVM (output appended to the log); does not wait for it to serve. */
+  void start() throws Exception {
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+  }
+
+  /** Polls {@code GET /version} until it answers, the process dies or the deadline passes. */
+  void awaitServing(HttpClient http, Duration deadline) throws Exception {
+    long end = System.nanoTime() + deadline.toNanos();
+    HttpRequest version =
+        HttpRequest.newBuilder(URI.create(clientUrl + "/version"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    while (System.nanoTime() < end) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "member exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (http.send(version, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(clientUrl + " did not serve within " + deadline + "; see " + log);
+  }
+
+  String clientUrl() {
+    return clientUrl;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** kill -9 by PID: no shutdown hook runs, nothing is flushed. */
+  void kill() throws Exception {
+    new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start().waitFor();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
