@@ -1,6 +1,8 @@
 package io.etcdj.server;
 
+import io.etcdj.raft.Snapshots;
 import io.etcdj.raft.raftpb.Message;
+import java.util.function.LongSupplier;
 
 /**
  * The append traffic half of {@code /v2/stats/self} (SPEC OTH-040, OTH-041; etcd's {@code
@@ -21,17 +23,44 @@ final class AppendStats {
   /** A window whose newest sample is older than this reports no rate (etcd clears it). */
   private static final long STALE_NANOS = 1_000_000_000L;
 
+  private static final int EMPTY_SNAPSHOT_SIZE = Snapshots.EMPTY.getSerializedSize();
+
+  private final LongSupplier nanoTime;
   private final Window received = new Window();
   private final Window sent = new Window();
 
+  /** @param nanoTime a monotonic clock in nanoseconds ({@code SystemClock::nanoTime}) */
+  AppendStats(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
+
   /** A MsgApp from the leader is about to be stepped. */
   void received(Message m) {
-    received.add(m.getSerializedSize(), SystemClock.nanoTime());
+    received.add(goSize(m), nanoTime.getAsLong());
   }
 
   /** Raft sends a MsgApp to a known peer. */
   void sent(Message m) {
-    sent.add(m.getSerializedSize(), SystemClock.nanoTime());
+    sent.add(goSize(m), nanoTime.getAsLong());
+  }
+
+  /**
+   * The size etcd's {@code m.Size()} gives: gogoproto always writes the non-nullable fields
+   * (PER-069), while a MsgApp rebuilt from the compact msgappv2 frame (PTR-023) lacks the zero
+   * snapshot, reject and rejectHint; each such field adds its tag, and the snapshot its length.
+   */
+  static int goSize(Message m) {
+    int size = m.getSerializedSize();
+    if (!m.hasSnapshot()) {
+      size += 2 + EMPTY_SNAPSHOT_SIZE;
+    }
+    if (!m.hasReject()) {
+      size += 2;
+    }
+    if (!m.hasRejectHint()) {
+      size += 2;
+    }
+    return size;
   }
 
   /**
@@ -40,7 +69,7 @@ final class AppendStats {
    * "sendAppendRequestCnt":n[,...]}; a rate that is 0 is left out (Go's {@code omitempty}).
    */
   String json() {
-    long now = SystemClock.nanoTime();
+    long now = nanoTime.getAsLong();
     StringBuilder b = new StringBuilder("\"recvAppendRequestCnt\":");
     received.append(b, "recv", now);
     b.append(",\"sendAppendRequestCnt\":");

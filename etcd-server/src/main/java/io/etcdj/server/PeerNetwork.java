@@ -46,7 +46,7 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   private final PeerServer server;
   private final Runnable removed;
   private final LeaderStats leaderStats = new LeaderStats();
-  private final AppendStats appendStats = new AppendStats();
+  private final AppendStats appendStats = new AppendStats(SystemClock::nanoTime);
   private volatile RaftLoop raft;
 
   /**
