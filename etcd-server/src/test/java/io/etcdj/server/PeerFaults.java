@@ -10,7 +10,7 @@ package io.etcdj.server;
 public final class PeerFaults {
   private PeerFaults() {}
 
-  /** Drops every raft message between {@code m} and all its peers, both ways, until {@link #heal}. */
+  /** Drops every raft message between {@code m} and all its peers, both ways, until healed. */
   public static void isolate(EmbeddedEtcd m) {
     network(m).cut(peer -> true);
   }

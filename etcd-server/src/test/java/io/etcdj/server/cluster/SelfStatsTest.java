@@ -64,7 +64,8 @@ class SelfStatsTest {
           web.awaitJson(
               leader,
               "/v2/stats/self",
-              j -> j.has("sendPkgRate") && j.path("sendAppendRequestCnt").asLong() > sentBefore + 10);
+              j -> j.has("sendPkgRate")
+                  && j.path("sendAppendRequestCnt").asLong() > sentBefore + 10);
       assertThat(fieldNames(sending))
           .containsExactly(
               "name", "id", "state", "startTime", "leaderInfo", "recvAppendRequestCnt",
