@@ -5,14 +5,17 @@ import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.HardState;
 import io.etcdj.raft.raftpb.Snapshot;
+import io.etcdj.raft.raftpb.SnapshotMetadata;
 import io.etcdj.store.Store;
 import io.etcdj.wal.Wal;
 import io.etcdj.wal.WalContents;
 import io.etcdj.wal.WalSnapshot;
 import io.etcdj.wal.serverpb.Metadata;
 import io.etcdj.wal.snap.SnapshotCorruptException;
-import io.etcdj.wal.snap.Snapshotter;
+import io.etcdj.wal.snap.SnapshotFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -75,24 +78,32 @@ record DataDir(
     // must start again from this empty state, or the replay re-applies what the snapshot held.
     byte[] empty = store.save();
     for (Path file : snapFilesNewestFirst(snapDir)) {
-      Snapshot snap;
+      SnapshotFile snapFile;
       try {
-        snap = Snapshotter.read(file);
+        snapFile = SnapshotFile.open(file);
       } catch (SnapshotCorruptException e) {
         LOG.warn("skipping snapshot {}: {}", file, e.getMessage());
         continue;
       }
-      long index = snap.getMetadata().getIndex();
-      byte[] json = snap.getData().toByteArray();
-      CompletableFuture<Void> recovered = CompletableFuture.runAsync(() -> store.recover(json));
-      snap = snap.toBuilder().clearData().build();
+      // The store JSON is streamed from the file (checked above) into the store, never held in
+      // memory: a million keys make some 350 MB of it.
+      CompletableFuture<Void> recovered =
+          CompletableFuture.runAsync(
+              () -> {
+                try (InputStream json = snapFile.openData()) {
+                  store.recover(json);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      SnapshotMetadata meta = snapFile.metadata();
+      Snapshot snap = Snapshot.newBuilder().setMetadata(meta).build();
       DataDir d =
-          tryOpen(
-              walDir, snap, new WalSnapshot(index, snap.getMetadata().getTerm()),
+          tryOpen(walDir, snap, new WalSnapshot(meta.getIndex(), meta.getTerm()),
               config.forceNewCluster());
       join(recovered, file);
       if (d != null) {
-        LOG.info("loaded snapshot at index {} from {}", index, file);
+        LOG.info("loaded snapshot at index {} from {}", meta.getIndex(), file);
         return d;
       }
       LOG.warn("the WAL has no marker for snapshot {}; trying an older one", file);

@@ -1,8 +1,6 @@
 package io.etcdj.server;
 
-import com.google.protobuf.ByteString;
 import io.etcdj.raft.raftpb.ConfState;
-import io.etcdj.raft.raftpb.Snapshot;
 import io.etcdj.raft.raftpb.SnapshotMetadata;
 import io.etcdj.store.StoreSnapshot;
 import io.etcdj.wal.snap.Snapshotter;
@@ -73,18 +71,11 @@ final class SnapshotSaver implements AutoCloseable {
 
   private void write(StoreSnapshot view, long index, long term, ConfState confState)
       throws IOException {
-    ByteString.Output json = ByteString.newOutput(64 * 1024);
-    view.writeTo(json);
-    Snapshot snap =
-        Snapshot.newBuilder()
-            .setData(json.toByteString())
-            .setMetadata(
-                SnapshotMetadata.newBuilder()
-                    .setConfState(confState)
-                    .setIndex(index)
-                    .setTerm(term))
-            .build();
-    snapshotter.save(snap);
+    // Streamed to the file: the JSON of a million keys is some 350 MB, more than the heap may
+    // have to spare next to the store itself.
+    SnapshotMetadata meta =
+        SnapshotMetadata.newBuilder().setConfState(confState).setIndex(index).setTerm(term).build();
+    snapshotter.save(meta, view::writeTo);
     LOG.info("saved snapshot at index {}", index);
     saved.snapshotSaved(index, term, confState);
   }
