@@ -35,13 +35,13 @@ import org.slf4j.LoggerFactory;
  * One etcd member: the store, raft with its WAL and snapshots behind the proposal seam, and the
  * timers around them (SYNC, purge). The HTTP handlers talk only to this class.
  *
- * <p>Start-up: {@link #bootstrap()} opens or creates the data dir and starts the raft loop and the
- * apply thread; {@link #publish(List)} waits for a leader, then publishes this member's attributes
+ * <p>Start-up: {@link #bootstrap()} opens or creates the data dir and starts the raft loop, which
+ * also applies; {@link #publish(List)} waits for a leader, then publishes this member's attributes
  * (CLU-018) and the cluster version (CLU-019), so that on a fresh member the first user write is
  * etcd index 4 (KEY-183).
  *
- * <p>Thread-safety: safe for concurrent use. The store is written only on the apply thread
- * ({@link ApplyLoop}); raft state belongs to the {@link RaftLoop} thread; local reads and watch
+ * <p>Thread-safety: safe for concurrent use. Raft state belongs to the {@link RaftLoop} thread,
+ * which is also the only writer of the store (its {@link ApplyStep}); local reads and watch
  * registration go straight to the store, which is safe for concurrent use; the timers only
  * propose. {@link #bootstrap()}, {@link #publish(List)} and {@link #close()} are called by the
  * starting thread.
@@ -71,7 +71,7 @@ public final class EtcdServer implements AutoCloseable {
   private long clusterId;
   private RequestIds ids;
   private RaftLoop raft;
-  private ApplyLoop applier;
+  private ApplyStep applier;
   private SnapshotSaver snapshots;
   private PeerNetwork network;
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
@@ -104,7 +104,7 @@ public final class EtcdServer implements AutoCloseable {
   /**
    * Opens the data dir (a new member creates its WAL and raft's bootstrap entries, CLU-015; an
    * existing one loads its newest snapshot and replays its WAL, PER-048) and starts the raft loop
-   * and the apply thread.
+   * (which applies committed entries too).
    *
    * @throws UncheckedIOException if the data dir cannot be opened (the message names the file)
    */
@@ -181,7 +181,7 @@ public final class EtcdServer implements AutoCloseable {
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
     snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved);
     applier =
-        new ApplyLoop(
+        new ApplyStep(
             store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm,
             clusterIdHex(), memberId, this::removedFromCluster);
     // etcd binds the peer port even for a single member: it can grow by a member add.
@@ -196,13 +196,12 @@ public final class EtcdServer implements AutoCloseable {
             dir.wal(),
             config.snapPath(),
             net::send,
-            applier::submit,
+            applier::apply,
             net::applied,
             confState,
             config.heartbeatMs(),
             config.electionTicks());
     startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
-    applier.start();
     raft.start();
   }
 
@@ -310,7 +309,7 @@ public final class EtcdServer implements AutoCloseable {
   /**
    * OTH-032, CLU-033: this member learnt that it was removed (it applied its own RemoveNode, or a
    * peer refused it as removed). Says so as etcd does and completes {@link #removed()}; whoever
-   * runs the member stops it. Called on the apply thread or a Netty event loop: never blocks.
+   * runs the member stops it. Called on the raft loop thread or a Netty event loop: never blocks.
    */
   private void removedFromCluster() {
     if (removed.isDone()) {
@@ -461,7 +460,7 @@ public final class EtcdServer implements AutoCloseable {
 
   /**
    * Sends a request through the log (writes, quorum GETs, SYNC; SPEC KEY-010). The future
-   * completes on the apply thread once the entry is applied, or fails after the request timeout
+   * completes on the raft loop thread once the entry is applied, or fails after the request timeout
    * (ERR-004).
    */
   public CompletableFuture<Event> propose(Request request) {
@@ -566,9 +565,6 @@ public final class EtcdServer implements AutoCloseable {
       long[] c = walCounters();
       raft.close();
       LOG.info("closed the WAL after {} fsyncs for {} entries", c[0], c[1]);
-    }
-    if (applier != null) {
-      applier.close();
     }
     if (snapshots != null) {
       snapshots.close();

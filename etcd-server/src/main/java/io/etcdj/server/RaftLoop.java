@@ -26,10 +26,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +36,15 @@ import org.slf4j.LoggerFactory;
  * The one thread that drives raft (STYLE 3, DESIGN "Threads and ownership"): it ticks every
  * heartbeat interval, steps messages from peers, proposes everything queued since the last round
  * as one batch, and processes each {@link Ready} in the order raft requires: {@link #persist} ->
- * {@link #send} -> hand the snapshot and committed entries to the apply thread -> advance.
+ * {@link #send} -> apply the snapshot and committed entries ({@link ApplyStep}) -> advance.
  *
  * <p>Group commit: while one Ready is being fsynced, new proposals queue up; the next round drains
  * them all into one {@link RawNode#propose(List)} and so into one WAL write and one fsync.
  *
  * <p>Thread-safety: {@link #propose}, {@link #receive}, {@link #execute} and the getters may be
  * called from any thread; they only enqueue or read volatile fields. The {@link RawNode}, the
- * {@link MemoryStorage} writes and the {@link Wal} are owned by the loop thread.
+ * {@link MemoryStorage} writes, the {@link Wal} and (through the apply step) the store's writes
+ * are owned by the loop thread.
  */
 final class RaftLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
@@ -78,6 +77,8 @@ final class RaftLoop implements AutoCloseable {
   private volatile long persistedEntries;
 
   /**
+   * @param apply the apply step, run on the loop thread; it completes the conf change verdict of
+   *     a {@link Committed} before it returns
    * @param confChanged told, on the loop thread, of each conf change raft has just applied (the
    *     transport adds or removes the peer; it must not block)
    * @param confState the configuration the storage starts from (the snapshot's, or the bootstrap
@@ -312,7 +313,8 @@ final class RaftLoop implements AutoCloseable {
       persist(rd);
       // Step 2: messages only after the persist step (RFT-016).
       send(rd.messages());
-      // Step 3: committed entries are already durable; the apply thread runs them in log order.
+      // Step 3: committed entries are already durable (a single member commits what this very
+      // Ready persisted); applying them here, in log order, answers their clients.
       if (rd.snapshot() != null || !rd.committedEntries().isEmpty()) {
         if (rd.snapshot() != null) {
           confState = rd.snapshot().getMetadata().getConfState();
@@ -323,9 +325,9 @@ final class RaftLoop implements AutoCloseable {
             confChanges ? new CompletableFuture<>() : null;
         apply.accept(new Committed(rd.snapshot(), rd.committedEntries(), confState, decided));
         if (decided != null) {
-          // etcd's raft loop waits for the apply of a conf change: the apply step validates it
-          // against the store (CLU-030) and only then does it take effect in raft (RFT-010).
-          applyConfChanges(awaitApplied(decided));
+          // As etcd's raft loop waits for the apply of a conf change: the apply step validated it
+          // against the store (CLU-030); only now does it take effect in raft (RFT-010).
+          applyConfChanges(decided.join());
         }
       }
       // Step 4.
@@ -381,25 +383,6 @@ final class RaftLoop implements AutoCloseable {
       confState = node.applyConfChange(cc);
       if (cc.getNodeID() != 0) {
         confChanged.accept(cc);
-      }
-    }
-  }
-
-  /** Waits for the apply thread's verdict on a Ready's conf changes, or for {@link #close}. */
-  private List<ConfChange> awaitApplied(CompletableFuture<List<ConfChange>> decided)
-      throws IOException {
-    while (true) {
-      try {
-        return decided.get(100, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        if (!running) {
-          throw new IOException("stopped while a conf change was being applied");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while a conf change was being applied", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("conf change apply failed", e.getCause());
       }
     }
   }

@@ -14,24 +14,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The apply thread (DESIGN "The path of a write", step 4): executes committed entries against the
- * store in log order, completes the waiting proposals by request ID, and every {@code
- * --snapshot-count} applied entries starts a snapshot (PER-040).
+ * The apply step of the raft loop (DESIGN "The path of a write", step 4; STYLE 3): executes
+ * committed entries against the store in log order, completes the waiting proposals by request ID,
+ * and every {@code --snapshot-count} applied entries starts a snapshot (PER-040).
+ *
+ * <p>It runs on the raft loop's own thread, right after the Ready's entries were fsynced and its
+ * messages sent, so a write is answered only once it is both durable and applied. An apply thread
+ * of its own cost one more thread hand-off and wake-up per write (docs/benchmarks.md); applying a
+ * batch is short next to the fsync it follows.
  *
  * <p>Entry kinds (PER-031): an empty normal entry is a new leader's no-op; a normal entry holds an
  * {@code etcdserverpb.Request}; a conf change entry changes the membership keys (CLU-020).
  *
- * <p>Thread-safety: {@link #submit} may be called from any thread (the raft loop does); everything
- * else runs on the apply thread, the only writer of the store. {@link #appliedIndex()} is
- * published through a volatile field.
+ * <p>Thread-safety: confined to the raft loop thread, which is thereby the only writer of the
+ * store; {@link #appliedIndex()} is published through a volatile field for any reader.
  */
-final class ApplyLoop implements AutoCloseable {
+final class ApplyStep {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
 
   private final Store store;
@@ -42,19 +44,16 @@ final class ApplyLoop implements AutoCloseable {
   private final long snapshotCount;
   private final long localId;
   private final Runnable removedSelf;
-  private final LinkedBlockingQueue<Committed> queue = new LinkedBlockingQueue<>();
-  private final Thread thread;
   private volatile long appliedIndex;
-  private volatile boolean running = true;
   private long appliedTerm;
   private long snapshotIndex;
 
   /**
    * @param snapshotIndex the index of the snapshot the store was recovered from (0 if none)
-   * @param removedSelf run (on the apply thread; it must not block) once a committed RemoveNode
+   * @param removedSelf run (on the raft loop thread; it must not block) once a committed RemoveNode
    *     of {@code localId} is applied (OTH-032)
    */
-  ApplyLoop(
+  ApplyStep(
       Store store,
       PendingRequests pending,
       SnapshotSaver snapshots,
@@ -75,16 +74,6 @@ final class ApplyLoop implements AutoCloseable {
     this.snapshotIndex = snapshotIndex;
     this.appliedIndex = snapshotIndex;
     this.appliedTerm = snapshotTerm;
-    this.thread = new Thread(this::run, "etcd-apply");
-  }
-
-  void start() {
-    thread.start();
-  }
-
-  /** Queues one Ready's snapshot and committed entries, in the order the raft loop hands them. */
-  void submit(Committed committed) {
-    queue.add(committed);
   }
 
   /** The index of the last applied entry (X-Raft-Index, KEY-180). */
@@ -92,20 +81,11 @@ final class ApplyLoop implements AutoCloseable {
     return appliedIndex;
   }
 
-  private void run() {
-    try {
-      while (running) {
-        Committed c = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (c != null) {
-          apply(c);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void apply(Committed c) {
+  /**
+   * Applies one Ready's snapshot and committed entries, in log order; completes {@link
+   * Committed#confDecided()} before it returns.
+   */
+  void apply(Committed c) {
     if (c.snapshot() != null) {
       applySnapshot(c.snapshot());
     }
@@ -235,17 +215,5 @@ final class ApplyLoop implements AutoCloseable {
       }
     }
     return before.toBuilder().clearVoters().addAllVoters(voters).build();
-  }
-
-  /** Stops after the batch in progress; entries still queued are applied again at restart. */
-  @Override
-  public void close() {
-    running = false;
-    thread.interrupt(); // wakes it from an empty queue at once
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
