@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -180,7 +179,7 @@ final class Forward {
             (name, values) -> {
               String lower = name.toLowerCase(Locale.ROOT);
               if (!HOP_BY_HOP.contains(lower) && !lower.startsWith(":")) {
-                head.headers().add(name, values);
+                head.headers().add(GoHeaders.canonical(name), values);
               }
             });
     boolean bodyless =
@@ -188,8 +187,11 @@ final class Forward {
             || upstream.statusCode() == 204
             || upstream.statusCode() == 304
             || upstream.statusCode() / 100 == 1;
+    if (!head.headers().contains("Date")) {
+      head.headers().set("Date", GoHeaders.now());
+    }
     if (!bodyless && !head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-      HttpUtil.setTransferEncodingChunked(head, true);
+      head.headers().set("Transfer-Encoding", "chunked");
     }
     ctx.writeAndFlush(head);
     upstream.body().subscribe(new ResponseRelay(ctx));

@@ -8,10 +8,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +59,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (!request.method().equals(HttpMethod.GET)) {
       FullHttpResponse r =
           reply(HttpResponseStatus.METHOD_NOT_ALLOWED, Forward.TEXT, "Method Not Allowed\n");
-      r.headers().set(HttpHeaderNames.ALLOW, "GET");
+      r.headers().set("Allow", "GET");
       r.headers().set("X-Content-Type-Options", "nosniff");
       return r;
     }
@@ -80,9 +78,10 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             status,
             Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     if (contentType != null) {
-      r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+      r.headers().set("Content-Type", contentType);
     }
-    HttpUtil.setContentLength(r, r.content().readableBytes());
+    r.headers().set("Date", GoHeaders.now());
+    r.headers().set("Content-Length", r.content().readableBytes());
     return r;
   }
 
