@@ -2,7 +2,8 @@
 """Records golden etcdctl v2 output for the etcd-ctl tests. Run by hand, never by the build.
 
 For every scenario file in src/test/resources/scenarios/*.txt this starts a fresh reference
-member (`etcd --enable-v2` on 127.0.0.1:45379/45380, data dir under /tmp), runs each command with
+member (`etcd --enable-v2` with etcd 2.3's --strict-reconfig-check=false, on 127.0.0.1:45379/45380
+or CTLREC_CLIENT_PORT and the next port, data dir under /tmp), runs each command with
 the real `ETCDCTL_API=2 etcdctl --endpoints <client>` and writes stdout, stderr and the exit code
 of every command to src/test/resources/golden/<scenario>.golden. The member is stopped by its PID.
 
@@ -30,8 +31,14 @@ import json
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RES = os.path.normpath(os.path.join(HERE, "..", "resources"))
-CLIENT = "http://127.0.0.1:45379"
-PEER = "http://127.0.0.1:45380"
+# CTLREC_CLIENT_PORT moves the member (peer port = client port + 1) off ports someone else uses;
+# the goldens name the URLs in their header, and the tests substitute them.
+CLIENT_PORT = int(os.environ.get("CTLREC_CLIENT_PORT", "45379"))
+CLIENT = "http://127.0.0.1:%d" % CLIENT_PORT
+PEER = "http://127.0.0.1:%d" % (CLIENT_PORT + 1)
+# etcd 2.3's defaults where 3.4's differ: 3.4 turned --strict-reconfig-check on (it refuses a
+# member add or remove that would leave too few started members for a quorum); 2.3 had it off.
+ETCD_23_DEFAULTS = ["--strict-reconfig-check=false"]
 
 # The same index contexts as GoldenNormalizer.java: the first number found is the base.
 INDEX_PATTERNS = [
@@ -63,7 +70,7 @@ def start_member(name):
         ["etcd", "--enable-v2", "--name", "r", "--data-dir", data,
          "--listen-client-urls", CLIENT, "--advertise-client-urls", CLIENT,
          "--listen-peer-urls", PEER, "--initial-advertise-peer-urls", PEER,
-         "--initial-cluster", "r=" + PEER],
+         "--initial-cluster", "r=" + PEER] + ETCD_23_DEFAULTS,
         stdout=log, stderr=subprocess.STDOUT)
     for _ in range(100):
         try:

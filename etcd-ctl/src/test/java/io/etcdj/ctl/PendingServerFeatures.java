@@ -15,11 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class PendingServerFeatures {
   private static final Map<String, String> PENDING =
-      Map.of(
-          "auth", "the server has no /v2/auth API yet (SPEC OTH-060..081)",
-          "cluster",
-          "an add without quorum times out; the reference (3.4) refuses it at once with"
-              + " --strict-reconfig-check (SPEC CLU-035, OTH-029)");
+      Map.of("auth", "the server has no /v2/auth API yet (SPEC OTH-060..081)");
 
   private PendingServerFeatures() {}
 
