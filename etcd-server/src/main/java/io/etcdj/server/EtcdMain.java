@@ -2,6 +2,7 @@ package io.etcdj.server;
 
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
+import io.etcdj.server.discovery.SrvCluster;
 import io.etcdj.server.proxy.ProxyServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -147,6 +148,35 @@ public final class EtcdMain {
    * @throws IllegalStateException if discovery fails (etcd's explanation is logged first)
    */
   public static AutoCloseable start(ServerConfig config) {
+    // The one setting not among etcd's flags: where DNS SRV questions go (tests run a DNS server
+    // on loopback); empty means the system's resolvers.
+    return start(config, System.getProperty(DNS_SERVER_PROPERTY, ""));
+  }
+
+  /** Names the {@code host:port} of the DNS server {@code --discovery-srv} asks. */
+  public static final String DNS_SERVER_PROPERTY = "etcdj.discovery.dns-server";
+
+  /**
+   * {@link #start(ServerConfig)} with DNS SRV questions sent to {@code dnsServer} ({@code
+   * host:port}, empty for the system's resolvers).
+   */
+  public static AutoCloseable start(ServerConfig config, String dnsServer) {
+    if (!config.discovery().srvDomain().isEmpty() && !hasData(config)) {
+      // CLU-060: the SRV records stand for --initial-cluster, with the same token rules.
+      ServerConfig srv =
+          config.withInitialCluster(
+              SrvCluster.cluster(
+                  config.discovery().srvDomain(),
+                  config.name(),
+                  config.advertisePeerUrls(),
+                  dnsServer));
+      try {
+        srv.validate();
+      } catch (FlagException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      config = srv;
+    }
     Path data = Path.of(config.dataDir());
     if (Files.isDirectory(data.resolve("member"))) {
       if (config.discovery().enabled()) {
@@ -181,6 +211,11 @@ public final class EtcdMain {
           e);
     }
     return EmbeddedEtcd.start(config.withInitialCluster(cluster));
+  }
+
+  private static boolean hasData(ServerConfig config) {
+    Path data = Path.of(config.dataDir());
+    return Files.isDirectory(data.resolve("member")) || Files.isDirectory(data.resolve("proxy"));
   }
 
   /** This member's {@code name=peerURL[,name=peerURL2]} as it registers it (CLU-052). */

@@ -97,7 +97,7 @@ public record ServerConfig(
       advertised.add(u.toString());
     }
     advertised.sort(null);
-    if (!advertised.equals(mine)) {
+    if (!advertised.equals(mine) && !resolved(advertised).equals(resolved(mine))) {
       throw new FlagException(
           "--initial-cluster must include "
               + name
@@ -107,6 +107,27 @@ public record ServerConfig(
               + String.join(",", advertised),
           1);
     }
+  }
+
+  /**
+   * URLs with their host names resolved, sorted: etcd compares the advertised peer URLs with the
+   * initial cluster's after resolving them (a DNS SRV cluster names hosts, CLU-060). A name that
+   * does not resolve stays as it is.
+   */
+  private static List<String> resolved(List<String> urls) {
+    List<String> out = new ArrayList<>();
+    for (String s : urls) {
+      URI u = URI.create(s);
+      String host = u.getHost();
+      try {
+        host = java.net.InetAddress.getByName(host).getHostAddress();
+      } catch (java.net.UnknownHostException e) {
+        // compared as written
+      }
+      out.add(u.getScheme() + "://" + host + ":" + u.getPort());
+    }
+    out.sort(null);
+    return out;
   }
 
   /**
