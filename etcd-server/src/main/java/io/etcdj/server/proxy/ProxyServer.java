@@ -118,9 +118,14 @@ public final class ProxyServer implements AutoCloseable {
                     }
                   });
       for (URI url : config.listenClientUrls()) {
-        server.channels.add(
-            b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
-        LOG.info("proxy: listening for client requests on {}", url);
+        Channel ch = b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel();
+        server.channels.add(ch);
+        int port = ((InetSocketAddress) ch.localAddress()).getPort();
+        LOG.info(
+            "proxy: listening for client requests on {}://{}:{}",
+            url.getScheme(),
+            url.getHost(),
+            port);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -11,6 +11,7 @@ import io.etcdj.server.proxy.ProxyServer;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -106,6 +107,28 @@ class ProxyTest {
     // CLU-070: the peer URLs are kept for the next start
     String file = Files.readString(tmp.resolve("p1.etcd/proxy/cluster"));
     assertThat(JSON.readTree(file).path("PeerURLs")).hasSize(2);
+  }
+
+  /**
+   * CLU-073: a client that leaves a watch through the proxy ends the member's watch too, so
+   * abandoned long polls do not pile up on the members.
+   */
+  @Test
+  void abandonedWatchIsReleasedOnTheMember() throws Exception {
+    startCluster("a");
+    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
+    ProxyServer proxy = startProxy("p3", "on");
+    awaitEndpoints(proxy.clientUrl(), n -> n == 1);
+    URI u = URI.create(proxy.clientUrl());
+    try (Socket client = new Socket(u.getHost(), u.getPort())) {
+      client
+          .getOutputStream()
+          .write(
+              "GET /v2/keys/left?wait=true HTTP/1.1\r\nHost: x\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      web.awaitJson(leader, "/v2/stats/store", j -> j.path("watchers").asInt() == 1);
+    }
+    web.awaitJson(leader, "/v2/stats/store", j -> j.path("watchers").asInt() == 0);
   }
 
   /** CLU-075: a read-only proxy forwards GETs and answers every other method 501, empty. */
