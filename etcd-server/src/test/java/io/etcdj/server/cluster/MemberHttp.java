@@ -3,6 +3,7 @@ package io.etcdj.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,15 +73,20 @@ final class MemberHttp {
   /** Retries a PUT until it is answered 200 or 201. */
   void awaitPut(EmbeddedEtcd m, String key, String value) throws Exception {
     long end = System.nanoTime() + deadline.toNanos();
-    int status = 0;
+    String last = "";
     while (System.nanoTime() < end) {
-      status = put(m, key, value);
-      if (status == 200 || status == 201) {
-        return;
+      try {
+        int status = put(m, key, value);
+        if (status == 200 || status == 201) {
+          return;
+        }
+        last = "answered " + status;
+      } catch (IOException e) {
+        last = "failed: " + e; // a member restarting, or a pooled connection it closed
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("PUT " + key + " still answered " + status);
+    throw new AssertionError("PUT " + key + " on " + m.clientUrl() + " last " + last);
   }
 
   /** Polls a GET until it answers 200 with JSON that satisfies {@code ok}. */
@@ -88,13 +94,17 @@ final class MemberHttp {
     long end = System.nanoTime() + deadline.toNanos();
     String last = "";
     while (System.nanoTime() < end) {
-      HttpResponse<String> r = send(m, "GET", path, null);
-      last = r.statusCode() + " " + r.body();
-      if (r.statusCode() == 200) {
-        JsonNode j = JSON.readTree(r.body());
-        if (ok.test(j)) {
-          return j;
+      try {
+        HttpResponse<String> r = send(m, "GET", path, null);
+        last = r.statusCode() + " " + r.body();
+        if (r.statusCode() == 200) {
+          JsonNode j = JSON.readTree(r.body());
+          if (ok.test(j)) {
+            return j;
+          }
         }
+      } catch (IOException e) {
+        last = e.toString(); // a member restarting, or a pooled connection it closed
       }
       Thread.sleep(20);
     }
@@ -138,7 +148,7 @@ final class MemberHttp {
   JsonNode tree(EmbeddedEtcd m) throws Exception {
     HttpResponse<String> r = send(m, "GET", "/v2/keys/?recursive=true&sorted=true", null);
     if (r.statusCode() != 200) {
-      throw new AssertionError("GET / on " + m.clientUrl() + " answered " + r.statusCode());
+      throw new IOException("GET / on " + m.clientUrl() + " answered " + r.statusCode());
     }
     return JSON.readTree(r.body()).path("node");
   }
@@ -152,15 +162,19 @@ final class MemberHttp {
     long end = System.nanoTime() + deadline.toNanos();
     String differs = "";
     while (System.nanoTime() < end) {
-      JsonNode expected = tree(reference);
-      differs = ok.test(expected) ? "" : "reference not ready";
-      for (EmbeddedEtcd m : others) {
-        if (differs.isEmpty() && !tree(m).equals(expected)) {
-          differs = m.clientUrl() + " differs from " + reference.clientUrl();
+      try {
+        JsonNode expected = tree(reference);
+        differs = ok.test(expected) ? "" : "reference not ready";
+        for (EmbeddedEtcd m : others) {
+          if (differs.isEmpty() && !tree(m).equals(expected)) {
+            differs = m.clientUrl() + " differs from " + reference.clientUrl();
+          }
         }
-      }
-      if (differs.isEmpty()) {
-        return expected;
+        if (differs.isEmpty()) {
+          return expected;
+        }
+      } catch (IOException e) {
+        differs = e.toString(); // a member restarting, or a pooled connection it closed
       }
       Thread.sleep(100);
     }
