@@ -20,6 +20,9 @@ final class GoPath {
     if (p.isEmpty()) {
       return ".";
     }
+    if (isClean(p) && (p.length() == 1 || p.charAt(p.length() - 1) != '/')) {
+      return p; // the usual case, without splitting and joining
+    }
     boolean rooted = p.charAt(0) == '/';
     Deque<String> parts = new ArrayDeque<>();
     for (String seg : p.split("/", -1)) {
@@ -70,7 +73,11 @@ final class GoPath {
 
   /** {@code path.Join(a, b)} for a non-empty rooted {@code a}. */
   static String join(String a, String b) {
-    return clean(b.isEmpty() ? a : a + "/" + b);
+    if (b.isEmpty()) {
+      return clean(a);
+    }
+    // "a" + "/b" cleans to what "a" + "//b" does, and is often clean already.
+    return clean(b.charAt(0) == '/' ? a + b : a + "/" + b);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 final class HttpReplies {
   static final String JSON = "application/json";
   static final String TEXT = "text/plain; charset=utf-8";
+  /** Spelt as Go writes it (Netty's own constant is lower case). */
+  private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
 
   private HttpReplies() {}
 
@@ -102,7 +105,7 @@ final class HttpReplies {
       ctx.writeAndFlush(new DefaultLastHttpContent(response.content()), ctx.voidPromise());
       return;
     }
-    response.headers().set("Content-Length", response.content().readableBytes());
+    response.headers().setInt(CONTENT_LENGTH, response.content().readableBytes());
     if (head && response.content().isReadable()) {
       FullHttpResponse empty = response.replace(Unpooled.EMPTY_BUFFER);
       response.release();

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +29,20 @@ import org.slf4j.LoggerFactory;
  */
 final class KeysHandler implements Route {
   static final String[] ALLOWED = {"HEAD", "GET", "PUT", "POST", "DELETE"};
-  static final String CLUSTER_ID = "X-Etcd-Cluster-Id";
-  static final String ETCD_INDEX = "X-Etcd-Index";
-  static final String RAFT_INDEX = "X-Raft-Index";
-  static final String RAFT_TERM = "X-Raft-Term";
+  // Header names and constant values as AsciiString: hashed once, copied to the wire as bytes
+  // (a String is hashed per response and encoded char by char).
+  static final AsciiString CLUSTER_ID = AsciiString.cached("X-Etcd-Cluster-Id");
+  static final AsciiString ETCD_INDEX = AsciiString.cached("X-Etcd-Index");
+  static final AsciiString RAFT_INDEX = AsciiString.cached("X-Raft-Index");
+  static final AsciiString RAFT_TERM = AsciiString.cached("X-Raft-Term");
+  private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+  private static final AsciiString JSON = AsciiString.cached(HttpReplies.JSON);
 
   private static final Logger LOG = LoggerFactory.getLogger("etcdhttp");
 
   private final EtcdServer server;
+  /** The cluster ID header value, fixed once the member has bootstrapped (before it serves). */
+  private volatile AsciiString clusterId;
 
   KeysHandler(EtcdServer server) {
     this.server = server;
@@ -105,11 +112,25 @@ final class KeysHandler implements Route {
 
   /** KEY-180: the raft headers of a successful response. */
   void setIndexHeaders(HttpHeaders headers, long etcdIndex) {
-    headers.set("Content-Type", HttpReplies.JSON);
-    headers.set(CLUSTER_ID, server.clusterIdHex());
-    headers.set(ETCD_INDEX, Long.toUnsignedString(etcdIndex));
-    headers.set(RAFT_INDEX, Long.toUnsignedString(server.raftIndex()));
-    headers.set(RAFT_TERM, Long.toUnsignedString(server.raftTerm()));
+    headers.set(CONTENT_TYPE, JSON);
+    headers.set(CLUSTER_ID, clusterId());
+    headers.set(ETCD_INDEX, unsigned(etcdIndex));
+    headers.set(RAFT_INDEX, unsigned(server.raftIndex()));
+    headers.set(RAFT_TERM, unsigned(server.raftTerm()));
+  }
+
+  private AsciiString clusterId() {
+    AsciiString id = clusterId;
+    if (id == null) {
+      id = new AsciiString(server.clusterIdHex());
+      clusterId = id;
+    }
+    return id;
+  }
+
+  /** Go's {@code strconv.FormatUint}, as ASCII bytes. */
+  private static AsciiString unsigned(long value) {
+    return new AsciiString(Long.toUnsignedString(value));
   }
 
   private void sendEvent(ChannelHandlerContext ctx, boolean head, Event event, boolean noValue) {
@@ -146,8 +167,8 @@ final class KeysHandler implements Route {
     FullHttpResponse response =
         HttpReplies.response(
             HttpResponseStatus.valueOf(e.error().httpStatus()), HttpReplies.JSON, body);
-    response.headers().set(CLUSTER_ID, server.clusterIdHex());
-    response.headers().set(ETCD_INDEX, Long.toUnsignedString(e.index()));
+    response.headers().set(CLUSTER_ID, clusterId());
+    response.headers().set(ETCD_INDEX, unsigned(e.index()));
     HttpReplies.send(ctx, head, response);
   }
 
