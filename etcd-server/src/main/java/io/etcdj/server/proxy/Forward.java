@@ -132,7 +132,7 @@ final class Forward {
 
   private HttpRequest upstreamRequest(URI endpoint) {
     URI target = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority()
-        + request.uri());
+        + ProxyHandler.originForm(request.uri()));
     HttpRequest.BodyPublisher publisher =
         body.length == 0
             ? HttpRequest.BodyPublishers.noBody()

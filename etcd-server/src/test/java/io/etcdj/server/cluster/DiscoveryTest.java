@@ -142,6 +142,56 @@ class DiscoveryTest {
         .hasMessage("failed to join discovery cluster (discovery: size key is bad)");
   }
 
+  /**
+   * CLU-050: with {@code --discovery-proxy}, discovery talks to the token's host through an HTTP
+   * proxy; here that is our own v2 proxy in front of the discovery member, which forwards any
+   * absolute-form request to its cluster, so the token's host need not even resolve.
+   */
+  @Test
+  void discoveryGoesThroughTheDiscoveryProxy() throws Exception {
+    int[] ports = ClusterTestSupport.freePorts(4);
+    String client = "http://127.0.0.1:" + ports[0];
+    String peer = "http://127.0.0.1:" + ports[1];
+    service =
+        EmbeddedEtcd.start(
+            "--name", "disco",
+            "--data-dir", tmp.resolve("disco.etcd").toString(),
+            "--listen-client-urls", client,
+            "--advertise-client-urls", client,
+            "--listen-peer-urls", peer,
+            "--initial-advertise-peer-urls", peer,
+            "--initial-cluster", "disco=" + peer);
+    web.awaitPut(service, "/_etcd/registry/viaproxy/_config/size", "1");
+    AutoCloseable proxy =
+        EtcdMain.start(
+            EtcdFlags.parse(
+                    new String[] {
+                      "--name", "dproxy",
+                      "--proxy", "on",
+                      "--data-dir", tmp.resolve("dproxy.etcd").toString(),
+                      "--listen-client-urls", "http://127.0.0.1:0",
+                      "--initial-cluster", "disco=" + peer
+                    },
+                    Map.of(),
+                    line -> {})
+                .toConfig());
+    started.add(proxy);
+    String proxyAddress = ((ProxyServer) proxy).clientUrl().substring("http://".length());
+
+    AutoCloseable member =
+        startMember(
+            "solo", ports[2], ports[3],
+            "http://discovery.invalid:4001/v2/keys/_etcd/registry/viaproxy",
+            "--discovery-proxy", proxyAddress);
+    started.add(member);
+    assertThat(member).isInstanceOf(EmbeddedEtcd.class);
+    JsonNode registered =
+        web.awaitJson(service, "/v2/keys/_etcd/registry/viaproxy", j -> true);
+    assertThat(registered.path("node").path("nodes").get(0).path("value").asText())
+        .isEqualTo("solo=http://127.0.0.1:" + ports[3]);
+    web.awaitPut((EmbeddedEtcd) member, "/alone", "yes");
+  }
+
   private static boolean allNamed(JsonNode members) {
     for (JsonNode m : members) {
       if (m.path("name").asText("").isEmpty()) {
