@@ -78,13 +78,16 @@ final class Forward {
         fail(HttpResponseStatus.SERVICE_UNAVAILABLE, "zero endpoints currently available");
         return;
       }
-      tryEndpoint(0);
+      tryEndpoint(0, false);
     } finally {
       request.release();
     }
   }
 
-  private void tryEndpoint(int i) {
+  /**
+   * @param retried whether this endpoint already had its one retry on a fresh connection
+   */
+  private void tryEndpoint(int i, boolean retried) {
     if (!ctx.channel().isActive()) {
       LOG.info("client {} closed request prematurely", ctx.channel().remoteAddress());
       return;
@@ -121,13 +124,28 @@ final class Forward {
                 error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause()
                     : error;
+            if (!retried && reusedConnectionDied(cause)) {
+              // The JDK client may hand out a kept-alive connection the member has just closed;
+              // Go's transport notices those before reuse. Send once more before calling the
+              // member failed: the body is replayed anyway when the next endpoint is tried.
+              LOG.debug("retrying {} on {} after {}", request.uri(), ep.url(), cause.toString());
+              tryEndpoint(i, true);
+              return;
+            }
             LOG.info("failed to direct request to {}: {}", ep.url(), cause.toString());
             ep.failed();
-            tryEndpoint(i + 1);
+            tryEndpoint(i + 1, false);
             return;
           }
           relay(response);
         });
+  }
+
+  /** An I/O error after connecting: not a refused or timed-out connection attempt. */
+  private static boolean reusedConnectionDied(Throwable cause) {
+    return cause instanceof java.io.IOException
+        && !(cause instanceof java.net.ConnectException)
+        && !(cause instanceof java.net.http.HttpTimeoutException);
   }
 
   private HttpRequest upstreamRequest(URI endpoint) {
