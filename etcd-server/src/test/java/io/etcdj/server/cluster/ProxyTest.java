@@ -131,6 +131,36 @@ class ProxyTest {
     web.awaitJson(leader, "/v2/stats/store", j -> j.path("watchers").asInt() == 0);
   }
 
+  /**
+   * CLU-070, CLU-071: a data dir holding {@code proxy/} starts a proxy again without {@code
+   * --proxy}, and its cluster file stands in for {@code --initial-cluster}.
+   */
+  @Test
+  void restartedProxyFindsTheClusterInItsDataDir() throws Exception {
+    startCluster("a");
+    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
+    web.awaitPut(leader, "/k", "v");
+    ProxyServer first = startProxy("p4", "on");
+    awaitEndpoints(first.clientUrl(), n -> n == 1);
+    first.close();
+    proxies.remove(first);
+
+    // member flags (as etcd, the flag checks come before the data dir is looked at)
+    String[] flags = {
+      "--name", "p4",
+      "--data-dir", tmp.resolve("p4.etcd").toString(),
+      "--listen-client-urls", "http://127.0.0.1:0",
+      "--advertise-client-urls", "http://127.0.0.1:0"
+    };
+    AutoCloseable again = EtcdMain.start(EtcdFlags.parse(flags, Map.of(), line -> {}).toConfig());
+    proxies.add(again);
+    assertThat(again).isInstanceOf(ProxyServer.class);
+    String url = ((ProxyServer) again).clientUrl();
+    awaitEndpoints(url, n -> n == 1);
+    HttpResponse<String> get = send(url, "GET", "/v2/keys/k", null);
+    assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v");
+  }
+
   /** CLU-075: a read-only proxy forwards GETs and answers every other method 501, empty. */
   @Test
   void readonlyProxyForwardsReadsAndRefusesWrites() throws Exception {
