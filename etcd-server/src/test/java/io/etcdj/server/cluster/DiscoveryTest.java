@@ -192,6 +192,27 @@ class DiscoveryTest {
     web.awaitPut((EmbeddedEtcd) member, "/alone", "yes");
   }
 
+  /** CLU-052, CLU-056: a token is single-use; a member that lost its data dir is a duplicate. */
+  @Test
+  void aMemberThatRegisteredBeforeIsADuplicate() throws Exception {
+    String token = discoveryToken("once", 1);
+    int[] ports = ClusterTestSupport.freePorts(2);
+    AutoCloseable first = startMember("m", ports[0], ports[1], token);
+    assertThat(first).isInstanceOf(EmbeddedEtcd.class);
+    first.close();
+    deleteRecursively(tmp.resolve("m.etcd"));
+    assertThatThrownBy(() -> startMember("m", ports[0], ports[1], token))
+        .hasMessage("failed to join discovery cluster (discovery: found duplicate id)");
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
+  }
+
   private static boolean allNamed(JsonNode members) {
     for (JsonNode m : members) {
       if (m.path("name").asText("").isEmpty()) {
