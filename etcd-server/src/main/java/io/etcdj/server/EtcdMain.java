@@ -82,6 +82,8 @@ public final class EtcdMain {
     AutoCloseable started;
     try {
       started = start(config);
+    } catch (DiscoveryFailed e) {
+      return 1; // explained in etcd's words already
     } catch (RuntimeException e) {
       LOG.error("{}", e.getMessage());
       return 1;
@@ -207,8 +209,7 @@ public final class EtcdMain {
         return ProxyServer.start(config.asProxy());
       }
       explainDiscoveryFailure(config, e);
-      throw new IllegalStateException("failed to join discovery cluster (" + e.getMessage() + ")",
-          e);
+      throw new DiscoveryFailed("failed to join discovery cluster (" + e.getMessage() + ")", e);
     }
     return EmbeddedEtcd.start(config.withInitialCluster(cluster));
   }
@@ -225,6 +226,13 @@ public final class EtcdMain {
       parts.add(config.name() + "=" + u);
     }
     return String.join(",", parts);
+  }
+
+  /** A discovery failure, already explained in the log. */
+  static final class DiscoveryFailed extends IllegalStateException {
+    DiscoveryFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** What etcd tells the operator for each discovery failure. */
@@ -251,7 +259,7 @@ public final class EtcdMain {
                 + " cluster.");
       }
       default -> {
-        LOG.error("{}", e.getMessage());
+        LOG.error("failed to join discovery cluster ({})", e.getMessage());
         LOG.info("discovery token {} was used by this member", token);
         LOG.info("the data-dir used by this member must be removed.");
       }
