@@ -69,7 +69,12 @@ final class Director {
     }
     timers.schedule(
         () -> {
-          refresh();
+          try {
+            refresh();
+          } catch (RuntimeException e) {
+            // keep the old endpoints; a refresh that dies must not end the refreshing
+            LOG.warn("proxy: refreshing the endpoints failed: {}", e.toString());
+          }
           scheduleRefresh();
         },
         wait,
