@@ -205,6 +205,20 @@ class DiscoveryTest {
         .hasMessage("failed to join discovery cluster (discovery: found duplicate id)");
   }
 
+  /** CLU-053: the registrations must name {@code size} distinct members with valid URLs. */
+  @Test
+  void badRegistrationsAreRefused() throws Exception {
+    String dup = discoveryToken("dupname", 2);
+    web.awaitPut(service, "/_etcd/registry/dupname/1234", "m=http://127.0.0.1:1");
+    int[] ports = ClusterTestSupport.freePorts(2);
+    assertThatThrownBy(() -> startMember("m", ports[0], ports[1], dup))
+        .hasMessage("failed to join discovery cluster (discovery: found duplicate name)");
+    String bad = discoveryToken("badurl", 2);
+    web.awaitPut(service, "/_etcd/registry/badurl/1234", "other=not-a-url");
+    assertThatThrownBy(() -> startMember("m2", ports[0], ports[1], bad))
+        .hasMessage("failed to join discovery cluster (discovery: invalid URL)");
+  }
+
   private static void deleteRecursively(Path dir) throws java.io.IOException {
     try (var paths = java.nio.file.Files.walk(dir)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
