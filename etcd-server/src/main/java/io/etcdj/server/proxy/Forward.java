@@ -1,5 +1,6 @@
 package io.etcdj.server.proxy;
 
+import io.etcdj.store.V2Json;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -9,10 +10,15 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -21,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +116,7 @@ final class Forward {
     }
     CompletableFuture<java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
         http.sendAsync(upstream, BodyHandlers.ofPublisher());
-    io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<Void>> cancel =
-        f -> sent.cancel(true);
+    GenericFutureListener<Future<Void>> cancel = f -> sent.cancel(true);
     ctx.channel().closeFuture().addListener(cancel);
     sent.whenComplete(
         (response, error) -> {
@@ -121,7 +127,7 @@ final class Forward {
               return;
             }
             Throwable cause =
-                error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                error instanceof CompletionException && error.getCause() != null
                     ? error.getCause()
                     : error;
             if (!retried && reusedConnectionDied(cause)) {
@@ -143,9 +149,9 @@ final class Forward {
 
   /** An I/O error after connecting: not a refused or timed-out connection attempt. */
   private static boolean reusedConnectionDied(Throwable cause) {
-    return cause instanceof java.io.IOException
-        && !(cause instanceof java.net.ConnectException)
-        && !(cause instanceof java.net.http.HttpTimeoutException);
+    return cause instanceof IOException
+        && !(cause instanceof ConnectException)
+        && !(cause instanceof HttpTimeoutException);
   }
 
   private HttpRequest upstreamRequest(URI endpoint) {
@@ -223,6 +229,6 @@ final class Forward {
         ProxyHandler.reply(
             status,
             "application/json",
-            "{\"message\":" + io.etcdj.store.V2Json.quote("httpproxy: " + message) + "}"));
+            "{\"message\":" + V2Json.quote("httpproxy: " + message) + "}"));
   }
 }

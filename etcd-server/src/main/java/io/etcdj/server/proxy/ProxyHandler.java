@@ -1,5 +1,6 @@
 package io.etcdj.server.proxy;
 
+import io.etcdj.store.V2Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -83,7 +84,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     List<String> urls = new ArrayList<>();
     for (Endpoint e : director.available()) {
-      urls.add(io.etcdj.store.V2Json.quote(e.url().toString()));
+      urls.add(V2Json.quote(e.url().toString()));
     }
     return reply(
         HttpResponseStatus.OK, Forward.TEXT, "{\"endpoints\":[" + String.join(",", urls) + "]}\n");
