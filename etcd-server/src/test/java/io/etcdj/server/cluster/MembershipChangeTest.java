@@ -11,9 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +32,14 @@ class MembershipChangeTest {
   @TempDir Path tmp;
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private final List<EmbeddedEtcd> members = new ArrayList<>();
-  private final List<String> cluster = new ArrayList<>();
+  private LoopbackCluster cluster;
+  private List<EmbeddedEtcd> members;
 
   @AfterEach
   void closeMembers() {
-    members.forEach(EmbeddedEtcd::close);
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   @Test
@@ -48,8 +48,7 @@ class MembershipChangeTest {
     EmbeddedEtcd leader = awaitLeader(members);
     web.awaitPut(leader, "/k1", "v1");
 
-    int[] ports = ClusterTestSupport.freePorts(3);
-    String peer = "http://127.0.0.1:" + ports[0];
+    String peer = cluster.reserve("d").peerUrl();
     HttpResponse<String> added = members(leader, "POST", "", "{\"peerURLs\":[\"" + peer + "\"]}");
     assertThat(added.statusCode()).isEqualTo(201);
     JsonNode member = JSON.readTree(added.body());
@@ -60,14 +59,14 @@ class MembershipChangeTest {
 
     // OTH-028: a URL in use is a conflict, found when the change is applied (the same URLs in
     // the same second would also give the same ID: "ID exists").
-    String other = "http://127.0.0.1:" + ports[2];
+    String other = "http://127.0.0.1:" + ClusterTestSupport.freePorts(1)[0];
     HttpResponse<String> again =
         members(leader, "POST", "", "{\"peerURLs\":[\"" + peer + "\",\"" + other + "\"]}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).isEqualTo("{\"message\":\"membership: peerURL exists\"}");
 
-    cluster.add("d=" + peer);
-    EmbeddedEtcd d = start("d", ports[1], peer, "existing");
+    EmbeddedEtcd d = cluster.join("d");
+    members = cluster.running();
     assertThat(d.server().idHex()).isEqualTo(id);
     assertThat(d.server().clusterIdHex()).isEqualTo(leader.server().clusterIdHex());
     web.awaitValue(d, "/k1", "v1");
@@ -105,12 +104,10 @@ class MembershipChangeTest {
     startCluster("a");
     EmbeddedEtcd a = awaitLeader(members);
     web.awaitPut(a, "/solo", "v");
-    int[] ports = ClusterTestSupport.freePorts(2);
-    String peer = "http://127.0.0.1:" + ports[0];
+    String peer = cluster.reserve("b").peerUrl();
     assertThat(members(a, "POST", "", "{\"peerURLs\":[\"" + peer + "\"]}").statusCode())
         .isEqualTo(201);
-    cluster.add("b=" + peer);
-    EmbeddedEtcd b = start("b", ports[1], peer, "existing");
+    EmbeddedEtcd b = cluster.join("b");
     web.awaitValue(b, "/solo", "v");
     web.awaitPut(b, "/pair", "w");
     web.awaitValue(a, "/pair", "w");
@@ -212,44 +209,9 @@ class MembershipChangeTest {
 
   /** Starts every member at once: each blocks in its start until a leader exists. */
   private void startCluster(String... names) throws Exception {
-    int n = names.length;
-    int[] clientPorts = ClusterTestSupport.freePorts(n);
-    int[] peerPorts = ClusterTestSupport.freePorts(n);
-    for (int i = 0; i < n; i++) {
-      cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
-    }
-    List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String name = names[i];
-      int clientPort = clientPorts[i];
-      String peer = "http://127.0.0.1:" + peerPorts[i];
-      starting.add(CompletableFuture.supplyAsync(() -> flagsStart(name, clientPort, peer, "new")));
-    }
-    for (CompletableFuture<EmbeddedEtcd> f : starting) {
-      members.add(f.get(30, TimeUnit.SECONDS));
-    }
-  }
-
-  private EmbeddedEtcd start(String name, int clientPort, String peer, String state) {
-    EmbeddedEtcd m = flagsStart(name, clientPort, peer, state);
-    members.add(m);
-    return m;
-  }
-
-  private EmbeddedEtcd flagsStart(String name, int clientPort, String peer, String state) {
-    String client = "http://127.0.0.1:" + clientPort;
-    return EmbeddedEtcd.start(
-        "--name", name,
-        "--data-dir", tmp.resolve(name + ".etcd").toString(),
-        "--listen-client-urls", client,
-        "--advertise-client-urls", client,
-        "--listen-peer-urls", peer,
-        "--initial-advertise-peer-urls", peer,
-        "--initial-cluster", String.join(",", cluster),
-        "--initial-cluster-state", state,
-        "--initial-cluster-token", "test-cluster-1",
-        "--heartbeat-interval", "50",
-        "--election-timeout", "500");
+    cluster = new LoopbackCluster(tmp);
+    cluster.start(names);
+    members = cluster.running();
   }
 
   private static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates) throws Exception {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,16 +29,21 @@ class ThreeMemberClusterTest {
   @TempDir Path tmp;
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private final List<EmbeddedEtcd> members = new ArrayList<>();
+  private LoopbackCluster cluster;
+  private List<EmbeddedEtcd> members;
 
   @AfterEach
   void closeMembers() {
-    members.forEach(EmbeddedEtcd::close);
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   @Test
   void membersReplicateWritesAndReelectAfterTheLeaderLeaves() throws Exception {
-    startCluster("a", "b", "c");
+    cluster = new LoopbackCluster(tmp);
+    cluster.start("a", "b", "c");
+    members = cluster.running();
 
     EmbeddedEtcd leader = awaitLeader(members);
     assertThat(members.stream().filter(m -> m.server().isLeader())).hasSize(1);
@@ -107,39 +111,6 @@ class ThreeMemberClusterTest {
 
       HttpResponse<String> machines = web.send(m, "GET", "/v2/machines", null);
       assertThat(machines.body()).isEqualTo(String.join(", ", clientUrls));
-    }
-  }
-
-  /** Starts every member at once: each blocks in its start until a leader exists. */
-  private void startCluster(String... names) throws Exception {
-    int n = names.length;
-    int[] clientPorts = ClusterTestSupport.freePorts(n);
-    int[] peerPorts = ClusterTestSupport.freePorts(n);
-    List<String> cluster = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
-    }
-    List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String client = "http://127.0.0.1:" + clientPorts[i];
-      String peer = "http://127.0.0.1:" + peerPorts[i];
-      String[] flags = {
-        "--name", names[i],
-        "--data-dir", tmp.resolve(names[i] + ".etcd").toString(),
-        "--listen-client-urls", client,
-        "--advertise-client-urls", client,
-        "--listen-peer-urls", peer,
-        "--initial-advertise-peer-urls", peer,
-        "--initial-cluster", String.join(",", cluster),
-        "--initial-cluster-state", "new",
-        "--initial-cluster-token", "test-cluster-1",
-        "--heartbeat-interval", "50",
-        "--election-timeout", "500"
-      };
-      starting.add(CompletableFuture.supplyAsync(() -> EmbeddedEtcd.start(flags)));
-    }
-    for (CompletableFuture<EmbeddedEtcd> f : starting) {
-      members.add(f.get(30, TimeUnit.SECONDS));
     }
   }
 
