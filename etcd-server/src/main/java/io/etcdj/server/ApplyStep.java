@@ -22,16 +22,16 @@ import org.slf4j.LoggerFactory;
  * committed entries against the store in log order, completes the waiting proposals by request ID,
  * and every {@code --snapshot-count} applied entries starts a snapshot (PER-040).
  *
- * <p>It runs on the raft loop's own thread, right after the Ready's entries were fsynced and its
- * messages sent, so a write is answered only once it is both durable and applied. An apply thread
- * of its own cost one more thread hand-off and wake-up per write (docs/benchmarks.md); applying a
- * batch is short next to the fsync it follows.
+ * <p>It runs after the Ready's entries were fsynced and its messages sent, so a write is answered
+ * only once it is both durable and applied; {@link ApplyScheduler} picks the thread: the raft loop
+ * itself when it has nothing else to do, else the apply thread.
  *
  * <p>Entry kinds (PER-031): an empty normal entry is a new leader's no-op; a normal entry holds an
  * {@code etcdserverpb.Request}; a conf change entry changes the membership keys (CLU-020).
  *
- * <p>Thread-safety: confined to the raft loop thread, which is thereby the only writer of the
- * store; {@link #appliedIndex()} is published through a volatile field for any reader.
+ * <p>Thread-safety: run by one thread at a time, in log order (the raft loop or the apply thread,
+ * as {@link ApplyScheduler} hands it over), the only writer of the store; {@link #appliedIndex()}
+ * is published through a volatile field for any reader.
  */
 final class ApplyStep {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
@@ -50,7 +50,7 @@ final class ApplyStep {
 
   /**
    * @param snapshotIndex the index of the snapshot the store was recovered from (0 if none)
-   * @param removedSelf run (on the raft loop thread; it must not block) once a committed RemoveNode
+   * @param removedSelf run (on the applying thread; it must not block) once a committed RemoveNode
    *     of {@code localId} is applied (OTH-032)
    */
   ApplyStep(

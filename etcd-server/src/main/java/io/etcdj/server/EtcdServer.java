@@ -35,13 +35,14 @@ import org.slf4j.LoggerFactory;
  * One etcd member: the store, raft with its WAL and snapshots behind the proposal seam, and the
  * timers around them (SYNC, purge). The HTTP handlers talk only to this class.
  *
- * <p>Start-up: {@link #bootstrap()} opens or creates the data dir and starts the raft loop, which
- * also applies; {@link #publish(List)} waits for a leader, then publishes this member's attributes
+ * <p>Start-up: {@link #bootstrap()} opens or creates the data dir and starts the raft loop and the
+ * apply thread; {@link #publish(List)} waits for a leader, then publishes this member's attributes
  * (CLU-018) and the cluster version (CLU-019), so that on a fresh member the first user write is
  * etcd index 4 (KEY-183).
  *
- * <p>Thread-safety: safe for concurrent use. Raft state belongs to the {@link RaftLoop} thread,
- * which is also the only writer of the store (its {@link ApplyStep}); local reads and watch
+ * <p>Thread-safety: safe for concurrent use. Raft state belongs to the {@link RaftLoop} thread;
+ * the store is written only by the {@link ApplyStep}, which the raft loop or the apply thread runs
+ * one at a time ({@link ApplyScheduler}); local reads and watch
  * registration go straight to the store, which is safe for concurrent use; the timers only
  * propose. {@link #bootstrap()}, {@link #publish(List)} and {@link #close()} are called by the
  * starting thread.
@@ -72,6 +73,7 @@ public final class EtcdServer implements AutoCloseable {
   private RequestIds ids;
   private RaftLoop raft;
   private ApplyStep applier;
+  private ApplyScheduler applying;
   private SnapshotSaver snapshots;
   private PeerNetwork network;
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
@@ -104,7 +106,7 @@ public final class EtcdServer implements AutoCloseable {
   /**
    * Opens the data dir (a new member creates its WAL and raft's bootstrap entries, CLU-015; an
    * existing one loads its newest snapshot and replays its WAL, PER-048) and starts the raft loop
-   * (which applies committed entries too).
+   * and the apply thread.
    *
    * @throws UncheckedIOException if the data dir cannot be opened (the message names the file)
    */
@@ -184,6 +186,7 @@ public final class EtcdServer implements AutoCloseable {
         new ApplyStep(
             store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm,
             clusterIdHex(), memberId, this::removedFromCluster);
+    applying = new ApplyScheduler(applier);
     // etcd binds the peer port even for a single member: it can grow by a member add.
     PeerNetwork net =
         new PeerNetwork(
@@ -196,12 +199,13 @@ public final class EtcdServer implements AutoCloseable {
             dir.wal(),
             config.snapPath(),
             net::send,
-            applier::apply,
+            applying::apply,
             net::applied,
             confState,
             config.heartbeatMs(),
             config.electionTicks());
     startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
+    applying.start();
     raft.start();
   }
 
@@ -309,7 +313,7 @@ public final class EtcdServer implements AutoCloseable {
   /**
    * OTH-032, CLU-033: this member learnt that it was removed (it applied its own RemoveNode, or a
    * peer refused it as removed). Says so as etcd does and completes {@link #removed()}; whoever
-   * runs the member stops it. Called on the raft loop thread or a Netty event loop: never blocks.
+   * runs the member stops it. Called on an applying thread or a Netty event loop: never blocks.
    */
   private void removedFromCluster() {
     if (removed.isDone()) {
@@ -460,7 +464,7 @@ public final class EtcdServer implements AutoCloseable {
 
   /**
    * Sends a request through the log (writes, quorum GETs, SYNC; SPEC KEY-010). The future
-   * completes on the raft loop thread once the entry is applied, or fails after the request timeout
+   * completes on the applying thread (raft loop or apply thread) once the entry is applied, or fails after the request timeout
    * (ERR-004).
    */
   public CompletableFuture<Event> propose(Request request) {
@@ -565,6 +569,9 @@ public final class EtcdServer implements AutoCloseable {
       long[] c = walCounters();
       raft.close();
       LOG.info("closed the WAL after {} fsyncs for {} entries", c[0], c[1]);
+    }
+    if (applying != null) {
+      applying.close();
     }
     if (snapshots != null) {
       snapshots.close();

@@ -26,8 +26,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +38,24 @@ import org.slf4j.LoggerFactory;
  * The one thread that drives raft (STYLE 3, DESIGN "Threads and ownership"): it ticks every
  * heartbeat interval, steps messages from peers, proposes everything queued since the last round
  * as one batch, and processes each {@link Ready} in the order raft requires: {@link #persist} ->
- * {@link #send} -> apply the snapshot and committed entries ({@link ApplyStep}) -> advance.
+ * {@link #send} -> apply the snapshot and committed entries ({@link ApplyScheduler}) -> advance.
  *
  * <p>Group commit: while one Ready is being fsynced, new proposals queue up; the next round drains
  * them all into one {@link RawNode#propose(List)} and so into one WAL write and one fsync.
  *
  * <p>Thread-safety: {@link #propose}, {@link #receive}, {@link #execute} and the getters may be
  * called from any thread; they only enqueue or read volatile fields. The {@link RawNode}, the
- * {@link MemoryStorage} writes, the {@link Wal} and (through the apply step) the store's writes
- * are owned by the loop thread.
+ * {@link MemoryStorage} writes and the {@link Wal} are owned by the loop thread.
  */
 final class RaftLoop implements AutoCloseable {
+  /** The apply stage: runs or queues one Ready's committed entries, in log order. */
+  interface Apply {
+    /**
+     * @param moreToPersist the loop has proposals or messages waiting for its next round
+     */
+    void apply(Committed committed, boolean moreToPersist);
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
   private static final Object WAKE = new Object();
   /** Queue items taken per round: bounds the work (and the WAL write) of one Ready. */
@@ -60,7 +69,7 @@ final class RaftLoop implements AutoCloseable {
   private final Snapshotter snapshotter;
   private final Path snapDir;
   private final PeerSender peers;
-  private final Consumer<Committed> apply;
+  private final Apply apply;
   private final Consumer<ConfChange> confChanged;
   private final long tickNanos;
   private final int electionTicks;
@@ -77,8 +86,8 @@ final class RaftLoop implements AutoCloseable {
   private volatile long persistedEntries;
 
   /**
-   * @param apply the apply step, run on the loop thread; it completes the conf change verdict of
-   *     a {@link Committed} before it returns
+   * @param apply runs or queues the apply step; it completes the conf change verdict of a {@link
+   *     Committed} once applied
    * @param confChanged told, on the loop thread, of each conf change raft has just applied (the
    *     transport adds or removes the peer; it must not block)
    * @param confState the configuration the storage starts from (the snapshot's, or the bootstrap
@@ -90,7 +99,7 @@ final class RaftLoop implements AutoCloseable {
       Wal wal,
       Path snapDir,
       PeerSender peers,
-      Consumer<Committed> apply,
+      Apply apply,
       Consumer<ConfChange> confChanged,
       ConfState confState,
       long heartbeatMs,
@@ -314,7 +323,8 @@ final class RaftLoop implements AutoCloseable {
       // Step 2: messages only after the persist step (RFT-016).
       send(rd.messages());
       // Step 3: committed entries are already durable (a single member commits what this very
-      // Ready persisted); applying them here, in log order, answers their clients.
+      // Ready persisted). They are applied here when nothing else waits, else on the apply
+      // thread while the next round persists (thesis §10.2.1); in log order either way.
       if (rd.snapshot() != null || !rd.committedEntries().isEmpty()) {
         if (rd.snapshot() != null) {
           confState = rd.snapshot().getMetadata().getConfState();
@@ -323,11 +333,13 @@ final class RaftLoop implements AutoCloseable {
             rd.committedEntries().stream().anyMatch(e -> e.getType() == EntryType.EntryConfChange);
         CompletableFuture<List<ConfChange>> decided =
             confChanges ? new CompletableFuture<>() : null;
-        apply.accept(new Committed(rd.snapshot(), rd.committedEntries(), confState, decided));
+        apply.apply(
+            new Committed(rd.snapshot(), rd.committedEntries(), confState, decided),
+            !confChanges && !inbox.isEmpty());
         if (decided != null) {
           // As etcd's raft loop waits for the apply of a conf change: the apply step validated it
           // against the store (CLU-030); only now does it take effect in raft (RFT-010).
-          applyConfChanges(decided.join());
+          applyConfChanges(awaitApplied(decided));
         }
       }
       // Step 4.
@@ -383,6 +395,25 @@ final class RaftLoop implements AutoCloseable {
       confState = node.applyConfChange(cc);
       if (cc.getNodeID() != 0) {
         confChanged.accept(cc);
+      }
+    }
+  }
+
+  /** Waits for the apply step's verdict on a Ready's conf changes, or for {@link #close}. */
+  private List<ConfChange> awaitApplied(CompletableFuture<List<ConfChange>> decided)
+      throws IOException {
+    while (true) {
+      try {
+        return decided.get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (!running) {
+          throw new IOException("stopped while a conf change was being applied");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while a conf change was being applied", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("conf change apply failed", e.getCause());
       }
     }
   }

@@ -56,7 +56,7 @@ final class MembersHandler implements Route {
           case "POST" -> post(request);
           default -> change(request, rest);
         };
-    // A change answers once it is applied, on the raft loop thread (STYLE 8: never wait here).
+    // A change answers once it is applied, on the applying thread (STYLE 8: never wait here).
     response.thenAccept(
         r -> {
           r.headers().set(KeysHandler.CLUSTER_ID, server.clusterIdHex());

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writable (the client stopped reading).
  *
  * <p>Thread-safety: {@link #offer} may be called from any thread (the store calls it on the
- * thread that applies writes, the raft loop's); everything else runs on the channel's event loop, which owns the state.
+ * thread applying writes, the raft loop or the apply thread); everything else runs on the channel's event loop, which owns the state.
  */
 final class WatchResponse {
   /** etcd's per-watcher event buffer. */
