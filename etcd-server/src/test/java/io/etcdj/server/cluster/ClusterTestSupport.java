@@ -2,9 +2,13 @@ package io.etcdj.server.cluster;
 
 import io.etcdj.server.EmbeddedEtcd;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the in-process cluster tests share: free loopback ports for members to listen on, and
@@ -15,23 +19,35 @@ import java.util.List;
 final class ClusterTestSupport {
   private ClusterTestSupport() {}
 
-  /** n distinct free ports, found by binding port 0 and releasing them all at the end. */
+  /**
+   * Ports are taken from below Linux's ephemeral range (32768-60999): a port the kernel hands out
+   * for port 0 can be taken again by any outgoing connection between our check and the member's
+   * own bind, which made cluster starts fail with "Address already in use" on a busy machine.
+   * 23790 (the Procfile's proxy) and etcd's 2379x/2380x ports lie outside this window.
+   */
+  private static final int FIRST_PORT = 24_000;
+
+  private static final int LAST_PORT = 32_000;
+
+  /** n distinct ports that are free on 127.0.0.1 now, chosen at random (bounded tries). */
   static int[] freePorts(int n) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[n];
-    int[] ports = new int[n];
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
+    Set<Integer> chosen = new LinkedHashSet<>();
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    for (int tries = 0; chosen.size() < n && tries < 10_000; tries++) {
+      int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, LAST_PORT);
+      if (chosen.contains(port)) {
+        continue;
       }
-    } finally {
-      for (ServerSocket s : sockets) {
-        if (s != null) {
-          s.close();
-        }
+      try (ServerSocket s = new ServerSocket(port, 1, loopback)) {
+        chosen.add(port);
+      } catch (IOException inUse) {
+        // taken: try another
       }
     }
-    return ports;
+    if (chosen.size() < n) {
+      throw new IOException("no " + n + " free ports in " + FIRST_PORT + ".." + LAST_PORT);
+    }
+    return chosen.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The single member that leads, once exactly one of the candidates does. */
