@@ -9,7 +9,8 @@ import io.etcdj.store.TtlOptions;
  * Executes one committed request against the store (etcd's {@code applyV2Request}; SPEC
  * KEY-050..056). The raft work keeps this class: only what feeds it changes.
  *
- * <p>Thread-safety: confined to the apply thread, the only writer of the store (STYLE 7).
+ * <p>Thread-safety: confined to the one thread applying at a time (the raft loop or the apply
+ * thread, see {@code ApplyScheduler}), the only writer of the store (STYLE 7).
  */
 final class Applier {
   private final Store store;

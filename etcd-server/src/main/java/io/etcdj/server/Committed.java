@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What one {@code Ready} hands from the raft loop to the apply thread: a snapshot to restore (or
+ * What one {@code Ready} hands from the raft loop to the apply step: a snapshot to restore (or
  * null), then the committed entries in log order, and the cluster configuration as it stands after
  * the snapshot or before the first entry.
  *
- * <p>When the entries hold conf changes, {@code confDecided} is not null: the apply thread
+ * <p>When the entries hold conf changes, {@code confDecided} is not null: the apply step
  * validates each change against the store (CLU-030) and completes it with the changes as raft must
  * apply them, an invalid one with node ID 0 (a no-op); the raft loop waits for that before it
  * goes on, as etcd's raft loop waits for the apply of a conf change.

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The one thread that drives raft (STYLE 3, DESIGN "Threads and ownership"): it ticks every
  * heartbeat interval, steps messages from peers, proposes everything queued since the last round
  * as one batch, and processes each {@link Ready} in the order raft requires: {@link #persist} ->
- * {@link #send} -> apply the snapshot and committed entries ({@link ApplyScheduler}) -> advance.
+ * {@link #send} (a leader sends first, its fsync overlapping the followers') -> apply the snapshot
+ * and committed entries ({@link ApplyScheduler}) -> advance.
  *
  * <p>Group commit: while one Ready is being fsynced, new proposals queue up; the next round drains
  * them all into one {@link RawNode#propose(List)} and so into one WAL write and one fsync.
@@ -317,11 +318,19 @@ final class RaftLoop implements AutoCloseable {
     while (node.hasReady()) {
       Ready rd = node.ready();
       noteSoftState(rd.softState());
-      // raft README step 1 / thesis §10.2.1: entries and votes must be durable before any message
-      // that depends on them (a vote, an append acknowledgement) leaves this member.
-      persist(rd);
-      // Step 2: messages only after the persist step (RFT-016).
-      send(rd.messages());
+      if (leader) {
+        // Thesis §10.2.1, RFT-016: a leader's messages (appends, heartbeats) promise nothing about
+        // its own disk, so they leave before its fsync and the followers write in parallel with
+        // it. No entry can commit before this Ready is persisted: the followers' acknowledgements
+        // are stepped by this same thread, after persist() returns.
+        send(rd.messages());
+        persist(rd);
+      } else {
+        // Step 1 before step 2: entries and votes must be durable before any message that
+        // depends on them (a vote, an append acknowledgement) leaves this member.
+        persist(rd);
+        send(rd.messages());
+      }
       // Step 3: committed entries are already durable (a single member commits what this very
       // Ready persisted). They are applied here when nothing else waits, else on the apply
       // thread while the next round persists (thesis §10.2.1); in log order either way.

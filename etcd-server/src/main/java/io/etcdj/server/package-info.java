@@ -13,11 +13,13 @@
  *       request ({@code RequestCodec}, etcd's {@code etcdserverpb.Request}) for the raft loop.
  *   <li>{@code RaftLoop} (thread {@code etcd-raft}) owns the {@code RawNode}, raft's {@code
  *       MemoryStorage} writes and the {@code Wal}: it ticks, batches everything queued into one
- *       proposal, and for each {@code Ready} persists (one fsync), sends through {@link
- *       io.etcdj.server.PeerSender}, hands committed entries to the apply thread, advances.
- *   <li>{@code ApplyLoop} (thread {@code etcd-apply}) is the only writer of the store: it applies
- *       entries in log order, completes the futures, and every {@code --snapshot-count} entries
- *       freezes the store in O(1) for {@code SnapshotSaver}.
+ *       proposal, and for each {@code Ready} persists (one fsync) and sends through {@link
+ *       io.etcdj.server.PeerSender} (a leader sends first), then applies, then advances.
+ *   <li>{@code ApplyStep} is the only writer of the store: it applies entries in log order,
+ *       completes the futures, and every {@code --snapshot-count} entries freezes the store in O(1)
+ *       for {@code SnapshotSaver}. {@code ApplyScheduler} runs it on the raft loop itself when
+ *       nothing else waits (one wake-up less per write), else on the thread {@code etcd-apply} so
+ *       the next fsync starts at once; one batch at a time, in log order either way.
  *   <li>{@code SnapshotSaver} (thread {@code etcd-snapshot}) writes the JSON and the {@code .snap}
  *       file while writes go on, then asks the raft loop to mark it in the WAL and compact.
  *   <li>Timers ({@code etcd-timers}): the leader's SYNC every 500 ms, the purge every 30 s; request
