@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etcdj.server.EmbeddedEtcd;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A whole three-member cluster stopped and started again from its data dirs (SPEC PER-003,
@@ -25,21 +23,13 @@ class ClusterRestartTest {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final int WRITES = 250;
 
-  @TempDir Path tmp;
+  @RegisterExtension
+  final LoopbackCluster cluster = LoopbackCluster.inTempDir("--snapshot-count", "100");
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private LoopbackCluster cluster;
-
-  @AfterEach
-  void closeCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void wholeClusterRestartsFromItsDataDirs() throws Exception {
-    cluster = new LoopbackCluster(tmp, "--snapshot-count", "100");
     cluster.start("a", "b", "c");
     EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     web.putMany(leader, "/keys", WRITES, 4);

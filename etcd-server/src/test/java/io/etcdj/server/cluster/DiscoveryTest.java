@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.ClusterIds;
 import io.etcdj.server.EmbeddedEtcd;
-import io.etcdj.server.EtcdFlags;
-import io.etcdj.server.EtcdMain;
 import io.etcdj.server.LoopbackMember;
 import io.etcdj.server.proxy.ProxyServer;
 import java.net.URI;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -150,31 +147,20 @@ class DiscoveryTest {
   @Test
   void discoveryGoesThroughTheDiscoveryProxy() throws Exception {
     int[] ports = ClusterTestSupport.freePorts(4);
-    String client = "http://127.0.0.1:" + ports[0];
     String peer = "http://127.0.0.1:" + ports[1];
-    service =
-        EmbeddedEtcd.start(
-            "--name", "disco",
-            "--data-dir", tmp.resolve("disco.etcd").toString(),
-            "--listen-client-urls", client,
-            "--advertise-client-urls", client,
-            "--listen-peer-urls", peer,
-            "--initial-advertise-peer-urls", peer,
-            "--initial-cluster", "disco=" + peer);
+    List<String> disco =
+        EtcdCommandLine.memberFlags(tmp, "disco", "http://127.0.0.1:" + ports[0], peer);
+    disco.addAll(List.of("--initial-cluster", "disco=" + peer));
+    service = EmbeddedEtcd.start(disco.toArray(String[]::new));
     web.awaitPut(service, "/_etcd/registry/viaproxy/_config/size", "1");
     AutoCloseable proxy =
-        EtcdMain.start(
-            EtcdFlags.parse(
-                    new String[] {
-                      "--name", "dproxy",
-                      "--proxy", "on",
-                      "--data-dir", tmp.resolve("dproxy.etcd").toString(),
-                      "--listen-client-urls", "http://127.0.0.1:0",
-                      "--initial-cluster", "disco=" + peer
-                    },
-                    Map.of(),
-                    line -> {})
-                .toConfig());
+        EtcdCommandLine.start(
+            List.of(
+                "--name", "dproxy",
+                "--proxy", "on",
+                "--data-dir", tmp.resolve("dproxy.etcd").toString(),
+                "--listen-client-urls", "http://127.0.0.1:0",
+                "--initial-cluster", "disco=" + peer));
     started.add(proxy);
     String proxyAddress = ((ProxyServer) proxy).clientUrl().substring("http://".length());
 
@@ -249,28 +235,12 @@ class DiscoveryTest {
 
   private AutoCloseable startMember(
       String name, int clientPort, int peerPort, String token, String... extra) {
-    String client = "http://127.0.0.1:" + clientPort;
-    String peer = "http://127.0.0.1:" + peerPort;
     List<String> flags =
-        new ArrayList<>(
-            List.of(
-                "--name", name,
-                "--data-dir", tmp.resolve(name + ".etcd").toString(),
-                "--listen-client-urls", client,
-                "--advertise-client-urls", client,
-                "--listen-peer-urls", peer,
-                "--initial-advertise-peer-urls", peer,
-                "--discovery", token,
-                "--heartbeat-interval", "50",
-                "--election-timeout", "500"));
+        EtcdCommandLine.memberFlags(
+            tmp, name, "http://127.0.0.1:" + clientPort, "http://127.0.0.1:" + peerPort);
+    flags.addAll(List.of("--discovery", token));
+    flags.addAll(EtcdCommandLine.fastElections());
     flags.addAll(List.of(extra));
-    try {
-      return EtcdMain.start(
-          EtcdFlags.parse(flags.toArray(new String[0]), Map.of(), line -> {}).toConfig());
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+    return EtcdCommandLine.start(flags);
   }
 }

@@ -1,14 +1,20 @@
 package io.etcdj.server.cluster;
 
 import io.etcdj.server.EmbeddedEtcd;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A cluster of in-process members on loopback for the cluster tests, each with fixed ports and a
@@ -17,9 +23,13 @@ import java.util.concurrent.TimeUnit;
  * Every member gets {@code --heartbeat-interval 50 --election-timeout 500} and the extra flags
  * given to the constructor.
  *
+ * <p>Made by {@link #inTempDir} and held in a {@code @RegisterExtension} field, it is a fresh
+ * cluster for every test: a new temporary directory before each, and after each every member
+ * closed and the directory deleted.
+ *
  * <p>Thread-safety: not thread-safe; owned by the test thread.
  */
-final class LoopbackCluster implements AutoCloseable {
+final class LoopbackCluster implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
   /** One member's fixed place: its name, client port, peer URL and data dir. */
   record Slot(String name, int clientPort, String peerUrl, Path dataDir) {
     String clientUrl() {
@@ -29,14 +39,47 @@ final class LoopbackCluster implements AutoCloseable {
 
   private static final String TOKEN = "test-cluster-1";
 
-  private final Path dir;
+  private final boolean ownsDir;
   private final List<String> extraFlags;
+  private Path dir;
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Map<String, EmbeddedEtcd> running = new LinkedHashMap<>();
 
   LoopbackCluster(Path dir, String... extraFlags) {
     this.dir = dir;
+    this.ownsDir = false;
     this.extraFlags = List.of(extraFlags);
+  }
+
+  private LoopbackCluster(String... extraFlags) {
+    this.ownsDir = true;
+    this.extraFlags = List.of(extraFlags);
+  }
+
+  /** A cluster per test, for a {@code @RegisterExtension} field (see the class comment). */
+  static LoopbackCluster inTempDir(String... extraFlags) {
+    return new LoopbackCluster(extraFlags);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    if (ownsDir) {
+      dir = Files.createTempDirectory("loopback-cluster");
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
+    if (ownsDir) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+      slots.clear();
+      dir = null;
+    }
   }
 
   /** Bootstraps a new cluster of {@code names}, all started at once (each waits for a leader). */
@@ -103,6 +146,16 @@ final class LoopbackCluster implements AutoCloseable {
     return List.copyOf(slots.keySet());
   }
 
+  /**
+   * {@code --initial-cluster} for every slot so far, as a proxy in front of these members is
+   * given it (CLU-070).
+   */
+  String initialCluster() {
+    List<String> cluster = new ArrayList<>();
+    slots.values().forEach(o -> cluster.add(o.name() + "=" + o.peerUrl()));
+    return String.join(",", cluster);
+  }
+
   /** The single leader among the running members, polled until {@code deadline}. */
   EmbeddedEtcd awaitLeader(Duration deadline) throws InterruptedException {
     return ClusterTestSupport.awaitLeader(running(), deadline);
@@ -136,22 +189,13 @@ final class LoopbackCluster implements AutoCloseable {
    * member restarting from its data dir, PER-003).
    */
   private String[] flags(Slot s, String state) {
-    List<String> cluster = new ArrayList<>();
-    slots.values().forEach(o -> cluster.add(o.name() + "=" + o.peerUrl()));
-    List<String> f =
-        new ArrayList<>(
-            List.of(
-                "--name", s.name(),
-                "--data-dir", s.dataDir().toString(),
-                "--listen-client-urls", s.clientUrl(),
-                "--advertise-client-urls", s.clientUrl(),
-                "--listen-peer-urls", s.peerUrl(),
-                "--initial-advertise-peer-urls", s.peerUrl(),
-                "--initial-cluster", String.join(",", cluster),
-                "--initial-cluster-state", state,
-                "--initial-cluster-token", TOKEN,
-                "--heartbeat-interval", "50",
-                "--election-timeout", "500"));
+    List<String> f = EtcdCommandLine.memberFlags(dir, s.name(), s.clientUrl(), s.peerUrl());
+    f.addAll(
+        List.of(
+            "--initial-cluster", initialCluster(),
+            "--initial-cluster-state", state,
+            "--initial-cluster-token", TOKEN));
+    f.addAll(EtcdCommandLine.fastElections());
     f.addAll(extraFlags);
     return f.toArray(String[]::new);
   }

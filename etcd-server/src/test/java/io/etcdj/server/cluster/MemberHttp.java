@@ -42,8 +42,17 @@ final class MemberHttp {
   /** One request; {@code form} null means no body. */
   HttpResponse<String> send(EmbeddedEtcd m, String method, String path, String form)
       throws Exception {
+    return send(m.clientUrl(), method, path, form);
+  }
+
+  /**
+   * One request to any client URL (a member's or a proxy's); the 15 s timeout leaves room for a
+   * proxy trying one endpoint after another.
+   */
+  HttpResponse<String> send(String url, String method, String path, String form)
+      throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(m.clientUrl() + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(15));
     if (form == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

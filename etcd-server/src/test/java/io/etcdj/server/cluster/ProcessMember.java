@@ -1,24 +1,24 @@
 package io.etcdj.server.cluster;
 
+import io.etcdj.server.EtcdMainJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cluster member in its own JVM ({@code io.etcdj.server.EtcdMain} on this test's class path),
- * so that a test can kill it with SIGKILL by PID, mid-write, and start it again on the same data
- * dir and ports. The output goes to a log file next to the data dir.
+ * A cluster member in its own JVM ({@link EtcdMainJvm}), so that a test can kill it with SIGKILL
+ * by PID, mid-write, and start it again on the same data dir and ports. The output goes to a log
+ * file next to the data dir.
  *
  * <p>Thread-safety: not thread-safe; owned by the test thread.
  */
 final class ProcessMember implements AutoCloseable {
-  private final List<String> command;
+  private final List<String> flags;
   private final Path log;
   private final String clientUrl;
   private Process process;
@@ -27,24 +27,12 @@ final class ProcessMember implements AutoCloseable {
   ProcessMember(String clientUrl, Path log, List<String> flags) {
     this.clientUrl = clientUrl;
     this.log = log;
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.etcdj.server.EtcdMain");
-    cmd.addAll(flags);
-    this.command = List.copyOf(cmd);
+    this.flags = List.copyOf(flags);
   }
 
   /** Launches the JVM (output appended to the log); does not wait for it to serve. */
   void start() throws Exception {
-    process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+    process = EtcdMainJvm.start(flags, log);
   }
 
   /** Polls {@code GET /version} until it answers, the process dies or the deadline passes. */
@@ -81,8 +69,7 @@ final class ProcessMember implements AutoCloseable {
 
   /** kill -9 by PID: no shutdown hook runs, nothing is flushed. */
   void kill() throws Exception {
-    new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start().waitFor();
-    process.waitFor(30, TimeUnit.SECONDS);
+    EtcdMainJvm.kill9(process);
   }
 
   @Override

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
-import io.etcdj.server.EtcdFlags;
-import io.etcdj.server.EtcdMain;
 import io.etcdj.server.proxy.ProxyServer;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -21,13 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,24 +41,24 @@ class ProxyTest {
 
   @TempDir Path tmp;
 
+  /** Closed after the proxies: JUnit runs an extension's afterEach after the test's own. */
+  @RegisterExtension final LoopbackCluster cluster = LoopbackCluster.inTempDir();
+
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private final List<EmbeddedEtcd> members = new ArrayList<>();
-  private final List<String> cluster = new ArrayList<>();
   private final List<AutoCloseable> proxies = new ArrayList<>();
 
   @AfterEach
-  void closeAll() throws Exception {
+  void closeProxies() throws Exception {
     for (AutoCloseable p : proxies) {
       p.close();
     }
-    members.forEach(EmbeddedEtcd::close);
   }
 
   /** CLU-072, CLU-073, KEY-150 (watches): writes, reads and both watch kinds pass through. */
   @Test
   void proxyForwardsWritesReadsAndWatches() throws Exception {
-    startCluster("a", "b");
-    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
+    cluster.start("a", "b");
+    EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     ProxyServer proxy = startProxy("p1", "on");
     String url = proxy.clientUrl();
     awaitEndpoints(url, n -> n == 2);
@@ -71,11 +69,11 @@ class ProxyTest {
     assertThat(JSON.readTree(put.body()).path("node").path("value").asText()).isEqualTo("v1");
 
     web.awaitValue(leader, "/k1", "v1");
-    HttpResponse<String> get = send(url, "GET", "/v2/keys/k1?quorum=true", null);
+    HttpResponse<String> get = web.send(url, "GET", "/v2/keys/k1?quorum=true", null);
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v1");
 
-    JsonNode members = JSON.readTree(send(url, "GET", "/v2/members", null).body());
+    JsonNode members = JSON.readTree(web.send(url, "GET", "/v2/members", null).body());
     assertThat(members.path("members")).hasSize(2);
 
     // a long-poll watch through the proxy wakes up on a write made elsewhere
@@ -115,8 +113,8 @@ class ProxyTest {
    */
   @Test
   void abandonedWatchIsReleasedOnTheMember() throws Exception {
-    startCluster("a");
-    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
+    cluster.start("a");
+    EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     ProxyServer proxy = startProxy("p3", "on");
     awaitEndpoints(proxy.clientUrl(), n -> n == 1);
     URI u = URI.create(proxy.clientUrl());
@@ -137,11 +135,7 @@ class ProxyTest {
    */
   @Test
   void restartedProxyFindsTheClusterInItsDataDir() throws Exception {
-    startCluster("a");
-    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
-    web.awaitPut(leader, "/k", "v");
-    ProxyServer first = startProxy("p4", "on");
-    awaitEndpoints(first.clientUrl(), n -> n == 1);
+    ProxyServer first = proxyToOneMemberHoldingK("p4", "on");
     first.close();
     proxies.remove(first);
 
@@ -152,30 +146,27 @@ class ProxyTest {
       "--listen-client-urls", "http://127.0.0.1:0",
       "--advertise-client-urls", "http://127.0.0.1:0"
     };
-    AutoCloseable again = EtcdMain.start(EtcdFlags.parse(flags, Map.of(), line -> {}).toConfig());
+    AutoCloseable again = EtcdCommandLine.start(List.of(flags));
     proxies.add(again);
     assertThat(again).isInstanceOf(ProxyServer.class);
     String url = ((ProxyServer) again).clientUrl();
     awaitEndpoints(url, n -> n == 1);
-    HttpResponse<String> get = send(url, "GET", "/v2/keys/k", null);
+    HttpResponse<String> get = web.send(url, "GET", "/v2/keys/k", null);
     assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v");
   }
 
   /** CLU-075: a read-only proxy forwards GETs and answers every other method 501, empty. */
   @Test
   void readonlyProxyForwardsReadsAndRefusesWrites() throws Exception {
-    startCluster("a");
-    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
-    web.awaitPut(leader, "/k", "v");
-    ProxyServer proxy = startProxy("ro", "readonly");
-    awaitEndpoints(proxy.clientUrl(), n -> n == 1);
+    ProxyServer proxy = proxyToOneMemberHoldingK("ro", "readonly");
 
-    HttpResponse<String> put = send(proxy.clientUrl(), "PUT", "/v2/keys/k", "value=x");
+    HttpResponse<String> put = web.send(proxy.clientUrl(), "PUT", "/v2/keys/k", "value=x");
     assertThat(put.statusCode()).isEqualTo(501);
     assertThat(put.body()).isEmpty();
-    assertThat(send(proxy.clientUrl(), "DELETE", "/v2/keys/k", null).statusCode()).isEqualTo(501);
+    assertThat(web.send(proxy.clientUrl(), "DELETE", "/v2/keys/k", null).statusCode())
+        .isEqualTo(501);
 
-    HttpResponse<String> get = send(proxy.clientUrl(), "GET", "/v2/keys/k", null);
+    HttpResponse<String> get = web.send(proxy.clientUrl(), "GET", "/v2/keys/k", null);
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v");
     assertThat(get.headers().firstValue("X-Etcd-Index")).isPresent();
@@ -187,32 +178,46 @@ class ProxyTest {
    */
   @Test
   void proxyFailsOverToAnotherMemberThenAnswers502() throws Exception {
-    startCluster("a", "b", "c");
-    ClusterTestSupport.awaitLeader(members, DEADLINE);
+    cluster.start("a", "b", "c");
+    cluster.awaitLeader(DEADLINE);
     ProxyServer proxy = startProxy("p2", "on", "--proxy-refresh-interval", "600000",
         "--proxy-failure-wait", "600000");
     String url = proxy.clientUrl();
     List<String> endpoints = awaitEndpoints(url, n -> n == 3);
     awaitWrite(url, "PUT", "/v2/keys/f", "value=1");
 
-    EmbeddedEtcd first =
-        members.stream().filter(m -> m.clientUrl().equals(endpoints.get(0))).findFirst()
+    String first =
+        cluster.names().stream()
+            .filter(n -> cluster.member(n).clientUrl().equals(endpoints.get(0)))
+            .findFirst()
             .orElseThrow();
-    first.close();
-    HttpResponse<String> read = send(url, "GET", "/v2/keys/f", null);
+    cluster.stop(first);
+    HttpResponse<String> read = web.send(url, "GET", "/v2/keys/f", null);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(awaitEndpoints(url, n -> n == 2)).doesNotContain(endpoints.get(0));
     assertThat(awaitWrite(url, "PUT", "/v2/keys/f", "value=2").statusCode()).isEqualTo(200);
 
-    members.forEach(EmbeddedEtcd::close);
-    HttpResponse<String> none = send(url, "GET", "/v2/keys/f", null);
+    cluster.close();
+    HttpResponse<String> none = web.send(url, "GET", "/v2/keys/f", null);
     assertThat(none.statusCode()).isEqualTo(502);
     assertThat(none.body())
         .isEqualTo("{\"message\":\"httpproxy: unable to get response from 2 endpoint(s)\"}");
-    HttpResponse<String> after = send(url, "GET", "/v2/keys/f", null);
+    HttpResponse<String> after = web.send(url, "GET", "/v2/keys/f", null);
     assertThat(after.statusCode()).isEqualTo(503);
     assertThat(after.body())
         .isEqualTo("{\"message\":\"httpproxy: zero endpoints currently available\"}");
+  }
+
+  /**
+   * A one-member cluster holding {@code /k = v} and a proxy {@code name} in front of it, polled
+   * until the proxy knows its one endpoint.
+   */
+  private ProxyServer proxyToOneMemberHoldingK(String name, String mode) throws Exception {
+    cluster.start("a");
+    web.awaitPut(cluster.awaitLeader(DEADLINE), "/k", "v");
+    ProxyServer proxy = startProxy(name, mode);
+    awaitEndpoints(proxy.clientUrl(), n -> n == 1);
+    return proxy;
   }
 
   private void awaitWatchWakes(
@@ -235,7 +240,7 @@ class ProxyTest {
     long end = System.nanoTime() + DEADLINE.toNanos();
     String last = "";
     while (System.nanoTime() < end) {
-      HttpResponse<String> r = send(proxyUrl, "GET", "/v2/config/local/proxy", null);
+      HttpResponse<String> r = web.send(proxyUrl, "GET", "/v2/config/local/proxy", null);
       last = r.body();
       List<String> urls = new ArrayList<>();
       JSON.readTree(r.body()).path("endpoints").forEach(u -> urls.add(u.asText()));
@@ -253,26 +258,13 @@ class ProxyTest {
     long end = System.nanoTime() + DEADLINE.toNanos();
     HttpResponse<String> r = null;
     while (System.nanoTime() < end) {
-      r = send(url, method, path, form);
+      r = web.send(url, method, path, form);
       if (r.statusCode() == 200 || r.statusCode() == 201) {
         return r;
       }
       Thread.sleep(50);
     }
     throw new AssertionError(method + " " + path + " still answered " + r.statusCode());
-  }
-
-  private HttpResponse<String> send(String url, String method, String path, String form)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(15));
-    if (form == null) {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/x-www-form-urlencoded")
-          .method(method, HttpRequest.BodyPublishers.ofString(form));
-    }
-    return web.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private ProxyServer startProxy(String name, String mode, String... extra) throws Exception {
@@ -283,45 +275,11 @@ class ProxyTest {
                 "--proxy", mode,
                 "--data-dir", tmp.resolve(name + ".etcd").toString(),
                 "--listen-client-urls", "http://127.0.0.1:0",
-                "--initial-cluster", String.join(",", cluster)));
+                "--initial-cluster", cluster.initialCluster()));
     flags.addAll(List.of(extra));
-    AutoCloseable started =
-        EtcdMain.start(
-            EtcdFlags.parse(flags.toArray(new String[0]), Map.of(), line -> {}).toConfig());
+    AutoCloseable started = EtcdCommandLine.start(flags);
     proxies.add(started);
     assertThat(started).isInstanceOf(ProxyServer.class);
     return (ProxyServer) started;
-  }
-
-  /** Starts every member at once: each blocks in its start until a leader exists. */
-  private void startCluster(String... names) throws Exception {
-    int n = names.length;
-    int[] clientPorts = ClusterTestSupport.freePorts(n);
-    int[] peerPorts = ClusterTestSupport.freePorts(n);
-    for (int i = 0; i < n; i++) {
-      cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
-    }
-    List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String name = names[i];
-      String client = "http://127.0.0.1:" + clientPorts[i];
-      String peer = "http://127.0.0.1:" + peerPorts[i];
-      starting.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  EmbeddedEtcd.start(
-                      "--name", name,
-                      "--data-dir", tmp.resolve(name + ".etcd").toString(),
-                      "--listen-client-urls", client,
-                      "--advertise-client-urls", client,
-                      "--listen-peer-urls", peer,
-                      "--initial-advertise-peer-urls", peer,
-                      "--initial-cluster", String.join(",", cluster),
-                      "--heartbeat-interval", "50",
-                      "--election-timeout", "500")));
-    }
-    for (CompletableFuture<EmbeddedEtcd> f : starting) {
-      members.add(f.get(30, TimeUnit.SECONDS));
-    }
   }
 }

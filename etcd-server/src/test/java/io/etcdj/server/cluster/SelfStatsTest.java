@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etcdj.server.EmbeddedEtcd;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /v2/stats/self} counts real append traffic (SPEC OTH-040, OTH-041): the leader the MsgApp
@@ -24,21 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SelfStatsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  @TempDir Path tmp;
+  @RegisterExtension final LoopbackCluster cluster = LoopbackCluster.inTempDir();
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private LoopbackCluster cluster;
-
-  @AfterEach
-  void closeCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void appendCountersAndRatesFollowTheTraffic() throws Exception {
-    cluster = new LoopbackCluster(tmp);
     cluster.start("a", "b", "c");
     EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     List<EmbeddedEtcd> followers = cluster.running().stream().filter(m -> m != leader).toList();

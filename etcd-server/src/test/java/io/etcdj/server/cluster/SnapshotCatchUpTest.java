@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etcdj.server.EmbeddedEtcd;
 import io.etcdj.server.PeerFaults;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A member too far behind for the leader's log catches up by snapshot (SPEC RFT-013): with {@code
@@ -28,21 +26,13 @@ class SnapshotCatchUpTest {
   /** Past the 5000 entries kept after a snapshot plus a few snapshot intervals. */
   private static final int WRITES = 5000 + 3 * 100;
 
-  @TempDir Path tmp;
+  @RegisterExtension
+  final LoopbackCluster cluster = LoopbackCluster.inTempDir("--snapshot-count", "100");
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private LoopbackCluster cluster;
-
-  @AfterEach
-  void closeCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void stoppedMemberCatchesUpBySnapshotAfterTheLogWasCompactedPastIt() throws Exception {
-    cluster = new LoopbackCluster(tmp, "--snapshot-count", "100");
     cluster.start("a", "b", "c");
     EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     web.awaitPut(leader, "/before", "stop");
@@ -67,7 +57,6 @@ class SnapshotCatchUpTest {
   /** OTH-026, CLU-016: a member added after compaction gets the store by snapshot too. */
   @Test
   void memberAddedAfterCompactionCatchesUpBySnapshot() throws Exception {
-    cluster = new LoopbackCluster(tmp, "--snapshot-count", "100");
     cluster.start("a", "b", "c");
     EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     web.putMany(leader, "/load", WRITES, 8);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcdj.server.ClusterIds;
 import io.etcdj.server.EmbeddedEtcd;
-import io.etcdj.server.EtcdFlags;
-import io.etcdj.server.EtcdMain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +49,9 @@ class SrvDiscoveryTest {
     try (SrvDnsServer dns = new SrvDnsServer(Map.of("_etcd-server._tcp." + DOMAIN, srvs))) {
       List<CompletableFuture<AutoCloseable>> starting = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        String[] flags = flags("s" + i, clientPorts[i], peerPorts[i]);
-        starting.add(CompletableFuture.supplyAsync(() -> start(flags, dns.address())));
+        List<String> flags = flags("s" + i, clientPorts[i], peerPorts[i]);
+        starting.add(
+            CompletableFuture.supplyAsync(() -> EtcdCommandLine.start(flags, dns.address())));
       }
       for (CompletableFuture<AutoCloseable> f : starting) {
         members.add((EmbeddedEtcd) f.get(60, TimeUnit.SECONDS));
@@ -76,35 +75,19 @@ class SrvDiscoveryTest {
   void domainWithoutRecordsIsRefused() throws Exception {
     int[] ports = ClusterTestSupport.freePorts(2);
     try (SrvDnsServer dns = new SrvDnsServer(Map.of())) {
-      assertThatThrownBy(() -> start(flags("x", ports[0], ports[1]), dns.address()))
+      assertThatThrownBy(
+              () -> EtcdCommandLine.start(flags("x", ports[0], ports[1]), dns.address()))
           .hasMessageStartingWith("error setting up initial cluster: error querying DNS SRV"
               + " records for _etcd-server");
     }
   }
 
-  private String[] flags(String name, int clientPort, int peerPort) {
-    String client = "http://127.0.0.1:" + clientPort;
-    String peer = "http://127.0.0.1:" + peerPort;
-    return new String[] {
-      "--name", name,
-      "--data-dir", tmp.resolve(name + ".etcd").toString(),
-      "--listen-client-urls", client,
-      "--advertise-client-urls", client,
-      "--listen-peer-urls", peer,
-      "--initial-advertise-peer-urls", peer,
-      "--discovery-srv", DOMAIN,
-      "--heartbeat-interval", "50",
-      "--election-timeout", "500"
-    };
-  }
-
-  private static AutoCloseable start(String[] flags, String dns) {
-    try {
-      return EtcdMain.start(EtcdFlags.parse(flags, Map.of(), line -> {}).toConfig(), dns);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
+  private List<String> flags(String name, int clientPort, int peerPort) {
+    List<String> flags =
+        EtcdCommandLine.memberFlags(
+            tmp, name, "http://127.0.0.1:" + clientPort, "http://127.0.0.1:" + peerPort);
+    flags.addAll(List.of("--discovery-srv", DOMAIN));
+    flags.addAll(EtcdCommandLine.fastElections());
+    return flags;
   }
 }

@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --strict-reconfig-check} (SPEC CLU-035, OTH-029) on a three-member loopback cluster:
@@ -28,20 +23,15 @@ class StrictReconfigCheckTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-  @TempDir Path tmp;
+  @RegisterExtension
+  final LoopbackCluster cluster = LoopbackCluster.inTempDir("--strict-reconfig-check");
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private final List<EmbeddedEtcd> members = new ArrayList<>();
-
-  @AfterEach
-  void closeMembers() {
-    members.forEach(EmbeddedEtcd::close);
-  }
 
   @Test
   void changesThatCouldCostQuorumAreRefused() throws Exception {
-    startCluster("a", "b", "c");
-    EmbeddedEtcd leader = ClusterTestSupport.awaitLeader(members, DEADLINE);
+    cluster.start("a", "b", "c");
+    EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     web.awaitJson(leader, "/v2/members", j -> namedCount(j) == 3);
     int[] ports = ClusterTestSupport.freePorts(3);
 
@@ -91,38 +81,5 @@ class StrictReconfigCheckTest {
       n += m.path("name").asText("").isEmpty() ? 0 : 1;
     }
     return n;
-  }
-
-  private void startCluster(String... names) throws Exception {
-    int n = names.length;
-    int[] clientPorts = ClusterTestSupport.freePorts(n);
-    int[] peerPorts = ClusterTestSupport.freePorts(n);
-    List<String> cluster = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      cluster.add(names[i] + "=http://127.0.0.1:" + peerPorts[i]);
-    }
-    List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String name = names[i];
-      String client = "http://127.0.0.1:" + clientPorts[i];
-      String peer = "http://127.0.0.1:" + peerPorts[i];
-      starting.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  EmbeddedEtcd.start(
-                      "--name", name,
-                      "--data-dir", tmp.resolve(name + ".etcd").toString(),
-                      "--listen-client-urls", client,
-                      "--advertise-client-urls", client,
-                      "--listen-peer-urls", peer,
-                      "--initial-advertise-peer-urls", peer,
-                      "--initial-cluster", String.join(",", cluster),
-                      "--strict-reconfig-check",
-                      "--heartbeat-interval", "50",
-                      "--election-timeout", "500")));
-    }
-    for (CompletableFuture<EmbeddedEtcd> f : starting) {
-      members.add(f.get(30, TimeUnit.SECONDS));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.etcdj.server.durability;
 
+import io.etcdj.server.EtcdMainJvm;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A member in its own JVM ({@code io.etcdj.server.EtcdMain} on this test's class path), so that a
- * test can kill it with SIGKILL by PID and start it again on the same data dir.
+ * A member in its own JVM ({@link EtcdMainJvm}), so that a test can kill it with SIGKILL by PID
+ * and start it again on the same data dir.
  *
  * <p>Thread-safety: not thread-safe; owned by the test thread.
  */
@@ -28,28 +29,18 @@ final class MemberProcess implements AutoCloseable {
     int peer = freePort();
     String clientUrl = "http://127.0.0.1:" + client;
     String peerUrl = "http://127.0.0.1:" + peer;
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.etcdj.server.EtcdMain");
-    cmd.addAll(
-        List.of(
-            "--name", "crash",
-            "--data-dir", dataDir.toString(),
-            "--listen-client-urls", clientUrl,
-            "--advertise-client-urls", clientUrl,
-            "--listen-peer-urls", peerUrl,
-            "--initial-advertise-peer-urls", peerUrl,
-            "--initial-cluster", "crash=" + peerUrl));
-    cmd.addAll(List.of(extraFlags));
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+    List<String> flags =
+        new ArrayList<>(
+            List.of(
+                "--name", "crash",
+                "--data-dir", dataDir.toString(),
+                "--listen-client-urls", clientUrl,
+                "--advertise-client-urls", clientUrl,
+                "--listen-peer-urls", peerUrl,
+                "--initial-advertise-peer-urls", peerUrl,
+                "--initial-cluster", "crash=" + peerUrl));
+    flags.addAll(List.of(extraFlags));
+    Process p = EtcdMainJvm.start(flags, log);
     MemberProcess m = new MemberProcess(p, clientUrl);
     V2Client c = m.client();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -86,8 +77,7 @@ final class MemberProcess implements AutoCloseable {
 
   /** kill -9 by PID: no shutdown hook, no final fsync. */
   void kill() throws Exception {
-    new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start().waitFor();
-    process.waitFor(30, TimeUnit.SECONDS);
+    EtcdMainJvm.kill9(process);
   }
 
   /** kill -TERM by PID; returns the exit code. */
