@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,23 +33,16 @@ class EtcdctlClusterTest {
 
   @TempDir Path tmp;
 
-  private LoopbackCluster cluster;
+  @RegisterExtension final LoopbackCluster cluster = LoopbackCluster.inTempDir();
+
   private EmbeddedEtcd leader;
 
   @BeforeEach
   void startCluster() throws Exception {
     Assumptions.assumeTrue(
         etcdctl() != null, "etcdctl is not installed (Debian package etcd-client)");
-    cluster = new LoopbackCluster(tmp);
     cluster.start("a", "b", "c");
     leader = cluster.awaitLeader(DEADLINE);
-  }
-
-  @AfterEach
-  void closeCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   /** CTL-060: one line per member, in the API's ID order, the leader marked. */

@@ -18,14 +18,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A cluster of in-process members on loopback for the cluster tests, each with fixed ports and a
- * data dir under one directory, so that a member can be stopped and started again as the same
- * member (same URLs, same data dir), a whole cluster restarted, and a member added at runtime.
- * Every member gets {@code --heartbeat-interval 50 --election-timeout 500} and the extra flags
- * given to the constructor.
+ * data dir under one temporary directory, so that a member can be stopped and started again as
+ * the same member (same URLs, same data dir), a whole cluster restarted, and a member added at
+ * runtime. Every member gets {@code --heartbeat-interval 50 --election-timeout 500} and the extra
+ * flags given to {@link #inTempDir}.
  *
- * <p>Made by {@link #inTempDir} and held in a {@code @RegisterExtension} field, it is a fresh
- * cluster for every test: a new temporary directory before each, and after each every member
- * closed and the directory deleted.
+ * <p>Held in a {@code @RegisterExtension} field, it is a fresh cluster for every test: a new
+ * temporary directory before each, and after each (after the test's own {@code @AfterEach}) every
+ * member closed and the directory deleted.
  *
  * <p>Thread-safety: not thread-safe; owned by the test thread.
  */
@@ -39,20 +39,13 @@ final class LoopbackCluster implements AutoCloseable, BeforeEachCallback, AfterE
 
   private static final String TOKEN = "test-cluster-1";
 
-  private final boolean ownsDir;
   private final List<String> extraFlags;
-  private Path dir;
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Map<String, EmbeddedEtcd> running = new LinkedHashMap<>();
-
-  LoopbackCluster(Path dir, String... extraFlags) {
-    this.dir = dir;
-    this.ownsDir = false;
-    this.extraFlags = List.of(extraFlags);
-  }
+  /** This test's directory, made anew before each test. */
+  private Path dir;
 
   private LoopbackCluster(String... extraFlags) {
-    this.ownsDir = true;
     this.extraFlags = List.of(extraFlags);
   }
 
@@ -63,23 +56,18 @@ final class LoopbackCluster implements AutoCloseable, BeforeEachCallback, AfterE
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
-    if (ownsDir) {
-      dir = Files.createTempDirectory("loopback-cluster");
-    }
+    dir = Files.createTempDirectory("loopback-cluster");
   }
 
   @Override
   public void afterEach(ExtensionContext context) throws IOException {
     close();
-    if (ownsDir) {
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
       }
-      slots.clear();
-      dir = null;
     }
+    slots.clear();
   }
 
   /** Bootstraps a new cluster of {@code names}, all started at once (each waits for a leader). */

@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runtime membership changes on a loopback cluster of in-process members (SPEC OTH-026..033,
@@ -29,18 +25,10 @@ class MembershipChangeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-  @TempDir Path tmp;
+  @RegisterExtension final LoopbackCluster cluster = LoopbackCluster.inTempDir();
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private LoopbackCluster cluster;
   private List<EmbeddedEtcd> members;
-
-  @AfterEach
-  void closeMembers() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void addedMemberJoinsTheRunningClusterAndCatchesUp() throws Exception {
@@ -193,23 +181,15 @@ class MembershipChangeTest {
     throw new AssertionError(m.clientUrl() + " still serves after its removal");
   }
 
+  /** {@code /v2/members<rest>}; {@code json} null means no body. */
   private HttpResponse<String> members(EmbeddedEtcd m, String method, String rest, String json)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(m.clientUrl() + "/v2/members" + rest))
-            .timeout(Duration.ofSeconds(15));
-    if (json == null) {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    return web.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    String path = "/v2/members" + rest;
+    return json == null ? web.send(m, method, path, null) : web.sendJson(m, method, path, json);
   }
 
   /** Starts every member at once: each blocks in its start until a leader exists. */
   private void startCluster(String... names) throws Exception {
-    cluster = new LoopbackCluster(tmp);
     cluster.start(names);
     members = cluster.running();
   }

@@ -7,16 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
 import io.etcdj.server.PeerFaults;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A member cut off from its two peers, both ways ({@link PeerFaults#isolate}: every raft message
@@ -33,20 +31,13 @@ class PartitionTest {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final int MAJORITY_WRITES = 50;
 
-  @TempDir Path tmp;
+  @RegisterExtension final LoopbackCluster cluster = LoopbackCluster.inTempDir();
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private LoopbackCluster cluster;
 
   @BeforeEach
   void startCluster() throws Exception {
-    cluster = new LoopbackCluster(tmp);
     cluster.start("a", "b", "c");
-  }
-
-  @AfterEach
-  void closeCluster() {
-    cluster.close();
   }
 
   @Test

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etcdj.server.EmbeddedEtcd;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A static three-member cluster on loopback, each member in-process with its own Netty peer port
@@ -26,22 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreeMemberClusterTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
-  @TempDir Path tmp;
+  @RegisterExtension final LoopbackCluster cluster = LoopbackCluster.inTempDir();
 
   private final MemberHttp web = new MemberHttp(DEADLINE);
-  private LoopbackCluster cluster;
   private List<EmbeddedEtcd> members;
-
-  @AfterEach
-  void closeMembers() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void membersReplicateWritesAndReelectAfterTheLeaderLeaves() throws Exception {
-    cluster = new LoopbackCluster(tmp);
     cluster.start("a", "b", "c");
     members = cluster.running();
 
