@@ -19,9 +19,10 @@ import java.util.List;
 
 /**
  * The proxy's only route table (SPEC CLU-073..075): a read-only proxy answers every method but
- * GET with an empty 501; {@code /v2/config/local/proxy} lists the endpoints in use; everything
- * else, {@code /v2/members}, {@code /v2/stats}, {@code /version} and {@code /health} included, is
- * forwarded to the cluster by a {@link Forward}.
+ * GET with an empty 501; then OPTIONS gets an empty 200 (the CORS layer); {@code
+ * /v2/config/local/proxy} lists the endpoints in use; everything else, {@code /v2/members},
+ * {@code /v2/stats}, {@code /version} and {@code /health} included, is forwarded to the cluster
+ * by a {@link Forward}.
  *
  * <p>Thread-safety: shared by every channel; it holds only immutable, shared collaborators.
  */
@@ -43,6 +44,12 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (config.mode() == ProxyConfig.Mode.READONLY && !request.method().equals(HttpMethod.GET)) {
       send(ctx, request, reply(HttpResponseStatus.NOT_IMPLEMENTED, null, ""));
+      return;
+    }
+    if (request.method().equals(HttpMethod.OPTIONS)) {
+      // etcd's CORS layer sits inside the read-only check and outside the forwarding: it answers
+      // every OPTIONS with an empty 200 itself (KEY-003); nothing is forwarded.
+      send(ctx, request, reply(HttpResponseStatus.OK, null, ""));
       return;
     }
     String uri = originForm(request.uri());

@@ -1,6 +1,7 @@
 package io.etcdj.server.proxy;
 
 import io.etcdj.server.ServerConfig;
+import io.etcdj.server.http.client.CorsHeaders;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.netty.bootstrap.ServerBootstrap;
@@ -112,7 +113,12 @@ public final class ProxyServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                       ch.pipeline()
                           .addLast("codec", new HttpServerCodec())
-                          .addLast("keepAlive", new HttpServerKeepAliveHandler())
+                          .addLast("keepAlive", new HttpServerKeepAliveHandler());
+                      if (!config.corsOrigins().isEmpty()) {
+                        // etcd 2.3 wraps its proxy in the same CORS layer as a member (OTH-004).
+                        ch.pipeline().addLast("cors", new CorsHeaders(config.corsOrigins()));
+                      }
+                      ch.pipeline()
                           .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
                           .addLast("proxy", handler);
                     }

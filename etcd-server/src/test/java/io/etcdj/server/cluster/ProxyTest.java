@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -166,10 +167,52 @@ class ProxyTest {
     assertThat(web.send(proxy.clientUrl(), "DELETE", "/v2/keys/k", null).statusCode())
         .isEqualTo(501);
 
+    // etcd's read-only check wraps its CORS layer, so even OPTIONS is refused.
+    assertThat(web.send(proxy.clientUrl(), "OPTIONS", "/v2/keys/k", null).statusCode())
+        .isEqualTo(501);
+
     HttpResponse<String> get = web.send(proxy.clientUrl(), "GET", "/v2/keys/k", null);
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v");
     assertThat(get.headers().firstValue("X-Etcd-Index")).isPresent();
+  }
+
+  /** OTH-004, KEY-003: the proxy has a member's CORS layer: OPTIONS answered, headers added. */
+  @Test
+  void proxyAnswersOptionsAndAddsCorsHeadersForAllowedOrigins() throws Exception {
+    cluster.start("a");
+    web.awaitPut(cluster.awaitLeader(DEADLINE), "/k", "v");
+    ProxyServer proxy = startProxy("cors", "on", "--cors", "http://allowed.example");
+    awaitEndpoints(proxy.clientUrl(), n -> n == 1);
+
+    HttpResponse<String> options = withOrigin(proxy, "OPTIONS", "http://allowed.example");
+    assertThat(options.statusCode()).isEqualTo(200);
+    assertThat(options.body()).isEmpty();
+    assertThat(options.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://allowed.example");
+
+    HttpResponse<String> get = withOrigin(proxy, "GET", "http://allowed.example");
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://allowed.example");
+    assertThat(get.headers().firstValue("Access-Control-Allow-Methods"))
+        .hasValue("POST, GET, OPTIONS, PUT, DELETE");
+
+    HttpResponse<String> other = withOrigin(proxy, "GET", "http://other.example");
+    assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  private static HttpResponse<String> withOrigin(ProxyServer proxy, String method, String origin)
+      throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(proxy.clientUrl() + "/v2/keys/k"))
+            .timeout(Duration.ofSeconds(15))
+            .header("Origin", origin)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HttpClient.newHttpClient()
+        .send(r, HttpResponse.BodyHandlers.ofString());
   }
 
   /**

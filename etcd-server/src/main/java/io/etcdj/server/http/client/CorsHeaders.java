@@ -10,15 +10,15 @@ import java.util.List;
 /**
  * etcd 2.3's CORS layer (SPEC OTH-004): with {@code --cors} set, responses to an allowed origin
  * (or to anyone with {@code *}) carry the three Access-Control headers. Installed only when
- * {@code --cors} is given.
+ * {@code --cors} is given, on a member's client port and on a proxy's.
  *
  * <p>Thread-safety: one instance per channel, confined to its event loop.
  */
-final class CorsHeaders extends ChannelDuplexHandler {
+public final class CorsHeaders extends ChannelDuplexHandler {
   private final List<String> origins;
   private String allowedOrigin;
 
-  CorsHeaders(List<String> origins) {
+  public CorsHeaders(List<String> origins) {
     this.origins = origins;
   }
 
