@@ -1,8 +1,6 @@
 package io.etcdj.server;
 
-import io.etcdj.raft.Peer;
 import io.etcdj.raft.RaftConfig;
-import io.etcdj.raft.RawNode;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.ConfState;
@@ -15,13 +13,10 @@ import io.etcdj.wal.FilePurger;
 import io.etcdj.wal.Wal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -120,7 +115,7 @@ public final class EtcdServer implements AutoCloseable {
     LOG.info("heartbeat = {}ms", config.heartbeatMs());
     LOG.info("election = {}ms", config.electionMs());
     LOG.info("snapshot count = {}", config.snapshotCount());
-    LOG.info("advertise client URLs = {}", joinUrls(config.advertiseClientUrls()));
+    LOG.info("advertise client URLs = {}", RaftStart.joinUrls(config.advertiseClientUrls()));
     ExistingCluster existing = null;
     if (config.clusterState().equals("existing") && !walExists()) {
       // CLU-016: a member joining a running cluster takes its IDs from the cluster.
@@ -147,44 +142,12 @@ public final class EtcdServer implements AutoCloseable {
             .withCheckQuorum(true)
             .withRandomSeed(memberId ^ SystemClock.nanoTime())
             .withLogger(new RaftLogAdapter());
-    RawNode node;
-    ConfState confState = dir.confState();
-    long snapIndex = 0;
-    long snapTerm = 0;
-    if (dir.fresh()) {
-      LOG.info("initial advertise peer URLs = {}", joinUrls(config.advertisePeerUrls()));
-      LOG.info("initial cluster = {}", initialClusterString());
-      LOG.info("starting member {} in cluster {}", idHex(), clusterIdHex());
-      if (existing != null) {
-        // CLU-016: no bootstrap entries; the leader sends the log (or a snapshot), conf changes
-        // included.
-        node = new RawNode(raftConfig);
-      } else {
-        List<Peer> peers = bootstrapPeers();
-        node = RawNode.bootstrap(raftConfig, peers);
-        ConfState.Builder cs = ConfState.newBuilder();
-        peers.forEach(p -> cs.addVoters(p.id()));
-        confState = cs.build();
-      }
-    } else {
-      LOG.info("the server is already initialized as member before, starting as etcd member...");
-      if (dir.snapshot() != null) {
-        snapIndex = dir.snapshot().getMetadata().getIndex();
-        snapTerm = dir.snapshot().getMetadata().getTerm();
-        LOG.info("recovered store from snapshot at index {}", snapIndex);
-      }
-      LOG.info(
-          "restarting member {} in cluster {} at commit index {}",
-          idHex(),
-          clusterIdHex(),
-          dir.storage().initialState().hardState().getCommit());
-      node = new RawNode(raftConfig.withApplied(snapIndex));
-    }
+    RaftStart boot = RaftStart.from(config, dir, raftConfig, existing != null);
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
     snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved);
     applier =
         new ApplyStep(
-            store, pending, snapshots, config.snapshotCount(), snapIndex, snapTerm,
+            store, pending, snapshots, config.snapshotCount(), boot.snapIndex(), boot.snapTerm(),
             clusterIdHex(), memberId, this::removedFromCluster);
     applying = new ApplyScheduler(applier);
     // etcd binds the peer port even for a single member: it can grow by a member add.
@@ -194,14 +157,14 @@ public final class EtcdServer implements AutoCloseable {
     network = net;
     raft =
         new RaftLoop(
-            node,
+            boot.node(),
             dir.storage(),
             dir.wal(),
             config.snapPath(),
             net::send,
             applying::apply,
             net::applied,
-            confState,
+            boot.confState(),
             config.heartbeatMs(),
             config.electionTicks());
     startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
@@ -366,18 +329,6 @@ public final class EtcdServer implements AutoCloseable {
 
   public boolean isLeader() {
     return raft.isLeader();
-  }
-
-  /** CLU-015: one member per entry, sorted by ID, each with its member JSON as context. */
-  private List<Peer> bootstrapPeers() {
-    List<Peer> peers = new ArrayList<>();
-    for (Map.Entry<String, List<String>> m : config.initialCluster().entrySet()) {
-      long id = ClusterIds.memberId(m.getValue(), config.clusterToken());
-      String context = MembershipApplier.memberContext(id, m.getValue(), m.getKey());
-      peers.add(new Peer(id, context.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-    peers.sort(Comparator.comparing(Peer::id, Long::compareUnsigned));
-    return peers;
   }
 
   private void snapshotSaved(long index, long term, ConfState confState) {
@@ -576,17 +527,5 @@ public final class EtcdServer implements AutoCloseable {
     if (snapshots != null) {
       snapshots.close();
     }
-  }
-
-  private String initialClusterString() {
-    List<String> parts = new ArrayList<>();
-    config.initialCluster().forEach((n, urls) -> urls.forEach(u -> parts.add(n + "=" + u)));
-    return String.join(",", parts);
-  }
-
-  private static String joinUrls(List<URI> urls) {
-    List<String> s = new ArrayList<>();
-    urls.forEach(u -> s.add(u.toString()));
-    return String.join(",", s);
   }
 }
