@@ -4,6 +4,9 @@ import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.discovery.SrvCluster;
 import io.etcdj.server.proxy.ProxyServer;
+import io.etcdj.server.tls.HttpsListeners;
+import io.etcdj.server.tls.TlsInfo;
+import java.net.URI;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +183,11 @@ public final class EtcdMain {
       config = srv;
     }
     Path data = Path.of(config.dataDir());
-    if (Files.isDirectory(data.resolve("member"))) {
+    boolean member = Files.isDirectory(data.resolve("member"));
+    boolean proxy =
+        !member && (Files.isDirectory(data.resolve("proxy")) || config.proxy().enabled());
+    checkTls(config, proxy);
+    if (member) {
       if (config.discovery().enabled()) {
         LOG.warn(
             "discovery token ignored since a cluster has already been initialized. Valid log"
@@ -212,6 +219,51 @@ public final class EtcdMain {
       throw new DiscoveryFailed("failed to join discovery cluster (" + e.getMessage() + ")", e);
     }
     return EmbeddedEtcd.start(config.withInitialCluster(cluster));
+  }
+
+  /**
+   * etcd 2.3's TLS start-up: the TLS settings in use are logged, TLS files given for {@code http}
+   * URLs are ignored with a warning, and an {@code https} listen URL without a certificate and key
+   * stops the start (FLG-010): peer URLs first, then client URLs, the order etcd opens them in. A
+   * proxy listens only on client URLs.
+   *
+   * @throws io.etcdj.server.tls.TlsSetupException with etcd's message
+   */
+  private static void checkTls(ServerConfig config, boolean proxy) {
+    TlsInfo peer = config.peerTls();
+    TlsInfo client = config.clientTls();
+    if (!proxy) {
+      if (!peer.empty()) {
+        LOG.info("peerTLS: {}", peer);
+      }
+      for (URI u : config.listenPeerUrls()) {
+        if (u.getScheme().equals("http") && !peer.empty()) {
+          LOG.warn(
+              "The scheme of peer url {} is HTTP while peer key/cert files are presented. Ignored"
+                  + " peer key/cert files.",
+              u);
+        }
+      }
+      HttpsListeners.checkPeerUrls(peer, config.listenPeerUrls());
+    }
+    if (!client.empty()) {
+      LOG.info("clientTLS: {}", client);
+    }
+    for (URI u : config.listenClientUrls()) {
+      if (u.getScheme().equals("http") && !client.empty()) {
+        LOG.warn(
+            "The scheme of client url {} is HTTP while key/cert files are presented. Ignored"
+                + " key/cert files.",
+            u);
+      }
+      if (u.getScheme().equals("http") && client.requiresClientCert()) {
+        LOG.warn(
+            "The scheme of client url {} is HTTP while client cert auth (--client-cert-auth) is"
+                + " enabled. Ignored client cert auth for this url.",
+            u);
+      }
+    }
+    HttpsListeners.checkClientUrls(client, config.listenClientUrls());
   }
 
   private static boolean hasData(ServerConfig config) {

@@ -2,6 +2,7 @@ package io.etcdj.server;
 
 import io.etcdj.server.discovery.DiscoveryConfig;
 import io.etcdj.server.proxy.ProxyConfig;
+import io.etcdj.server.tls.TlsInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ import java.util.Map;
  * @param discovery {@code --discovery}, {@code --discovery-proxy}, {@code --discovery-fallback}
  *     and {@code --discovery-srv} (CLU-050..062)
  * @param strictReconfigCheck {@code --strict-reconfig-check} (CLU-035)
+ * @param clientTls {@code --cert-file}, {@code --key-file}, {@code --ca-file}, {@code
+ *     --trusted-ca-file}, {@code --client-cert-auth} (FLG-041)
+ * @param peerTls the same flags with {@code --peer-} (FLG-042)
  */
 public record ServerConfig(
     String name,
@@ -56,7 +60,9 @@ public record ServerConfig(
     boolean forceNewCluster,
     ProxyConfig proxy,
     DiscoveryConfig discovery,
-    boolean strictReconfigCheck) {
+    boolean strictReconfigCheck,
+    TlsInfo clientTls,
+    TlsInfo peerTls) {
 
   public ServerConfig {
     listenClientUrls = List.copyOf(listenClientUrls);
@@ -138,7 +144,8 @@ public record ServerConfig(
     return new ServerConfig(
         name, dataDir, listenClientUrls, advertiseClientUrls, listenPeerUrls, advertisePeerUrls,
         cluster, clusterToken, clusterState, corsOrigins, snapshotCount, heartbeatMs, electionMs,
-        walDir, maxSnapshots, maxWals, forceNewCluster, proxy, discovery, strictReconfigCheck);
+        walDir, maxSnapshots, maxWals, forceNewCluster, proxy, discovery, strictReconfigCheck,
+        clientTls, peerTls);
   }
 
   /** The same configuration as a proxy: a member whose discovery found the cluster full. */
@@ -147,7 +154,15 @@ public record ServerConfig(
         name, dataDir, listenClientUrls, advertiseClientUrls, listenPeerUrls, advertisePeerUrls,
         initialCluster, clusterToken, clusterState, corsOrigins, snapshotCount, heartbeatMs,
         electionMs, walDir, maxSnapshots, maxWals, forceNewCluster,
-        proxy.withMode(ProxyConfig.Mode.ON), discovery, strictReconfigCheck);
+        proxy.withMode(ProxyConfig.Mode.ON), discovery, strictReconfigCheck, clientTls, peerTls);
+  }
+
+  /**
+   * The TLS of a proxy's connections to the members' client URLs: the client TLS flags, or the
+   * peer ones when none is given (etcd's compatibility rule, CLU-076).
+   */
+  public TlsInfo proxyClientTls() {
+    return clientTls.empty() ? peerTls : clientTls;
   }
 
   /** Where the WAL segments live: {@code --wal-dir}, or {@code <data-dir>/member/wal}. */

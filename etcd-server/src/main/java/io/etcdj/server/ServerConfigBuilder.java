@@ -2,6 +2,7 @@ package io.etcdj.server;
 
 import io.etcdj.server.discovery.DiscoveryConfig;
 import io.etcdj.server.proxy.ProxyConfig;
+import io.etcdj.server.tls.TlsInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -111,7 +112,19 @@ final class ServerConfigBuilder {
                 f.discoveryProxy,
                 f.discoveryFallback.equals("proxy"),
                 f.discoverySrv),
-            GoFlagArgs.goBool(f.strictReconfigCheck));
+            GoFlagArgs.goBool(f.strictReconfigCheck),
+            new TlsInfo(
+                f.certFile,
+                f.keyFile,
+                f.caFile,
+                f.trustedCaFile,
+                GoFlagArgs.goBool(f.clientCertAuth)),
+            new TlsInfo(
+                f.peerCertFile,
+                f.peerKeyFile,
+                f.peerCaFile,
+                f.peerTrustedCaFile,
+                GoFlagArgs.goBool(f.peerClientCertAuth)));
     config.validate();
     return config;
   }

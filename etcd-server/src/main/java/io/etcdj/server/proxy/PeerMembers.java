@@ -2,6 +2,8 @@ package io.etcdj.server.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.server.tls.TlsContexts;
+import io.etcdj.server.tls.TlsInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,14 +35,28 @@ final class PeerMembers implements Supplier<List<String>> {
   private final ClusterFile file;
   private List<String> peerUrls;
 
-  PeerMembers(List<String> peerUrls, ClusterFile file, long dialTimeoutMs) {
+  /**
+   * @param peerTls the peer TLS flags: the members' peer URLs are asked with them (CLU-076)
+   */
+  PeerMembers(List<String> peerUrls, ClusterFile file, long dialTimeoutMs, TlsInfo peerTls) {
     this.peerUrls = List.copyOf(peerUrls);
     this.file = file;
-    this.http =
+    this.http = httpClient(dialTimeoutMs, peerTls);
+  }
+
+  /**
+   * An HTTP/1.1 client that dials {@code https} URLs with {@code tls}; with no TLS flags at all it
+   * keeps the JDK's defaults (the system's CAs), as etcd keeps Go's.
+   */
+  static HttpClient httpClient(long dialTimeoutMs, TlsInfo tls) {
+    HttpClient.Builder b =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(Math.max(1, dialTimeoutMs)))
-            .build();
+            .connectTimeout(Duration.ofMillis(Math.max(1, dialTimeoutMs)));
+    if (!tls.equals(TlsInfo.none())) {
+      b.sslContext(TlsContexts.jdkClient(tls));
+    }
+    return b.build();
   }
 
   @Override

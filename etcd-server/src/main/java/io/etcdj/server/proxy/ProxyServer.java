@@ -4,6 +4,10 @@ import io.etcdj.server.ServerConfig;
 import io.etcdj.server.http.client.CorsHeaders;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
+import io.etcdj.server.tls.HttpsListeners;
+import io.etcdj.server.tls.TlsContexts;
+import io.etcdj.server.tls.TlsFirst;
+import io.etcdj.server.tls.TlsInfo;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -22,7 +26,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,39 +94,43 @@ public final class ProxyServer implements AutoCloseable {
     try {
       Director director =
           new Director(
-              new PeerMembers(peerUrls, file, pc.dialTimeoutMs()),
+              new PeerMembers(peerUrls, file, pc.dialTimeoutMs(), config.peerTls()),
               pc.failureWaitMs(),
               pc.refreshIntervalMs(),
               timers);
-      HttpClient http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofMillis(Math.max(1, pc.dialTimeoutMs())))
-              .build();
+      // CLU-076: to the members' client URLs with the client TLS flags, else the peer ones.
+      HttpClient http = PeerMembers.httpClient(pc.dialTimeoutMs(), config.proxyClientTls());
       ProxyHandler handler = new ProxyHandler(director, pc, http);
-      ServerBootstrap b =
-          new ServerBootstrap()
-              .group(boss, workers)
-              .channel(NioServerSocketChannel.class)
-              .option(ChannelOption.SO_REUSEADDR, true)
-              .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(
-                  new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                      ch.pipeline()
-                          .addLast("codec", new HttpServerCodec())
-                          .addLast("keepAlive", new HttpServerKeepAliveHandler());
-                      if (!config.corsOrigins().isEmpty()) {
-                        // etcd 2.3 wraps its proxy in the same CORS layer as a member (OTH-004).
-                        ch.pipeline().addLast("cors", new CorsHeaders(config.corsOrigins()));
-                      }
-                      ch.pipeline()
-                          .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
-                          .addLast("proxy", handler);
-                    }
-                  });
+      ChannelInitializer<SocketChannel> plain =
+          new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline()
+                  .addLast("codec", new HttpServerCodec())
+                  .addLast("keepAlive", new HttpServerKeepAliveHandler());
+              if (!config.corsOrigins().isEmpty()) {
+                // etcd 2.3 wraps its proxy in the same CORS layer as a member (OTH-004).
+                ch.pipeline().addLast("cors", new CorsHeaders(config.corsOrigins()));
+              }
+              ch.pipeline()
+                  .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
+                  .addLast("proxy", handler);
+            }
+          };
+      // The proxy serves clients with the client TLS flags, as a member does (FLG-041).
+      TlsInfo listenerTls = config.clientTls();
+      HttpsListeners.checkClientUrls(listenerTls, config.listenClientUrls());
       for (URI url : config.listenClientUrls()) {
+        ServerBootstrap b =
+            new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(
+                    "https".equals(url.getScheme())
+                        ? new TlsFirst(TlsContexts.server(listenerTls), plain)
+                        : plain);
         Channel ch = b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel();
         server.channels.add(ch);
         int port = ((InetSocketAddress) ch.localAddress()).getPort();

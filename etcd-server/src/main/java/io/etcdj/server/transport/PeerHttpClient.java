@@ -1,5 +1,7 @@
 package io.etcdj.server.transport;
 
+import io.etcdj.server.tls.PeerTls;
+import io.etcdj.server.tls.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -29,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Connects to peers: one-shot POSTs for the pipeline, and raw connections for stream GETs.
+ * Connects to peers: one-shot POSTs for the pipeline, and raw connections for stream GETs. A peer
+ * URL with the {@code https} scheme is dialled with TLS (SPEC FLG-042): an {@code SslHandler}
+ * goes first in the pipeline, under whatever the caller installs; {@code http} URLs get none.
  *
  * <p>Thread-safety: thread-safe; it holds only the shared event loop group and settings.
  */
@@ -43,12 +47,14 @@ final class PeerHttpClient {
   private final EventLoopGroup group;
   private final Class<? extends SocketChannel> channelClass;
   private final Duration dialTimeout;
+  private final PeerTls tls;
 
-  PeerHttpClient(EventLoopGroup group, Duration dialTimeout) {
+  PeerHttpClient(EventLoopGroup group, Duration dialTimeout, PeerTls tls) {
     this.group = group;
     this.channelClass =
         group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
     this.dialTimeout = dialTimeout;
+    this.tls = tls;
   }
 
   /** An event loop for periodic work such as probing. */
@@ -58,6 +64,7 @@ final class PeerHttpClient {
 
   /** Connects to {@code url}'s host and port with {@code handlers} installed in order. */
   ChannelFuture connect(URI url, Supplier<ChannelHandler[]> handlers) {
+    boolean https = "https".equals(url.getScheme());
     return new Bootstrap()
         .group(group)
         .channel(channelClass)
@@ -67,6 +74,11 @@ final class PeerHttpClient {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                if (https) {
+                  // Writes made before the handshake ends are held by the handler, then sent.
+                  ch.pipeline()
+                      .addLast("tls", TlsContexts.clientHandler(tls.client(), ch.alloc(), url));
+                }
                 ch.pipeline().addLast(handlers.get());
               }
             })

@@ -46,7 +46,7 @@ public final class Transport implements AutoCloseable {
     this.config = config;
     this.raft = raft;
     this.stats = stats;
-    this.client = new PeerHttpClient(group, config.dialTimeout());
+    this.client = new PeerHttpClient(group, config.dialTimeout(), config.tls());
     this.clock = clock;
   }
 

@@ -1,5 +1,6 @@
 package io.etcdj.server.transport;
 
+import io.etcdj.server.tls.PeerTls;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * @param dialTimeout connect timeout; etcd uses 1 s plus the election timeout (SPEC PTR-027)
  * @param streamIdleTimeout a stream with no bytes for this long is dropped (5 s; SPEC PTR-024)
  * @param reconnectDelay pause between two stream dials to one peer (100 ms; SPEC PTR-020)
+ * @param tls TLS of the peer listener and of dials to {@code https} peer URLs (SPEC FLG-042)
  */
 public record TransportConfig(
     long localId,
@@ -25,7 +27,8 @@ public record TransportConfig(
     String minClusterVersion,
     Duration dialTimeout,
     Duration streamIdleTimeout,
-    Duration reconnectDelay) {
+    Duration reconnectDelay,
+    PeerTls tls) {
 
   /** The version etcd 2.3 announces. */
   public static final String SERVER_VERSION = "2.3.8";
@@ -36,11 +39,46 @@ public record TransportConfig(
   public TransportConfig {
     localPeerUrls = List.copyOf(localPeerUrls);
     validate(localId, serverVersion, minClusterVersion, dialTimeout, streamIdleTimeout);
+    if (tls == null) {
+      throw new IllegalArgumentException("tls must not be null (use PeerTls.none())");
+    }
   }
 
-  /** etcd 2.3's settings for a member with the given election timeout. */
+  /** Settings for a member on plain http. */
+  public TransportConfig(
+      long localId,
+      long clusterId,
+      List<String> localPeerUrls,
+      String serverVersion,
+      String minClusterVersion,
+      Duration dialTimeout,
+      Duration streamIdleTimeout,
+      Duration reconnectDelay) {
+    this(
+        localId,
+        clusterId,
+        localPeerUrls,
+        serverVersion,
+        minClusterVersion,
+        dialTimeout,
+        streamIdleTimeout,
+        reconnectDelay,
+        PeerTls.none());
+  }
+
+  /** etcd 2.3's settings for a member on plain http with the given election timeout. */
   public static TransportConfig of(
       long localId, long clusterId, List<String> localPeerUrls, Duration electionTimeout) {
+    return of(localId, clusterId, localPeerUrls, electionTimeout, PeerTls.none());
+  }
+
+  /** etcd 2.3's settings for a member with the given election timeout and peer TLS. */
+  public static TransportConfig of(
+      long localId,
+      long clusterId,
+      List<String> localPeerUrls,
+      Duration electionTimeout,
+      PeerTls tls) {
     return new TransportConfig(
         localId,
         clusterId,
@@ -49,7 +87,8 @@ public record TransportConfig(
         MIN_CLUSTER_VERSION,
         Duration.ofSeconds(1).plus(electionTimeout),
         Duration.ofSeconds(5),
-        Duration.ofMillis(100));
+        Duration.ofMillis(100),
+        tls);
   }
 
   private static void validate(

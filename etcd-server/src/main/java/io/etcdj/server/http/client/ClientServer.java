@@ -1,6 +1,11 @@
 package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
+import io.etcdj.server.tls.HttpsListeners;
+import io.etcdj.server.tls.TlsContexts;
+import io.etcdj.server.tls.TlsFirst;
+import io.etcdj.server.tls.TlsInfo;
+import io.etcdj.server.tls.TlsSetupException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -11,6 +16,7 @@ import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,7 +24,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Netty servers on every {@code --listen-client-urls} URL, on epoll when available.
+ * The Netty servers on every {@code --listen-client-urls} URL, on epoll when available. An {@code
+ * https} URL serves TLS with {@code --cert-file}/{@code --key-file}, verifying client certificates
+ * when {@code --client-cert-auth} or {@code --ca-file} asks for it (SPEC FLG-041); an {@code http}
+ * URL keeps the plain pipeline.
  *
  * <p>Thread-safety: {@link #start} and {@link #close} are called by the owning (main) thread.
  */
@@ -32,9 +41,19 @@ public final class ClientServer implements AutoCloseable {
     this.workers = workers;
   }
 
-  /** Binds every URL (port 0 picks a free port) and starts serving. */
+  /**
+   * Binds every URL (port 0 picks a free port) and starts serving; {@code https} URLs with the
+   * client TLS of {@code server}'s configuration.
+   *
+   * @throws TlsSetupException if a URL is {@code https} without a certificate and key, or a TLS
+   *     file is unusable (nothing is bound then)
+   */
   public static ClientServer start(EtcdServer server, List<URI> listenUrls)
       throws InterruptedException {
+    TlsInfo tlsInfo = server.config().clientTls();
+    HttpsListeners.checkClientUrls(tlsInfo, listenUrls);
+    boolean https = listenUrls.stream().anyMatch(u -> "https".equals(u.getScheme()));
+    SslContext tls = https ? TlsContexts.server(tlsInfo) : null;
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     // One event loop per CPU: the loops never block, so more threads only add context switches
@@ -46,15 +65,16 @@ public final class ClientServer implements AutoCloseable {
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ClientServer cs = new ClientServer(boss, workers);
     try {
-      ServerBootstrap b =
-          new ServerBootstrap()
-              .group(boss, workers)
-              .channel(channelType)
-              .option(ChannelOption.SO_BACKLOG, 1024)
-              .option(ChannelOption.SO_REUSEADDR, true)
-              .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new ClientInitializer(server));
+      ClientInitializer plain = new ClientInitializer(server);
       for (URI url : listenUrls) {
+        ServerBootstrap b =
+            new ServerBootstrap()
+                .group(boss, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler("https".equals(url.getScheme()) ? new TlsFirst(tls, plain) : plain);
         cs.channels.add(b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
       }
     } catch (InterruptedException | RuntimeException e) {

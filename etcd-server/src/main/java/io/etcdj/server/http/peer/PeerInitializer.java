@@ -8,12 +8,14 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The pipeline of each connection on {@code --listen-peer-urls} (STYLE 8): HTTP codec, body
- * aggregation, then the router with the whole peer route table.
+ * The pipeline of each connection on {@code --listen-peer-urls} (STYLE 8): TLS when the peer URLs
+ * are {@code https} (SPEC FLG-042), HTTP codec, body aggregation, then the router with the whole
+ * peer route table.
  *
  * <p>Thread-safety: shared by the listener's channels; it holds only shared, thread-safe handlers.
  */
@@ -25,6 +27,8 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
   static final int MAX_BODY = 512 * 1024 * 1024 - 1;
 
   private final PeerRouter router;
+  /** The listener's TLS, or null on plain http. */
+  private final SslContext tls;
 
   public PeerInitializer(
       TransportConfig config,
@@ -33,6 +37,7 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
       Transport transport,
       Clock clock) {
     this.router = router(config, cluster, raft, transport, clock);
+    this.tls = config.tls().server();
   }
 
   static PeerRouter router(
@@ -53,6 +58,9 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();
+    if (tls != null) {
+      p.addLast("tls", tls.newHandler(ch.alloc()));
+    }
     p.addLast("codec", new HttpServerCodec());
     p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));
     p.addLast("router", router);
