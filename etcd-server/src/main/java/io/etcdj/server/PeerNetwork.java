@@ -7,6 +7,7 @@ import io.etcdj.raft.raftpb.MessageType;
 import io.etcdj.server.http.peer.PeerCluster;
 import io.etcdj.server.http.peer.PeerInitializer;
 import io.etcdj.server.http.peer.PeerServer;
+import io.etcdj.server.tls.PeerTls;
 import io.etcdj.server.transport.RaftHandler;
 import io.etcdj.server.transport.Transport;
 import io.etcdj.server.transport.TransportConfig;
@@ -79,7 +80,8 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
             localId,
             clusterId,
             config.advertisePeerUrls().stream().map(URI::toString).toList(),
-            Duration.ofMillis(config.electionMs()));
+            Duration.ofMillis(config.electionMs()),
+            PeerTls.of(config.peerTls(), config.listenPeerUrls()));
     this.transport = new Transport(tc, this, leaderStats, workers, clock);
     this.server = new PeerServer(boss, workers, new PeerInitializer(tc, cluster, this, transport,
         clock));
