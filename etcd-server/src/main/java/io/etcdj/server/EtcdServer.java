@@ -4,6 +4,7 @@ import io.etcdj.raft.RaftConfig;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.ConfState;
+import io.etcdj.server.auth.AuthStore;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
 import io.etcdj.store.Store;
@@ -74,6 +75,7 @@ public final class EtcdServer implements AutoCloseable {
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
   private volatile boolean stopped;
   private volatile Member self;
+  private final AuthStore auth = new AuthStore(this);
 
   public EtcdServer(ServerConfig config, Clock clock) {
     this.config = config;
@@ -439,17 +441,9 @@ public final class EtcdServer implements AutoCloseable {
         request.path(), request.recursive(), request.stream(), request.waitIndex(), listener);
   }
 
-  /**
-   * Looks up whether v2 auth is enabled, as etcd does before every keys request; the lookup of
-   * {@code /2/enabled} fails and counts as a failed get in the store stats (SPEC KEY-190).
-   */
-  public boolean authEnabled() {
-    try {
-      store.get("/2/enabled", false, false);
-    } catch (EtcdException e) {
-      return false;
-    }
-    return false;
+  /** The v2 auth users, roles and flag kept in this member's store (SPEC OTH-060..081). */
+  public AuthStore auth() {
+    return auth;
   }
 
   /** The store's {@code /v2/stats/store} JSON (OTH-044). */

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The whole route table of the client port, with the request-line rules Go's server and {@code
  * ServeMux} apply before etcd's handlers run: OPTIONS answered by the CORS layer (SPEC KEY-003),
  * undecodable paths refused with 400, unclean paths redirected with 301 (KEY-020), exact patterns
- * and the two prefix patterns {@code /v2/keys/} and {@code /v2/members/}, and a plain-text 404
+ * and the prefix patterns ({@code /v2/keys/}, {@code /v2/members/}, {@code /v2/auth/users/},
+ * {@code /v2/auth/roles/}), and a plain-text 404
  * for everything else (OTH-001).
  *
  * <p>Thread-safety: immutable after construction, shared by every channel.
@@ -29,6 +30,7 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Map<String, Route> prefixes = new LinkedHashMap<>();
 
   ClientRouter(Map<String, Route> routes) {
+    routes = withAuthRoutes(routes);
     routes.forEach(
         (pattern, route) -> {
           if (pattern.endsWith("/")) {
@@ -88,6 +90,22 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
           false,
           HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error"));
     }
+  }
+
+  /**
+   * OTH-060: the {@code /v2/auth} routes, mounted here for the server of the keys route when the
+   * table given has none. {@link ClientInitializer#routes} is the place for them (one line:
+   * {@code AuthHandler.addRoutes(routes, server)}); this keeps the table complete until it has
+   * that line, and does nothing once it has.
+   */
+  private static Map<String, Route> withAuthRoutes(Map<String, Route> routes) {
+    if (routes.containsKey(AuthHandler.PREFIX + "/enable")
+        || !(routes.get("/v2/keys") instanceof KeysHandler keys)) {
+      return routes;
+    }
+    Map<String, Route> all = new LinkedHashMap<>(routes);
+    AuthHandler.addRoutes(all, keys.server());
+    return all;
   }
 
   /** ServeMux: an exact pattern wins, then the longest prefix pattern. */

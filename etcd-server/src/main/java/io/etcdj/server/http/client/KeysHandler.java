@@ -3,6 +3,7 @@ package io.etcdj.server.http.client;
 import io.etcdj.server.EtcdServer;
 import io.etcdj.server.Request;
 import io.etcdj.server.Request.Method;
+import io.etcdj.server.auth.Authorizer;
 import io.etcdj.store.EtcdError;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
@@ -16,13 +17,15 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v2/keys}: parse (a pure function), then a local read, a proposal or a watch, then the
- * event or error with etcd's headers (SPEC KEY-001..010, KEY-090..100, KEY-180..181). Never
+ * event or error with etcd's headers (SPEC KEY-001..010, KEY-090..100, KEY-180..181), once v2
+ * auth allows it (OTH-079, OTH-080; a bcrypt check answers on the event loop later). Never
  * blocks: proposals answer in a callback on the channel's event loop.
  *
  * <p>Thread-safety: stateless apart from the shared server; one instance serves every channel.
@@ -40,12 +43,21 @@ final class KeysHandler implements Route {
 
   private static final Logger LOG = LoggerFactory.getLogger("etcdhttp");
 
+  private static final String PREFIX = "/v2/keys";
+
   private final EtcdServer server;
+  private final Authorizer authorizer;
   /** The cluster ID header value, fixed once the member has bootstrapped (before it serves). */
   private volatile AsciiString clusterId;
 
   KeysHandler(EtcdServer server) {
     this.server = server;
+    this.authorizer = new Authorizer(server.auth());
+  }
+
+  /** The member this handler serves (the router mounts the auth routes for it). */
+  EtcdServer server() {
+    return server;
   }
 
   @Override
@@ -72,12 +84,33 @@ final class KeysHandler implements Route {
       sendError(ctx, head, e);
       return;
     }
-    server.authEnabled();
+    // OTH-079: authorization comes after parsing, as in etcd: a malformed request is answered
+    // with its own error first. With auth off this is one lookup of the flag (KEY-190 counts it).
     Request r = parsed.request();
+    CompletableFuture<Boolean> allowed =
+        authorizer.keyAccess(
+            request.headers().get(HttpHeaderNames.AUTHORIZATION),
+            path.substring(PREFIX.length()),
+            r.recursive(),
+            !head && !method.equals("GET"));
+    if (allowed.isDone()) {
+      dispatch(ctx, r, head, parsed.noValueOnSuccess(), allowed.getNow(false));
+    } else {
+      allowed.whenCompleteAsync(
+          (ok, error) -> dispatch(ctx, r, head, parsed.noValueOnSuccess(), ok != null && ok),
+          ctx.executor());
+    }
+  }
+
+  private void dispatch(
+      ChannelHandlerContext ctx, Request r, boolean head, boolean noValue, boolean allowed) {
+    if (!allowed) {
+      sendError(ctx, head, new EtcdException(EtcdError.UNAUTHORIZED, "Insufficient credentials", 0));
+      return;
+    }
     if (r.watch() && r.method() == Method.GET) {
       watch(ctx, r);
     } else if (r.needsProposal()) {
-      boolean noValue = parsed.noValueOnSuccess();
       server
           .propose(r)
           .whenCompleteAsync(

@@ -3,6 +3,7 @@ package io.etcdj.server.http.client;
 import io.etcdj.server.EtcdServer;
 import io.etcdj.server.Member;
 import io.etcdj.server.MembershipException;
+import io.etcdj.server.auth.Authorizer;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /v2/members} (SPEC OTH-020..031): the list, the leader, and add/remove/update. A
  * change that passes the request checks goes through raft as a conf change; it is answered once
- * applied, with etcd's status for each membership error (CLU-030) and 500 for a timeout.
+ * applied, with etcd's status for each membership error (CLU-030) and 500 for a timeout. With
+ * v2 auth on, a change needs root credentials (OTH-081).
  *
  * <p>Thread-safety: stateless apart from the shared server.
  */
@@ -32,9 +34,11 @@ final class MembersHandler implements Route {
       "etcdserver: re-configuration failed due to not enough started members";
 
   private final EtcdServer server;
+  private final Authorizer authorizer;
 
   MembersHandler(EtcdServer server) {
     this.server = server;
+    this.authorizer = new Authorizer(server.auth());
   }
 
   @Override
@@ -46,6 +50,33 @@ final class MembersHandler implements Route {
         && !method.equals("PUT")) {
       HttpReplies.send(
           ctx, method.equals("HEAD"), HttpReplies.methodNotAllowed("GET", "POST", "DELETE", "PUT"));
+      return;
+    }
+    // OTH-081: changes need root once auth is on; the 401 has no cluster header, as in etcd.
+    CompletableFuture<Boolean> allowed =
+        authorizer.writeRootAccess(method, request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    if (allowed.isDone()) {
+      serve(ctx, request, path, method, allowed.getNow(false));
+      return;
+    }
+    // A bcrypt check answers later: keep the request (its body) until then.
+    request.retain();
+    allowed.whenCompleteAsync(
+        (ok, error) -> {
+          try {
+            serve(ctx, request, path, method, ok != null && ok);
+          } finally {
+            request.release();
+          }
+        },
+        ctx.executor());
+  }
+
+  private void serve(
+      ChannelHandlerContext ctx, FullHttpRequest request, String path, String method, boolean ok) {
+    if (!ok) {
+      HttpReplies.send(
+          ctx, false, HttpReplies.message(HttpResponseStatus.UNAUTHORIZED, "Insufficient credentials"));
       return;
     }
     String rest = path.substring(PREFIX.length());

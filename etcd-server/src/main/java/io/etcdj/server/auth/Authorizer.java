@@ -1,0 +1,160 @@
+package io.etcdj.server.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may do what once auth is on (SPEC OTH-077..081), from a request's {@code Authorization}
+ * header: HTTP Basic credentials checked against the stored bcrypt hash (OTH-078); no header
+ * means the guest role (keys only). With auth off everything is allowed after one lookup of the
+ * flag, as in etcd.
+ *
+ * <p>Client-certificate names (OTH-078 with {@code --client-cert-auth}) are not consulted yet.
+ *
+ * <p>Thread-safety: stateless apart from the shared {@link AuthStore}; answers complete on the
+ * caller's thread when no bcrypt check is needed, otherwise on the bcrypt pool.
+ */
+public final class Authorizer {
+  private static final Logger LOG = LoggerFactory.getLogger("auth");
+  private static final CompletableFuture<Boolean> YES = CompletableFuture.completedFuture(true);
+  private static final CompletableFuture<Boolean> NO = CompletableFuture.completedFuture(false);
+
+  private final AuthStore store;
+
+  public Authorizer(AuthStore store) {
+    this.store = store;
+  }
+
+  /** OTH-081: reads are free; anything else needs root. */
+  public CompletableFuture<Boolean> writeRootAccess(String method, String authorization) {
+    if (method.equals("GET") || method.equals("HEAD")) {
+      return YES;
+    }
+    return rootAccess(authorization);
+  }
+
+  /** OTH-077: with auth on, only a user with role root. */
+  public CompletableFuture<Boolean> rootAccess(String authorization) {
+    if (!store.enabled()) {
+      return YES;
+    }
+    return authenticate(authorization)
+        .thenApply(
+            user -> {
+              if (user == null) {
+                return false;
+              }
+              if (user.roles() != null && user.roles().contains(Role.ROOT)) {
+                return true;
+              }
+              LOG.warn("auth: user {} does not have the root role", user.name());
+              return false;
+            });
+  }
+
+  /**
+   * OTH-079, OTH-080: may this request read ({@code write} false) or write {@code key} (the path
+   * after {@code /v2/keys})? Without an Authorization header the guest role decides.
+   */
+  public CompletableFuture<Boolean> keyAccess(
+      String authorization, String key, boolean recursive, boolean write) {
+    if (!store.enabled()) {
+      return YES;
+    }
+    if (authorization == null || authorization.isEmpty()) {
+      return guestAccess(key, write) ? YES : NO;
+    }
+    return authenticate(authorization)
+        .thenApply(
+            user -> {
+              if (user == null) {
+                return false;
+              }
+              for (String name : user.roles() == null ? java.util.List.<String>of() : user.roles()) {
+                Role role;
+                try {
+                  role = store.role(name);
+                } catch (AuthException e) {
+                  continue;
+                }
+                if (recursive ? role.allowsRecursive(key, write) : role.allows(key, write)) {
+                  return true;
+                }
+              }
+              LOG.warn("auth: invalid access for user {} on key {}.", user.name(), key);
+              return false;
+            });
+  }
+
+  /** OTH-079: the guest role's own permissions; no guest role means no access. */
+  private boolean guestAccess(String key, boolean write) {
+    Role guest;
+    try {
+      guest = store.role(Role.GUEST);
+    } catch (AuthException e) {
+      return false;
+    }
+    if (guest.allows(key, write)) {
+      return true;
+    }
+    LOG.warn("auth: invalid access for unauthenticated user on resource {}.", key);
+    return false;
+  }
+
+  /** The user named by valid Basic credentials, or null (completes with null, never fails). */
+  private CompletableFuture<User> authenticate(String authorization) {
+    String[] credentials = basicCredentials(authorization);
+    if (credentials == null) {
+      LOG.warn("auth: malformed basic auth encoding");
+      return CompletableFuture.completedFuture(null);
+    }
+    User user;
+    try {
+      user = store.user(credentials[0]);
+    } catch (AuthException e) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return store
+        .passwords()
+        .check(user.password(), credentials[1])
+        .thenApply(
+            ok -> {
+              if (!ok) {
+                LOG.warn("auth: incorrect password for user: {}", user.name());
+              }
+              return ok ? user : null;
+            });
+  }
+
+  /**
+   * Go's {@code Request.BasicAuth}: {@code Basic } (any case) and standard, padded base64 of
+   * {@code name:password}; null when the header is absent or malformed.
+   */
+  static String[] basicCredentials(String authorization) {
+    String prefix = "Basic ";
+    if (authorization == null
+        || authorization.length() < prefix.length()
+        || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
+      return null;
+    }
+    String encoded = authorization.substring(prefix.length());
+    if (encoded.length() % 4 != 0) {
+      return null; // Go's StdEncoding wants the padding Java's decoder would let pass
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(encoded);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    String s = new String(decoded, StandardCharsets.UTF_8);
+    int colon = s.indexOf(':');
+    if (colon < 0) {
+      return null;
+    }
+    return new String[] {s.substring(0, colon), s.substring(colon + 1)};
+  }
+}
