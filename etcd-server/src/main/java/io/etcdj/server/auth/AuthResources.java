@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * create them, and the loser sees a harmless 105).
  */
 final class AuthResources {
-  private static final Logger LOG = LoggerFactory.getLogger("auth");
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver/auth");
   static final String PREFIX = "/2";
 
   private final EtcdServer server;
@@ -85,7 +85,7 @@ final class AuthResources {
     return put.handle(
         (event, error) -> {
           if (error != null && code(error) != EtcdError.NODE_EXIST) {
-            LOG.error("auth: failed to create auth directories: {}", unwrap(error).toString());
+            LOG.error("failed to create auth directories: {}", unwrap(error).toString());
             throw asCompletion(error);
           }
           return null;

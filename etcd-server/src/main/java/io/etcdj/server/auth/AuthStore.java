@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * or the bcrypt pool; callers hop to their own thread.
  */
 public final class AuthStore {
-  private static final Logger LOG = LoggerFactory.getLogger("auth");
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver/auth");
 
   private final AuthResources resources;
   private final Passwords passwords = new Passwords();
@@ -276,7 +276,7 @@ public final class AuthStore {
               return createRole(Role.DEFAULT_GUEST);
             })
         .thenCompose(v -> write("/enabled", "true", true))
-        .thenRun(() -> LOG.info("auth: enabled auth"));
+        .thenRun(() -> LOG.info("enabled auth"));
   }
 
   /** OTH-066: stores {@code false}; 409 when already off. */
@@ -284,7 +284,7 @@ public final class AuthStore {
     if (!enabled()) {
       return failed(new AuthException(409, "already disabled"));
     }
-    return write("/enabled", "false", true).thenRun(() -> LOG.info("auth: disabled auth"));
+    return write("/enabled", "false", true).thenRun(() -> LOG.info("disabled auth"));
   }
 
   private static AuthException rootRoleRefused() {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * caller's thread when no bcrypt check is needed, otherwise on the bcrypt pool.
  */
 public final class Authorizer {
-  private static final Logger LOG = LoggerFactory.getLogger("auth");
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver/auth");
   private static final CompletableFuture<Boolean> YES = CompletableFuture.completedFuture(true);
   private static final CompletableFuture<Boolean> NO = CompletableFuture.completedFuture(false);
 
@@ -50,7 +50,7 @@ public final class Authorizer {
               if (user.roles() != null && user.roles().contains(Role.ROOT)) {
                 return true;
               }
-              LOG.warn("auth: user {} does not have the root role", user.name());
+              LOG.warn("user {} does not have the root role", user.name());
               return false;
             });
   }
@@ -84,7 +84,7 @@ public final class Authorizer {
                   return true;
                 }
               }
-              LOG.warn("auth: invalid access for user {} on key {}.", user.name(), key);
+              LOG.warn("invalid access for user {} on key {}.", user.name(), key);
               return false;
             });
   }
@@ -100,7 +100,7 @@ public final class Authorizer {
     if (guest.allows(key, write)) {
       return true;
     }
-    LOG.warn("auth: invalid access for unauthenticated user on resource {}.", key);
+    LOG.warn("invalid access for unauthenticated user on resource {}.", key);
     return false;
   }
 
@@ -108,7 +108,7 @@ public final class Authorizer {
   private CompletableFuture<User> authenticate(String authorization) {
     String[] credentials = basicCredentials(authorization);
     if (credentials == null) {
-      LOG.warn("auth: malformed basic auth encoding");
+      LOG.warn("malformed basic auth encoding");
       return CompletableFuture.completedFuture(null);
     }
     User user;
@@ -123,7 +123,7 @@ public final class Authorizer {
         .thenApply(
             ok -> {
               if (!ok) {
-                LOG.warn("auth: incorrect password for user: {}", user.name());
+                LOG.warn("incorrect password for user: {}", user.name());
               }
               return ok ? user : null;
             });
