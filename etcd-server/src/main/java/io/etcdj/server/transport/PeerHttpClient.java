@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -130,7 +131,7 @@ final class PeerHttpClient {
     return reply;
   }
 
-  /** Opens a keep-alive connection for pipeline requests. */
+  /** Opens a keep-alive connection for pipeline requests and probes (after any TLS handshake). */
   CompletableFuture<KeepAliveConnection> open(URI url) {
     CompletableFuture<KeepAliveConnection> opened = new CompletableFuture<>();
     KeepAliveConnection.ReplyHandler handler = new KeepAliveConnection.ReplyHandler();
@@ -143,11 +144,28 @@ final class PeerHttpClient {
                 });
     connected.addListener(
         f -> {
-          if (f.isSuccess()) {
-            opened.complete(new KeepAliveConnection(url, connected.channel(), handler));
-          } else {
+          if (!f.isSuccess()) {
             opened.completeExceptionally(f.cause());
+            return;
           }
+          Channel ch = connected.channel();
+          SslHandler tls = ch.pipeline().get(SslHandler.class);
+          if (tls == null) {
+            opened.complete(new KeepAliveConnection(url, ch, handler));
+            return;
+          }
+          // Open once the TLS handshake is done, so that a request's round trip (the prober's
+          // measure) never includes it, and a refused certificate fails the open.
+          tls.handshakeFuture()
+              .addListener(
+                  h -> {
+                    if (h.isSuccess()) {
+                      opened.complete(new KeepAliveConnection(url, ch, handler));
+                    } else {
+                      opened.completeExceptionally(h.cause());
+                      ch.close();
+                    }
+                  });
         });
     return opened;
   }
