@@ -74,7 +74,7 @@ public final class AuthJson {
         switch (f.getKey().toLowerCase(java.util.Locale.ROOT)) {
           case "role" -> name = string(v, name);
           case "permissions" -> permissions = permissions(v, permissions);
-          // A pointer in etcd's struct: null leaves it nil, an object allocates it.
+            // A pointer in etcd's struct: null leaves it nil, an object allocates it.
           case "grant" -> grant = v.isNull() ? grant : permissions(v, Permissions.NONE);
           case "revoke" -> revoke = v.isNull() ? revoke : permissions(v, Permissions.NONE);
           default -> {}

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * way etcd's auth store issues them, so they take the same etcd and raft indexes.
  *
  * <p>Thread-safety: safe for concurrent use; the only state is {@link #ensured}, set once the
- * {@code /2} directories are known to exist (like etcd's, two first writes racing may both
- * create them, and the loser sees a harmless 105).
+ * {@code /2} directories are known to exist (like etcd's, two first writes racing may both create
+ * them, and the loser sees a harmless 105).
  */
 final class AuthResources {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver/auth");
@@ -57,10 +57,10 @@ final class AuthResources {
   }
 
   /**
-   * OTH-062: before the first write of this process, creates {@code /2}, {@code /2/users/},
-   * {@code /2/roles/} and {@code /2/enabled=false}, each only if missing (a 105 is fine). Once the
-   * flag is known to exist, later writes skip this. Continuations run on the applying thread: they
-   * only queue the next proposal, which never blocks.
+   * OTH-062: before the first write of this process, creates {@code /2}, {@code /2/users/}, {@code
+   * /2/roles/} and {@code /2/enabled=false}, each only if missing (a 105 is fine). Once the flag is
+   * known to exist, later writes skip this. Continuations run on the applying thread: they only
+   * queue the next proposal, which never blocks.
    */
   private CompletableFuture<Void> ensureDirectories() {
     if (ensured) {

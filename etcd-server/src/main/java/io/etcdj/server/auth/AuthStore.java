@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Operations are not atomic, as in etcd: two concurrent updates of one user may both read the
  * old value; the later write wins.
  *
- * <p>Thread-safety: safe for concurrent use; its state is in the v2 store. Returned futures complete on the applying thread
- * or the bcrypt pool; callers hop to their own thread.
+ * <p>Thread-safety: safe for concurrent use; its state is in the v2 store. Returned futures
+ * complete on the applying thread or the bcrypt pool; callers hop to their own thread.
  */
 public final class AuthStore {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver/auth");
@@ -97,9 +97,7 @@ public final class AuthStore {
     return names;
   }
 
-  /**
-   * OTH-070: a PUT with roles creates the user (409 when it exists); user root gets role root.
-   */
+  /** OTH-070: a PUT with roles creates the user (409 when it exists); user root gets role root. */
   public CompletableFuture<User> createUser(User in) {
     User user = in.withRootRole();
     if (user.password().isEmpty()) {
@@ -352,7 +350,6 @@ public final class AuthStore {
   private static CompletionException asCompletion(Throwable error) {
     return AuthResources.asCompletion(error);
   }
-
 
   private static <T> CompletableFuture<T> failed(Throwable error) {
     return CompletableFuture.failedFuture(error);

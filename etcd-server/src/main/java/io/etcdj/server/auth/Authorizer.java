@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who may do what once auth is on (SPEC OTH-077..081), from a request's {@code Authorization}
- * header: HTTP Basic credentials checked against the stored bcrypt hash (OTH-078); no header
- * means the guest role (keys only). With auth off everything is allowed after one lookup of the
- * flag, as in etcd.
+ * header: HTTP Basic credentials checked against the stored bcrypt hash (OTH-078); no header means
+ * the guest role (keys only). With auth off everything is allowed after one lookup of the flag, as
+ * in etcd.
  *
  * <p>Client-certificate names (OTH-078 with {@code --client-cert-auth}) are not consulted yet.
  *
@@ -73,7 +73,8 @@ public final class Authorizer {
               if (user == null) {
                 return false;
               }
-              for (String name : user.roles() == null ? java.util.List.<String>of() : user.roles()) {
+              for (String name :
+                  user.roles() == null ? java.util.List.<String>of() : user.roles()) {
                 Role role;
                 try {
                   role = store.role(name);
@@ -130,8 +131,8 @@ public final class Authorizer {
   }
 
   /**
-   * Go's {@code Request.BasicAuth}: {@code Basic } (any case) and standard, padded base64 of
-   * {@code name:password}; null when the header is absent or malformed.
+   * Go's {@code Request.BasicAuth}: {@code Basic } (any case) and standard, padded base64 of {@code
+   * name:password}; null when the header is absent or malformed.
    */
   static String[] basicCredentials(String authorization) {
     String prefix = "Basic ";

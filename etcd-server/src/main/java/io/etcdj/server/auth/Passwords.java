@@ -22,9 +22,9 @@ import org.mindrot.jbcrypt.BCrypt;
  * threads exit after a minute idle). etcd 2.3 checks every request with bcrypt; here a successful
  * check is remembered, keyed by a SHA-256 of the stored hash and the password, so that the next
  * request with the same credentials costs a hash lookup. The key contains the stored hash, so a
- * changed password or a re-created user never matches an old entry, and a deleted user fails
- * before the check. Only successes are cached (at most {@value #CACHE_SIZE}, least recently used
- * dropped first); a wrong password always pays the full bcrypt cost, as in etcd.
+ * changed password or a re-created user never matches an old entry, and a deleted user fails before
+ * the check. Only successes are cached (at most {@value #CACHE_SIZE}, least recently used dropped
+ * first); a wrong password always pays the full bcrypt cost, as in etcd.
  *
  * <p>Thread-safety: safe for concurrent use; the cache is a synchronized map.
  */

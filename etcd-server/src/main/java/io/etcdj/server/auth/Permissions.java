@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The key patterns a role may read and write (etcd's {@code {"kv":{"read":..,"write":..}}}). A
- * list is null when the JSON had {@code null} or no list, which etcd keeps apart from an empty
- * list in both its output and its "not updated" check (SPEC OTH-074, OTH-075).
+ * The key patterns a role may read and write (etcd's {@code {"kv":{"read":..,"write":..}}}). A list
+ * is null when the JSON had {@code null} or no list, which etcd keeps apart from an empty list in
+ * both its output and its "not updated" check (SPEC OTH-074, OTH-075).
  *
  * <p>Thread-safety: immutable (the lists are unmodifiable copies).
  *

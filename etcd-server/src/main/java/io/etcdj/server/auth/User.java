@@ -7,8 +7,8 @@ import java.util.TreeSet;
 /**
  * A v2 auth user (SPEC OTH-062, OTH-069..072): as stored, the password is a bcrypt hash; in a PUT
  * body it is the clear text (or empty: unchanged) and the body may name roles to grant or revoke.
- * {@code roles} is null when the JSON had none, which etcd writes as {@code "roles":null} and
- * keeps apart from {@code []}. Equality is etcd's "not updated" check.
+ * {@code roles} is null when the JSON had none, which etcd writes as {@code "roles":null} and keeps
+ * apart from {@code []}. Equality is etcd's "not updated" check.
  *
  * <p>Thread-safety: immutable.
  *
@@ -59,8 +59,8 @@ public record User(
   }
 
   /**
-   * OTH-071: this stored user with the update applied: a new password hash when one was given,
-   * then the grants and revokes in order; the roles come out sorted and never null.
+   * OTH-071: this stored user with the update applied: a new password hash when one was given, then
+   * the grants and revokes in order; the roles come out sorted and never null.
    */
   User merge(User update, String newHash) throws AuthException {
     TreeSet<String> set = roles == null ? new TreeSet<>() : new TreeSet<>(roles);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Authorization once auth is on (SPEC OTH-077..081): keys by role permissions and the guest role,
- * members writes by root only, the open endpoints, and auth state surviving a restart (it is in
- * the store, so in the WAL).
+ * members writes by root only, the open endpoints, and auth state surviving a restart (it is in the
+ * store, so in the WAL).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AccessTest {
@@ -45,11 +45,17 @@ class AccessTest {
   }
 
   /**
-   * Root, a read-only guest, and bob with role rw: read {@code /app/*} and {@code /b}, write
-   * {@code /app/*}.
+   * Root, a read-only guest, and bob with role rw: read {@code /app/*} and {@code /b}, write {@code
+   * /app/*}.
    */
   static void enableAuth(EmbeddedEtcd m) throws Exception {
-    assertThat(status(m, "PUT", "/v2/auth/users/root", null, "{\"user\":\"root\",\"password\":\"rootpw\"}"))
+    assertThat(
+            status(
+                m,
+                "PUT",
+                "/v2/auth/users/root",
+                null,
+                "{\"user\":\"root\",\"password\":\"rootpw\"}"))
         .isEqualTo(201);
     assertThat(status(m, "PUT", "/v2/auth/enable", null, null)).isEqualTo(200);
     assertThat(
@@ -112,7 +118,8 @@ class AccessTest {
     assertThat(status("PUT", "/v2/keys/foo", "root:rootpw")).isEqualTo(201);
     assertThat(status("GET", "/v2/keys/foo", null)).isEqualTo(200);
     assertThat(status("PUT", "/v2/keys/foo", null)).isEqualTo(401);
-    assertThat(status(member, "DELETE", "/v2/auth/roles/guest", "root:rootpw", null)).isEqualTo(200);
+    assertThat(status(member, "DELETE", "/v2/auth/roles/guest", "root:rootpw", null))
+        .isEqualTo(200);
     assertThat(status("GET", "/v2/keys/foo", null)).isEqualTo(401);
     assertThat(status("GET", "/v2/keys/foo", "root:rootpw")).isEqualTo(200);
   }
@@ -160,8 +167,13 @@ class AccessTest {
     assertThat(status(member, "DELETE", "/v2/members/abc", "root:rootpw", null)).isEqualTo(404);
     for (String open :
         new String[] {
-          "/v2/members", "/v2/stats/self", "/v2/stats/store", "/v2/stats/leader", "/version",
-          "/health", "/v2/machines"
+          "/v2/members",
+          "/v2/stats/self",
+          "/v2/stats/store",
+          "/v2/stats/leader",
+          "/version",
+          "/health",
+          "/v2/machines"
         }) {
       assertThat(status(member, "GET", open, null, null)).as(open).isEqualTo(200);
     }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code /v2/auth} end to end on one member (SPEC OTH-060..077): statuses, messages and bodies
- * byte for byte as etcd 2.3 answers them (each expected string was checked against a reference
- * etcd run with the same requests).
+ * {@code /v2/auth} end to end on one member (SPEC OTH-060..077): statuses, messages and bodies byte
+ * for byte as etcd 2.3 answers them (each expected string was checked against a reference etcd run
+ * with the same requests).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AuthApiTest {
@@ -87,7 +87,8 @@ class AuthApiTest {
   @Test
   void enableNeedsARootUserThenRootCredentials() throws Exception {
     expect("GET", "/v2/auth/enable", null, null, 200, "{\"enabled\":false}\n");
-    expect("DELETE", "/v2/auth/enable", null, null, 409, "{\"message\":\"auth: already disabled\"}");
+    expect(
+        "DELETE", "/v2/auth/enable", null, null, 409, "{\"message\":\"auth: already disabled\"}");
     expect(
         "PUT",
         "/v2/auth/enable",
@@ -117,7 +118,12 @@ class AuthApiTest {
     assertThat(denied.headers().firstValue("X-Etcd-Cluster-Id")).isEmpty();
     expect("PUT", "/v2/auth/enable", "root:wrong", null, 401, NO_CREDENTIALS);
     expect(
-        "PUT", "/v2/auth/enable", "root:rootpw", null, 409, "{\"message\":\"auth: already enabled\"}");
+        "PUT",
+        "/v2/auth/enable",
+        "root:rootpw",
+        null,
+        409,
+        "{\"message\":\"auth: already enabled\"}");
 
     // OTH-065: enabling created the guest role; OTH-074: root is always listed.
     expect("GET", "/v2/auth/roles", null, null, 401, NO_CREDENTIALS);
@@ -180,7 +186,11 @@ class AuthApiTest {
         400,
         "{\"message\":\"auth: Cannot create user alice with an empty password\"}");
     expect(
-        "PUT", url, null, "{\"user\":\"alice\",\"password\":\"pw\"}", 201,
+        "PUT",
+        url,
+        null,
+        "{\"user\":\"alice\",\"password\":\"pw\"}",
+        201,
         "{\"user\":\"alice\",\"roles\":null}\n");
     expect("GET", url, null, null, 200, "{\"user\":\"alice\"}\n");
     // OTH-071: etcd turns a null role list into [] on the first update, then finds no change.
@@ -194,9 +204,20 @@ class AuthApiTest {
         "{\"message\":\"auth: User not updated. Use grant/revoke/password to update the user.\"}");
     // OTH-070: a create with roles answers 200 and keeps the roles as sent; a second is a 409.
     String bob = "{\"user\":\"bob\",\"password\":\"pw\",\"roles\":[\"b\",\"a\"]}";
-    expect("PUT", "/v2/auth/users/bob", null, bob, 200, "{\"user\":\"bob\",\"roles\":[\"b\",\"a\"]}\n");
     expect(
-        "PUT", "/v2/auth/users/bob", null, bob, 409, "{\"message\":\"auth: User bob already exists.\"}");
+        "PUT",
+        "/v2/auth/users/bob",
+        null,
+        bob,
+        200,
+        "{\"user\":\"bob\",\"roles\":[\"b\",\"a\"]}\n");
+    expect(
+        "PUT",
+        "/v2/auth/users/bob",
+        null,
+        bob,
+        409,
+        "{\"message\":\"auth: User bob already exists.\"}");
     // OTH-071: grant and revoke.
     expect(
         "PUT",
@@ -235,8 +256,19 @@ class AuthApiTest {
         "{\"message\":\"auth: User nobody does not exist.\"}");
     // OTH-068: a role the user names that does not exist is a 404 on GET; OTH-067 skips it.
     expect(
-        "GET", "/v2/auth/users/bob", null, null, 404, "{\"message\":\"auth: Role b does not exist.\"}");
-    expect("PUT", "/v2/auth/roles/c", null, "{\"role\":\"c\"}", 201, "{\"role\":\"c\",\"permissions\":{\"kv\":{\"read\":null,\"write\":null}}}\n");
+        "GET",
+        "/v2/auth/users/bob",
+        null,
+        null,
+        404,
+        "{\"message\":\"auth: Role b does not exist.\"}");
+    expect(
+        "PUT",
+        "/v2/auth/roles/c",
+        null,
+        "{\"role\":\"c\"}",
+        201,
+        "{\"role\":\"c\",\"permissions\":{\"kv\":{\"read\":null,\"write\":null}}}\n");
     expect(
         "GET",
         "/v2/auth/users",
@@ -247,8 +279,7 @@ class AuthApiTest {
             + "\"permissions\":{\"kv\":{\"read\":null,\"write\":null}}}]}]}\n");
     // OTH-073.
     expect("DELETE", url, null, null, 200, "");
-    expect(
-        "DELETE", url, null, null, 404, "{\"message\":\"auth: User alice does not exist\"}");
+    expect("DELETE", url, null, null, 404, "{\"message\":\"auth: User alice does not exist\"}");
     expect("GET", url, null, null, 404, "{\"message\":\"auth: User alice does not exist.\"}");
   }
 
@@ -308,15 +339,20 @@ class AuthApiTest {
     expect("DELETE", "/v2/auth/roles/root", null, null, 403, rootRefused);
     expect("GET", "/v2/auth/roles/root", null, null, 200, ROOT_ROLE + "\n");
     expect(
-        "GET", "/v2/auth/roles/none", null, null, 404, "{\"message\":\"auth: Role none does not exist.\"}");
+        "GET",
+        "/v2/auth/roles/none",
+        null,
+        null,
+        404,
+        "{\"message\":\"auth: Role none does not exist.\"}");
     expect("DELETE", url, null, null, 200, "");
     expect("DELETE", url, null, null, 404, "{\"message\":\"auth: Role rw doesn't exist.\"}");
   }
 
   /**
-   * OTH-062: the state is ordinary v2 writes through raft: the first auth write creates {@code
-   * /2}, {@code /2/users/}, {@code /2/roles/} and {@code /2/enabled} before the user, so the next
-   * key takes etcd index 4 + 5 on a fresh member, as on etcd.
+   * OTH-062: the state is ordinary v2 writes through raft: the first auth write creates {@code /2},
+   * {@code /2/users/}, {@code /2/roles/} and {@code /2/enabled} before the user, so the next key
+   * takes etcd index 4 + 5 on a fresh member, as on etcd.
    */
   @Test
   void authWritesTakeEtcdIndexesAsEtcdDoes() throws Exception {

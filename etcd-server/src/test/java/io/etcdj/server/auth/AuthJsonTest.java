@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * User and role JSON as Go's encoding/json reads and writes etcd's structs (SPEC OTH-062,
@@ -68,7 +68,8 @@ class AuthJsonTest {
   /** OTH-067, OTH-068: roles omitted when there are none; Go's HTML escaping of strings. */
   @Test
   void userWithRolesEscapesAsGoDoes() {
-    assertThat(AuthJson.userWithRoles("a<b>", List.of())).isEqualTo("{\"user\":\"a\\u003cb\\u003e\"}");
+    assertThat(AuthJson.userWithRoles("a<b>", List.of()))
+        .isEqualTo("{\"user\":\"a\\u003cb\\u003e\"}");
     assertThat(AuthJson.userWithRoles("root", List.of(Role.ROOT_ROLE)))
         .isEqualTo(
             "{\"user\":\"root\",\"roles\":[{\"role\":\"root\",\"permissions\":"

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * v2 auth on a three-member cluster (SPEC OTH-062, OTH-078, OTH-079): users, roles and the flag
- * are ordinary replicated v2 writes, so a user created through one member authenticates on every
- * other, and auth turned on through one member guards the keys of all.
+ * v2 auth on a three-member cluster (SPEC OTH-062, OTH-078, OTH-079): users, roles and the flag are
+ * ordinary replicated v2 writes, so a user created through one member authenticates on every other,
+ * and auth turned on through one member guards the keys of all.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AuthClusterTest {
@@ -33,27 +33,39 @@ class AuthClusterTest {
     EmbeddedEtcd leader = cluster.awaitLeader(DEADLINE);
     EmbeddedEtcd first = cluster.follower(leader);
     EmbeddedEtcd other =
-        cluster.running().stream()
-            .filter(m -> m != leader && m != first)
-            .findFirst()
-            .orElseThrow();
+        cluster.running().stream().filter(m -> m != leader && m != first).findFirst().orElseThrow();
 
     // Everything is written through a follower, which forwards its proposals to the leader.
-    assertThat(send(first, "PUT", "/v2/auth/users/root", null, user("root", "rootpw", "")).statusCode())
+    assertThat(
+            send(first, "PUT", "/v2/auth/users/root", null, user("root", "rootpw", ""))
+                .statusCode())
         .isEqualTo(201);
     assertThat(
-            send(first, "PUT", "/v2/auth/roles/app", null,
+            send(
+                    first,
+                    "PUT",
+                    "/v2/auth/roles/app",
+                    null,
                     "{\"role\":\"app\",\"permissions\":{\"kv\":{\"read\":[\"/app/*\"],"
                         + "\"write\":[\"/app/*\"]}}}")
                 .statusCode())
         .isEqualTo(201);
     assertThat(
-            send(first, "PUT", "/v2/auth/users/bob", null, user("bob", "pw", ",\"roles\":[\"app\"]"))
+            send(
+                    first,
+                    "PUT",
+                    "/v2/auth/users/bob",
+                    null,
+                    user("bob", "pw", ",\"roles\":[\"app\"]"))
                 .statusCode())
         .isEqualTo(200);
     assertThat(send(first, "PUT", "/v2/auth/enable", null, null).statusCode()).isEqualTo(200);
     assertThat(
-            send(first, "PUT", "/v2/auth/roles/guest", "root:rootpw",
+            send(
+                    first,
+                    "PUT",
+                    "/v2/auth/roles/guest",
+                    "root:rootpw",
                     "{\"role\":\"guest\",\"revoke\":{\"kv\":{\"write\":[\"/*\"]}}}")
                 .statusCode())
         .isEqualTo(200);
@@ -101,8 +113,8 @@ class AuthClusterTest {
   }
 
   /**
-   * Polls a GET with credentials until its body contains {@code part}: the member's local store
-   * may lag the leader's a moment, and until it has the flag and root, the answer differs.
+   * Polls a GET with credentials until its body contains {@code part}: the member's local store may
+   * lag the leader's a moment, and until it has the flag and root, the answer differs.
    */
   private void awaitBody(EmbeddedEtcd m, String path, String credentials, String part)
       throws Exception {

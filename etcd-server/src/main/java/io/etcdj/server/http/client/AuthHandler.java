@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /v2/auth} (SPEC OTH-060..077): the enabled flag, users and roles. Each request is
- * checked for its method, then for root credentials (OTH-077; the flag's GET is free, OTH-064),
- * then served from {@link AuthStore}; changes answer once raft has applied them.
+ * {@code /v2/auth} (SPEC OTH-060..077): the enabled flag, users and roles. Each request is checked
+ * for its method, then for root credentials (OTH-077; the flag's GET is free, OTH-064), then served
+ * from {@link AuthStore}; changes answer once raft has applied them.
  *
  * <p>The rolling-upgrade 500 (OTH-061) cannot happen here: every member of this implementation
  * publishes cluster version 2.3.0, which has the auth capability.
@@ -84,8 +84,7 @@ final class AuthHandler {
           // enable/disable read it again.
           boolean enabled = store.enabled();
           return switch (c.method) {
-            case "GET" -> completed(
-                json(HttpResponseStatus.OK, "{\"enabled\":" + enabled + "}\n"));
+            case "GET" -> completed(json(HttpResponseStatus.OK, "{\"enabled\":" + enabled + "}\n"));
             case "PUT" -> store.enable().thenApply(v -> empty());
             default -> store.disable().thenApply(v -> empty());
           };
@@ -109,12 +108,16 @@ final class AuthHandler {
     if (!allowMethod(c, READ_WRITE)) {
       return;
     }
-    whenAllowed(c, authorizer.rootAccess(c.authorization), () ->
-        switch (c.method) {
-          case "GET" -> completed(json(HttpResponseStatus.OK, userWithRoles(name, true) + "\n"));
-          case "PUT" -> putUser(c, name);
-          default -> store.deleteUser(name).thenApply(v -> empty());
-        });
+    whenAllowed(
+        c,
+        authorizer.rootAccess(c.authorization),
+        () ->
+            switch (c.method) {
+              case "GET" ->
+                  completed(json(HttpResponseStatus.OK, userWithRoles(name, true) + "\n"));
+              case "PUT" -> putUser(c, name);
+              default -> store.deleteUser(name).thenApply(v -> empty());
+            });
   }
 
   private void roles(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
@@ -134,13 +137,16 @@ final class AuthHandler {
     if (!allowMethod(c, READ_WRITE)) {
       return;
     }
-    whenAllowed(c, authorizer.rootAccess(c.authorization), () ->
-        switch (c.method) {
-          case "GET" -> completed(
-              json(HttpResponseStatus.OK, AuthJson.role(store.role(name)) + "\n"));
-          case "PUT" -> putRole(c, name);
-          default -> store.deleteRole(name).thenApply(v -> empty());
-        });
+    whenAllowed(
+        c,
+        authorizer.rootAccess(c.authorization),
+        () ->
+            switch (c.method) {
+              case "GET" ->
+                  completed(json(HttpResponseStatus.OK, AuthJson.role(store.role(name)) + "\n"));
+              case "PUT" -> putRole(c, name);
+              default -> store.deleteRole(name).thenApply(v -> empty());
+            });
   }
 
   /** OTH-069..072. */
@@ -250,7 +256,9 @@ final class AuthHandler {
     allowed.whenCompleteAsync(
         (ok, error) -> {
           if (ok == null || !ok) {
-            send(c, HttpReplies.message(HttpResponseStatus.UNAUTHORIZED, "Insufficient credentials"));
+            send(
+                c,
+                HttpReplies.message(HttpResponseStatus.UNAUTHORIZED, "Insufficient credentials"));
             return;
           }
           CompletableFuture<FullHttpResponse> response;

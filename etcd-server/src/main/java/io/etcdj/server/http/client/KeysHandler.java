@@ -105,7 +105,9 @@ final class KeysHandler implements Route {
   private void dispatch(
       ChannelHandlerContext ctx, Request r, boolean head, boolean noValue, boolean allowed) {
     if (!allowed) {
-      sendError(ctx, head, new EtcdException(EtcdError.UNAUTHORIZED, "Insufficient credentials", 0));
+      EtcdException denied =
+          new EtcdException(EtcdError.UNAUTHORIZED, "Insufficient credentials", 0);
+      sendError(ctx, head, denied);
       return;
     }
     if (r.watch() && r.method() == Method.GET) {

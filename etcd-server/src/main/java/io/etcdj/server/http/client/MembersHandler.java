@@ -76,7 +76,9 @@ final class MembersHandler implements Route {
       ChannelHandlerContext ctx, FullHttpRequest request, String path, String method, boolean ok) {
     if (!ok) {
       HttpReplies.send(
-          ctx, false, HttpReplies.message(HttpResponseStatus.UNAUTHORIZED, "Insufficient credentials"));
+          ctx,
+          false,
+          HttpReplies.message(HttpResponseStatus.UNAUTHORIZED, "Insufficient credentials"));
       return;
     }
     String rest = path.substring(PREFIX.length());
