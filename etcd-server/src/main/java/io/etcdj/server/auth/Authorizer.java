@@ -2,6 +2,7 @@ package io.etcdj.server.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
  * the guest role (keys only). With auth off everything is allowed after one lookup of the flag, as
  * in etcd.
  *
- * <p>Client-certificate names (OTH-078 with {@code --client-cert-auth}) are not consulted yet.
+ * <p>With {@code --client-cert-auth} and no header, the common name of a verified client
+ * certificate names the user instead (OTH-078). etcd looks at every certificate of every chain Go
+ * verified, root included; here the chain is the one the client presented (leaf first), which the
+ * handshake verified against the trusted CAs but which may lack the root.
  *
  * <p>Thread-safety: stateless apart from the shared {@link AuthStore}; answers complete on the
  * caller's thread when no bcrypt check is needed, otherwise on the bcrypt pool.
@@ -29,30 +33,33 @@ public final class Authorizer {
   }
 
   /** OTH-081: reads are free; anything else needs root. */
-  public CompletableFuture<Boolean> writeRootAccess(String method, String authorization) {
+  public CompletableFuture<Boolean> writeRootAccess(String method, Credentials credentials) {
     if (method.equals("GET") || method.equals("HEAD")) {
       return YES;
     }
-    return rootAccess(authorization);
+    return rootAccess(credentials);
   }
 
   /** OTH-077: with auth on, only a user with role root. */
-  public CompletableFuture<Boolean> rootAccess(String authorization) {
+  public CompletableFuture<Boolean> rootAccess(Credentials credentials) {
     if (!store.enabled()) {
       return YES;
     }
-    return authenticate(authorization)
-        .thenApply(
-            user -> {
-              if (user == null) {
-                return false;
-              }
-              if (user.roles() != null && user.roles().contains(Role.ROOT)) {
-                return true;
-              }
-              LOG.warn("user {} does not have the root role", user.name());
-              return false;
-            });
+    CompletableFuture<User> found =
+        !credentials.hasAuthorization() && credentials.certificateNames() != null
+            ? CompletableFuture.completedFuture(certificateUser(credentials.certificateNames()))
+            : authenticate(credentials.authorization());
+    return found.thenApply(
+        user -> {
+          if (user == null) {
+            return false;
+          }
+          if (user.roles() != null && user.roles().contains(Role.ROOT)) {
+            return true;
+          }
+          LOG.warn("user {} does not have the root role", user.name());
+          return false;
+        });
   }
 
   /**
@@ -60,34 +67,42 @@ public final class Authorizer {
    * after {@code /v2/keys})? Without an Authorization header the guest role decides.
    */
   public CompletableFuture<Boolean> keyAccess(
-      String authorization, String key, boolean recursive, boolean write) {
+      Credentials credentials, String key, boolean recursive, boolean write) {
     if (!store.enabled()) {
       return YES;
     }
-    if (authorization == null || authorization.isEmpty()) {
-      return guestAccess(key, write) ? YES : NO;
+    CompletableFuture<User> found;
+    if (!credentials.hasAuthorization()) {
+      User named =
+          credentials.certificateNames() == null
+              ? null
+              : certificateUser(credentials.certificateNames());
+      if (named == null) {
+        return guestAccess(key, write) ? YES : NO;
+      }
+      found = CompletableFuture.completedFuture(named);
+    } else {
+      found = authenticate(credentials.authorization());
     }
-    return authenticate(authorization)
-        .thenApply(
-            user -> {
-              if (user == null) {
-                return false;
-              }
-              for (String name :
-                  user.roles() == null ? java.util.List.<String>of() : user.roles()) {
-                Role role;
-                try {
-                  role = store.role(name);
-                } catch (AuthException e) {
-                  continue;
-                }
-                if (recursive ? role.allowsRecursive(key, write) : role.allows(key, write)) {
-                  return true;
-                }
-              }
-              LOG.warn("invalid access for user {} on key {}.", user.name(), key);
-              return false;
-            });
+    return found.thenApply(
+        user -> {
+          if (user == null) {
+            return false;
+          }
+          for (String name : user.roles() == null ? List.<String>of() : user.roles()) {
+            Role role;
+            try {
+              role = store.role(name);
+            } catch (AuthException e) {
+              continue;
+            }
+            if (recursive ? role.allowsRecursive(key, write) : role.allows(key, write)) {
+              return true;
+            }
+          }
+          LOG.warn("invalid access for user {} on key {}.", user.name(), key);
+          return false;
+        });
   }
 
   /** OTH-079: the guest role's own permissions; no guest role means no access. */
@@ -103,6 +118,21 @@ public final class Authorizer {
     }
     LOG.warn("invalid access for unauthenticated user on resource {}.", key);
     return false;
+  }
+
+  /**
+   * OTH-078: the first certificate whose common name is a user names the request's user (the TLS
+   * handshake has verified the chain; no password is involved).
+   */
+  private User certificateUser(List<String> names) {
+    for (String name : names) {
+      try {
+        return store.user(name);
+      } catch (AuthException e) {
+        // not a user: try the next certificate of the chain
+      }
+    }
+    return null;
   }
 
   /** The user named by valid Basic credentials, or null (completes with null, never fails). */

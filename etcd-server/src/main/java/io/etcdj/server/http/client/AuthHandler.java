@@ -5,6 +5,7 @@ import io.etcdj.server.auth.AuthException;
 import io.etcdj.server.auth.AuthJson;
 import io.etcdj.server.auth.AuthStore;
 import io.etcdj.server.auth.Authorizer;
+import io.etcdj.server.auth.Credentials;
 import io.etcdj.server.auth.Role;
 import io.etcdj.server.auth.User;
 import io.etcdj.store.EtcdException;
@@ -13,7 +14,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +42,13 @@ final class AuthHandler {
   private final EtcdServer server;
   private final AuthStore store;
   private final Authorizer authorizer;
+  private final boolean clientCertAuth;
 
   private AuthHandler(EtcdServer server) {
     this.server = server;
     this.store = server.auth();
     this.authorizer = new Authorizer(store);
+    this.clientCertAuth = server.config().clientTls().clientCertAuth();
   }
 
   /** OTH-060: etcd's five patterns; anything else under /v2/auth is the mux's 404. */
@@ -61,13 +63,13 @@ final class AuthHandler {
 
   /** One request, copied out of Netty's buffer (it is released when the route returns). */
   private record Call(
-      ChannelHandlerContext ctx, String method, String authorization, byte[] body) {}
+      ChannelHandlerContext ctx, String method, Credentials credentials, byte[] body) {}
 
-  private static Call call(ChannelHandlerContext ctx, FullHttpRequest request) {
+  private Call call(ChannelHandlerContext ctx, FullHttpRequest request) {
     return new Call(
         ctx,
         request.method().name(),
-        request.headers().get(HttpHeaderNames.AUTHORIZATION),
+        ClientCredentials.of(ctx, request, clientCertAuth),
         ByteBufUtil.getBytes(request.content()));
   }
 
@@ -78,7 +80,7 @@ final class AuthHandler {
     }
     whenAllowed(
         c,
-        authorizer.writeRootAccess(c.method, c.authorization),
+        authorizer.writeRootAccess(c.method, c.credentials),
         () -> {
           // etcd reads the flag here for every method (a get in the store statistics), and
           // enable/disable read it again.
@@ -96,7 +98,7 @@ final class AuthHandler {
     String[] pieces = GoPath.clean(path.substring(PREFIX.length())).split("/", -1);
     if (pieces.length == 2) {
       if (allowMethod(c, "GET")) {
-        whenAllowed(c, authorizer.rootAccess(c.authorization), () -> completed(allUsers()));
+        whenAllowed(c, authorizer.rootAccess(c.credentials), () -> completed(allUsers()));
       }
       return;
     }
@@ -110,7 +112,7 @@ final class AuthHandler {
     }
     whenAllowed(
         c,
-        authorizer.rootAccess(c.authorization),
+        authorizer.rootAccess(c.credentials),
         () ->
             switch (c.method) {
               case "GET" ->
@@ -125,7 +127,7 @@ final class AuthHandler {
     String[] pieces = GoPath.clean(path.substring(PREFIX.length())).split("/", -1);
     if (pieces.length == 2) {
       if (allowMethod(c, "GET")) {
-        whenAllowed(c, authorizer.rootAccess(c.authorization), () -> completed(allRoles()));
+        whenAllowed(c, authorizer.rootAccess(c.credentials), () -> completed(allRoles()));
       }
       return;
     }
@@ -139,7 +141,7 @@ final class AuthHandler {
     }
     whenAllowed(
         c,
-        authorizer.rootAccess(c.authorization),
+        authorizer.rootAccess(c.credentials),
         () ->
             switch (c.method) {
               case "GET" ->

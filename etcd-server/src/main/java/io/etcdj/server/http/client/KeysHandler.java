@@ -47,12 +47,14 @@ final class KeysHandler implements Route {
 
   private final EtcdServer server;
   private final Authorizer authorizer;
+  private final boolean clientCertAuth;
   /** The cluster ID header value, fixed once the member has bootstrapped (before it serves). */
   private volatile AsciiString clusterId;
 
   KeysHandler(EtcdServer server) {
     this.server = server;
     this.authorizer = new Authorizer(server.auth());
+    this.clientCertAuth = server.config().clientTls().clientCertAuth();
   }
 
   /** The member this handler serves (the router mounts the auth routes for it). */
@@ -89,7 +91,7 @@ final class KeysHandler implements Route {
     Request r = parsed.request();
     CompletableFuture<Boolean> allowed =
         authorizer.keyAccess(
-            request.headers().get(HttpHeaderNames.AUTHORIZATION),
+            ClientCredentials.of(ctx, request, clientCertAuth),
             path.substring(PREFIX.length()),
             r.recursive(),
             !head && !method.equals("GET"));

@@ -35,10 +35,12 @@ final class MembersHandler implements Route {
 
   private final EtcdServer server;
   private final Authorizer authorizer;
+  private final boolean clientCertAuth;
 
   MembersHandler(EtcdServer server) {
     this.server = server;
     this.authorizer = new Authorizer(server.auth());
+    this.clientCertAuth = server.config().clientTls().clientCertAuth();
   }
 
   @Override
@@ -54,7 +56,7 @@ final class MembersHandler implements Route {
     }
     // OTH-081: changes need root once auth is on; the 401 has no cluster header, as in etcd.
     CompletableFuture<Boolean> allowed =
-        authorizer.writeRootAccess(method, request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        authorizer.writeRootAccess(method, ClientCredentials.of(ctx, request, clientCertAuth));
     if (allowed.isDone()) {
       serve(ctx, request, path, method, allowed.getNow(false));
       return;
