@@ -5,6 +5,7 @@ import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.discovery.SrvCluster;
 import io.etcdj.server.proxy.ProxyServer;
 import io.etcdj.server.tls.HttpsListeners;
+import io.etcdj.server.tls.TlsContexts;
 import io.etcdj.server.tls.TlsInfo;
 import java.net.URI;
 import java.io.PrintStream;
@@ -225,7 +226,8 @@ public final class EtcdMain {
    * etcd 2.3's TLS start-up: the TLS settings in use are logged, TLS files given for {@code http}
    * URLs are ignored with a warning, and an {@code https} listen URL without a certificate and key
    * stops the start (FLG-010): peer URLs first, then client URLs, the order etcd opens them in. A
-   * proxy listens only on client URLs.
+   * proxy listens only on client URLs. The files are read once here too, so that a missing or bad
+   * one stops the start before anything is written to the data dir.
    *
    * @throws io.etcdj.server.tls.TlsSetupException with etcd's message
    */
@@ -245,6 +247,9 @@ public final class EtcdMain {
         }
       }
       HttpsListeners.checkPeerUrls(peer, config.listenPeerUrls());
+      if (config.listenPeerUrls().stream().anyMatch(u -> u.getScheme().equals("https"))) {
+        TlsContexts.server(peer); // an unreadable file stops the start here, as in etcd
+      }
     }
     if (!client.empty()) {
       LOG.info("clientTLS: {}", client);
@@ -264,6 +269,9 @@ public final class EtcdMain {
       }
     }
     HttpsListeners.checkClientUrls(client, config.listenClientUrls());
+    if (config.listenClientUrls().stream().anyMatch(u -> u.getScheme().equals("https"))) {
+      TlsContexts.server(client);
+    }
   }
 
   private static boolean hasData(ServerConfig config) {

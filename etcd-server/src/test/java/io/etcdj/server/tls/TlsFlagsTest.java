@@ -148,6 +148,26 @@ class TlsFlagsTest {
                 + " https://127.0.0.1:34101 with HTTPs scheme");
   }
 
+  @Test
+  void aMissingCertificateFileStopsTheStartBeforeTheDataDirIsMade() throws Exception {
+    Path data = dir.resolve("n1.etcd");
+    Path missing = dir.resolve("missing.pem");
+    ServerConfig c =
+        config(
+            Map.of(),
+            "--name", "n1",
+            "--data-dir", data.toString(),
+            "--listen-client-urls", "https://127.0.0.1:34101",
+            "--advertise-client-urls", "https://127.0.0.1:34101",
+            "--cert-file", missing.toString(),
+            "--key-file", TestCerts.file("member-key.pem"));
+
+    assertThatThrownBy(() -> EtcdMain.start(c))
+        .isInstanceOf(TlsSetupException.class)
+        .hasMessage("open " + missing + ": no such file or directory");
+    assertThat(data).doesNotExist();
+  }
+
   /** The command as a user runs it: the message in the log and exit status 1, as etcd. */
   @Test
   void theEtcdCommandExitsOneOnAnHttpsUrlWithoutCert() throws Exception {
