@@ -7,8 +7,8 @@ import io.etcdj.server.proxy.ProxyServer;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
 import io.etcdj.server.tls.TlsInfo;
-import java.net.URI;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code etcd} command (SPEC section 5): flags and {@code ETCD_*} variables, {@code
- * --version}, {@code -h}, start-up lines, then serving until SIGTERM/SIGINT, which stop the
- * member through a shutdown hook.
+ * The {@code etcd} command (SPEC section 5): flags and {@code ETCD_*} variables, {@code --version},
+ * {@code -h}, start-up lines, then serving until SIGTERM/SIGINT, which stop the member through a
+ * shutdown hook.
  *
  * <p>Thread-safety: runs on the main thread; the shutdown hook only closes the member.
  */
@@ -75,8 +75,8 @@ public final class EtcdMain {
     LOG.info("Go Version: java{}", Runtime.version());
     LOG.info("Go OS/Arch: {}/{}", goOs(), goArch());
     int cpus = Runtime.getRuntime().availableProcessors();
-    LOG.info("setting maximum number of CPUs to {}, total number of available CPUs is {}", cpus,
-        cpus);
+    LOG.info(
+        "setting maximum number of CPUs to {}, total number of available CPUs is {}", cpus, cpus);
     for (String ignored : flags.ignoredFlags()) {
       LOG.warn("flag \"-{}\" is deprecated and ignored", ignored);
     }
@@ -353,7 +353,8 @@ public final class EtcdMain {
   }
 
   private static String goOs() {
-    return System.getProperty("os.name").toLowerCase().startsWith("linux") ? "linux"
+    return System.getProperty("os.name").toLowerCase().startsWith("linux")
+        ? "linux"
         : System.getProperty("os.name").toLowerCase();
   }
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param dataDir {@code --data-dir} (default {@code <name>.etcd}, FLG-009)
  * @param listenClientUrls where the client server listens (FLG-027)
  * @param advertiseClientUrls what the member publishes (FLG-035)
- * @param listenPeerUrls {@code --listen-peer-urls} (served when the cluster has more than one member)
+ * @param listenPeerUrls {@code --listen-peer-urls} (served when the cluster has more than one
+ *     member)
  * @param advertisePeerUrls {@code --initial-advertise-peer-urls}
  * @param initialCluster name -> sorted peer URLs (CLU-010)
  * @param clusterToken {@code --initial-cluster-token}
@@ -33,8 +34,8 @@ import java.util.Map;
  * @param maxWals {@code --max-wals}: WAL segments kept, 0 = keep all (PER-049)
  * @param forceNewCluster {@code --force-new-cluster}
  * @param proxy {@code --proxy} and its timeouts (CLU-070..077)
- * @param discovery {@code --discovery}, {@code --discovery-proxy}, {@code --discovery-fallback}
- *     and {@code --discovery-srv} (CLU-050..062)
+ * @param discovery {@code --discovery}, {@code --discovery-proxy}, {@code --discovery-fallback} and
+ *     {@code --discovery-srv} (CLU-050..062)
  * @param strictReconfigCheck {@code --strict-reconfig-check} (CLU-035)
  * @param clientTls {@code --cert-file}, {@code --key-file}, {@code --ca-file}, {@code
  *     --trusted-ca-file}, {@code --client-cert-auth} (FLG-041)
@@ -86,7 +87,9 @@ public record ServerConfig(
     }
     if (electionMs > 50000) {
       throw new FlagException(
-          "-election-timeout[" + electionMs + "ms] is too long, and should be set less than 50000ms",
+          "-election-timeout["
+              + electionMs
+              + "ms] is too long, and should be set less than 50000ms",
           1);
     }
     if (proxy.enabled()) {
@@ -142,24 +145,60 @@ public record ServerConfig(
    */
   public ServerConfig withInitialCluster(Map<String, List<String>> cluster) {
     return new ServerConfig(
-        name, dataDir, listenClientUrls, advertiseClientUrls, listenPeerUrls, advertisePeerUrls,
-        cluster, clusterToken, clusterState, corsOrigins, snapshotCount, heartbeatMs, electionMs,
-        walDir, maxSnapshots, maxWals, forceNewCluster, proxy, discovery, strictReconfigCheck,
-        clientTls, peerTls);
+        name,
+        dataDir,
+        listenClientUrls,
+        advertiseClientUrls,
+        listenPeerUrls,
+        advertisePeerUrls,
+        cluster,
+        clusterToken,
+        clusterState,
+        corsOrigins,
+        snapshotCount,
+        heartbeatMs,
+        electionMs,
+        walDir,
+        maxSnapshots,
+        maxWals,
+        forceNewCluster,
+        proxy,
+        discovery,
+        strictReconfigCheck,
+        clientTls,
+        peerTls);
   }
 
   /** The same configuration as a proxy: a member whose discovery found the cluster full. */
   public ServerConfig asProxy() {
     return new ServerConfig(
-        name, dataDir, listenClientUrls, advertiseClientUrls, listenPeerUrls, advertisePeerUrls,
-        initialCluster, clusterToken, clusterState, corsOrigins, snapshotCount, heartbeatMs,
-        electionMs, walDir, maxSnapshots, maxWals, forceNewCluster,
-        proxy.withMode(ProxyConfig.Mode.ON), discovery, strictReconfigCheck, clientTls, peerTls);
+        name,
+        dataDir,
+        listenClientUrls,
+        advertiseClientUrls,
+        listenPeerUrls,
+        advertisePeerUrls,
+        initialCluster,
+        clusterToken,
+        clusterState,
+        corsOrigins,
+        snapshotCount,
+        heartbeatMs,
+        electionMs,
+        walDir,
+        maxSnapshots,
+        maxWals,
+        forceNewCluster,
+        proxy.withMode(ProxyConfig.Mode.ON),
+        discovery,
+        strictReconfigCheck,
+        clientTls,
+        peerTls);
   }
 
   /**
-   * The TLS of a proxy's connections to the members' client URLs: the client TLS flags, or the
-   * peer ones when none is given (etcd's compatibility rule, CLU-076).
+   * The TLS of a proxy's connections to the members' client URLs: the client TLS flags, or the peer
+   * ones when none is given (etcd's compatibility rule, CLU-076).
    */
   public TlsInfo proxyClientTls() {
     return clientTls.empty() ? peerTls : clientTls;

@@ -35,8 +35,7 @@ final class ServerConfigBuilder {
     ProxyConfig.Mode proxyMode = ProxyConfig.Mode.parse(f.proxy);
     if (proxyMode == null) {
       throw new FlagException(
-          "invalid value \"" + f.proxy + "\" for flag -proxy: valid values are off,readonly,on",
-          2);
+          "invalid value \"" + f.proxy + "\" for flag -proxy: valid values are off,readonly,on", 2);
     }
     if (!f.discoveryFallback.equals("exit") && !f.discoveryFallback.equals("proxy")) {
       throw new FlagException(
@@ -48,8 +47,8 @@ final class ServerConfigBuilder {
     if (f.isGiven("listen-client-urls")
         && !f.isGiven("advertise-client-urls")
         && proxyMode == ProxyConfig.Mode.OFF) {
-      throw new FlagException("-advertise-client-urls is required when -listen-client-urls is set"
-          + " explicitly", 1);
+      throw new FlagException(
+          "-advertise-client-urls is required when -listen-client-urls is set explicitly", 1);
     }
     int bootstrapFlags =
         (f.isGiven("initial-cluster") ? 1 : 0)
@@ -108,10 +107,7 @@ final class ServerConfigBuilder {
                 uint("proxy-write-timeout", f.proxyWriteTimeout),
                 uint("proxy-read-timeout", f.proxyReadTimeout)),
             new DiscoveryConfig(
-                f.discovery,
-                f.discoveryProxy,
-                f.discoveryFallback.equals("proxy"),
-                f.discoverySrv),
+                f.discovery, f.discoveryProxy, f.discoveryFallback.equals("proxy"), f.discoverySrv),
             GoFlagArgs.goBool(f.strictReconfigCheck),
             new TlsInfo(
                 f.certFile,
@@ -188,8 +184,8 @@ final class ServerConfigBuilder {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new FlagException("invalid value \"" + value + "\" for flag -" + flag + ": parse error",
-          2);
+      throw new FlagException(
+          "invalid value \"" + value + "\" for flag -" + flag + ": parse error", 2);
     }
   }
 

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The proxy's view of the cluster (SPEC CLU-072): asks the known peer URLs in turn for {@code GET
  * /members} (the peer port's member list) and answers with every member's client URLs; the peer
- * URLs of the answer replace the known ones and are saved in the {@link ClusterFile}. When no
- * peer answers, the answer is empty, so the proxy has no endpoints until one does.
+ * URLs of the answer replace the known ones and are saved in the {@link ClusterFile}. When no peer
+ * answers, the answer is empty, so the proxy has no endpoints until one does.
  *
  * <p>Thread-safety: {@link #get()} runs on the proxy's timer thread only (and once on the starting
  * thread before that).
@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class PeerMembers implements Supplier<List<String>> {
   private static final Logger LOG = LoggerFactory.getLogger("etcdmain");
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** etcd gives each peer 10 s to answer. */
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

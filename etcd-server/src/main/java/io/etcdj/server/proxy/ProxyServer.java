@@ -1,9 +1,9 @@
 package io.etcdj.server.proxy;
 
 import io.etcdj.server.ServerConfig;
-import io.etcdj.server.http.client.CorsHeaders;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
+import io.etcdj.server.http.client.CorsHeaders;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
 import io.etcdj.server.tls.TlsFirst;
@@ -42,12 +42,12 @@ import org.slf4j.LoggerFactory;
  * --initial-cluster}; its members' client URLs are then re-read every {@code
  * --proxy-refresh-interval}.
  *
- * <p>Thread-safety: {@link #start} and {@link #close} are called by the owning thread; requests
- * are served on Netty's event loops and the JDK client's threads, the refresh on one timer
- * thread.
+ * <p>Thread-safety: {@link #start} and {@link #close} are called by the owning thread; requests are
+ * served on Netty's event loops and the JDK client's threads, the refresh on one timer thread.
  */
 public final class ProxyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("etcdmain");
+
   /** Request bodies are buffered to be replayed on failover; this bounds one body. */
   private static final int MAX_BODY = 64 * 1024 * 1024;
 
@@ -63,8 +63,8 @@ public final class ProxyServer implements AutoCloseable {
   }
 
   /**
-   * Finds the cluster, then listens on every {@code --listen-client-urls} URL (port 0 picks a
-   * free port).
+   * Finds the cluster, then listens on every {@code --listen-client-urls} URL (port 0 picks a free
+   * port).
    *
    * @throws IllegalStateException if the cluster cannot be found (discovery failed) or a port
    *     cannot be bound

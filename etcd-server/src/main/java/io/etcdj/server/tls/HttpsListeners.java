@@ -16,8 +16,8 @@ public final class HttpsListeners {
   private HttpsListeners() {}
 
   /**
-   * {@code TLS key/cert (--cert-file, --key-file) must be provided for client url <url> with
-   * HTTPs scheme} (sic: 2.3's capitalisation; 3.4 writes HTTPS).
+   * {@code TLS key/cert (--cert-file, --key-file) must be provided for client url <url> with HTTPs
+   * scheme} (sic: 2.3's capitalisation; 3.4 writes HTTPS).
    */
   public static void checkClientUrls(TlsInfo tls, List<URI> listenUrls) {
     for (URI u : listenUrls) {

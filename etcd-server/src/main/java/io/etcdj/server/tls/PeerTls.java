@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * TLS on the peer port (SPEC FLG-042): the server context of the listener when {@code
  * --listen-peer-urls} are {@code https}, and the client context our connections to {@code https}
- * peer URLs use (streams, pipeline, probes). A member on plain {@code http} has {@link #none()}:
- * no context is ever built and no handler is added.
+ * peer URLs use (streams, pipeline, probes). A member on plain {@code http} has {@link #none()}: no
+ * context is ever built and no handler is added.
  *
- * <p>Thread-safety: thread-safe; the client context is built once, on the first {@code https}
- * dial, under this object's monitor.
+ * <p>Thread-safety: thread-safe; the client context is built once, on the first {@code https} dial,
+ * under this object's monitor.
  */
 public final class PeerTls {
   private static final PeerTls NONE = new PeerTls(null, TlsInfo.none());

@@ -21,17 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the PEM files etcd's TLS flags name: certificate chains and CA bundles ({@code BEGIN
- * CERTIFICATE}, any number) and unencrypted private keys in the three encodings Go accepts:
- * PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and SEC1 ({@code
- * BEGIN EC PRIVATE KEY}). Blocks of other types (such as the {@code EC PARAMETERS} block {@code
- * openssl ecparam -genkey} writes first) are skipped, as Go skips them.
+ * CERTIFICATE}, any number) and unencrypted private keys in the three encodings Go accepts: PKCS#8
+ * ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and SEC1 ({@code BEGIN EC
+ * PRIVATE KEY}). Blocks of other types (such as the {@code EC PARAMETERS} block {@code openssl
+ * ecparam -genkey} writes first) are skipped, as Go skips them.
  *
  * <p>Thread-safety: stateless.
  */
 public final class PemFiles {
   private static final Pattern BLOCK =
-      Pattern.compile(
-          "-----BEGIN ([A-Z0-9 ]+)-----\\R(.*?)-----END \\1-----", Pattern.DOTALL);
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\R(.*?)-----END \\1-----", Pattern.DOTALL);
 
   private PemFiles() {}
 

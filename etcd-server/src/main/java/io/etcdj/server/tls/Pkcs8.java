@@ -27,6 +27,7 @@ final class Pkcs8 {
   private static final int OCTET_STRING = 0x04;
   private static final int NULL = 0x05;
   private static final int OID = 0x06;
+
   /** The context-specific, constructed tag [0] holding a SEC1 key's curve. */
   private static final int SEC1_PARAMETERS = 0xa0;
 
@@ -49,8 +50,8 @@ final class Pkcs8 {
   }
 
   /**
-   * A SEC1 {@code ECPrivateKey} as PKCS#8: the algorithm is id-ecPublicKey with the named curve
-   * the SEC1 structure carries in its {@code [0]} field (OpenSSL always writes it).
+   * A SEC1 {@code ECPrivateKey} as PKCS#8: the algorithm is id-ecPublicKey with the named curve the
+   * SEC1 structure carries in its {@code [0]} field (OpenSSL always writes it).
    *
    * @throws IllegalArgumentException if the key names no curve or is not DER
    */

@@ -23,10 +23,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Turns a {@link TlsInfo} into what the JDK and Netty use: a server context for the client and
- * peer listeners, a Netty client context for our peer connections, and a JDK {@link SSLContext}
- * for the {@code java.net.http} clients of the proxy. Everything runs on the JDK's own TLS provider
- * (no native library).
+ * Turns a {@link TlsInfo} into what the JDK and Netty use: a server context for the client and peer
+ * listeners, a Netty client context for our peer connections, and a JDK {@link SSLContext} for the
+ * {@code java.net.http} clients of the proxy. Everything runs on the JDK's own TLS provider (no
+ * native library).
  *
  * <p>As etcd does (its {@code TLSInfo.ServerConfig} and {@code ClientConfig}): a server asks for
  * and verifies a client certificate only when {@link TlsInfo#requiresClientCert()}; a client
@@ -89,8 +89,8 @@ public final class TlsContexts {
   }
 
   /**
-   * A handler that opens TLS to {@code url}'s host, checking that the host is named in the
-   * server's certificate (Go's {@code tls.Config.ServerName} from the URL, as etcd dials).
+   * A handler that opens TLS to {@code url}'s host, checking that the host is named in the server's
+   * certificate (Go's {@code tls.Config.ServerName} from the URL, as etcd dials).
    */
   public static SslHandler clientHandler(SslContext ctx, ByteBufAllocator alloc, URI url) {
     int port = url.getPort() == -1 ? 443 : url.getPort();
@@ -104,8 +104,7 @@ public final class TlsContexts {
 
   private static KeyManagerFactory keyManagers(TlsInfo info) {
     if (info.certFile().isEmpty() || info.keyFile().isEmpty()) {
-      throw new TlsSetupException(
-          "both a certificate and a key file are needed (" + info + ")");
+      throw new TlsSetupException("both a certificate and a key file are needed (" + info + ")");
     }
     List<X509Certificate> chain = PemFiles.certificates(Path.of(info.certFile()));
     PrivateKey key = PemFiles.privateKey(Path.of(info.keyFile()));

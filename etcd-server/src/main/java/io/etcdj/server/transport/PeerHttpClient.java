@@ -33,8 +33,8 @@ import java.util.function.Supplier;
 
 /**
  * Connects to peers: one-shot POSTs for the pipeline, and raw connections for stream GETs. A peer
- * URL with the {@code https} scheme is dialled with TLS (SPEC FLG-042): an {@code SslHandler}
- * goes first in the pipeline, under whatever the caller installs; {@code http} URLs get none.
+ * URL with the {@code https} scheme is dialled with TLS (SPEC FLG-042): an {@code SslHandler} goes
+ * first in the pipeline, under whatever the caller installs; {@code http} URLs get none.
  *
  * <p>Thread-safety: thread-safe; it holds only the shared event loop group and settings.
  */

@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Probes reuse one keep-alive connection, as etcd's Go transport does: on an {@code https} peer
  * URL a fresh connection per probe would cost a TLS handshake every 4 s, and the round trip would
- * measure the handshake (which also made the clock difference look like a second or more on a
- * busy machine). The round trip is timed on an open connection only.
+ * measure the handshake (which also made the clock difference look like a second or more on a busy
+ * machine). The round trip is timed on an open connection only.
  *
- * <p>Thread-safety: thread-safe; results are published through volatile fields, probes start on
- * one event loop and at most one is in flight (the connection is handed between threads through a
+ * <p>Thread-safety: thread-safe; results are published through volatile fields, probes start on one
+ * event loop and at most one is in flight (the connection is handed between threads through a
  * volatile field, guarded by {@link #inFlight}).
  */
 final class Prober {

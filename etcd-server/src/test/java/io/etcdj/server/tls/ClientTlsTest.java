@@ -26,10 +26,14 @@ class ClientTlsTest {
 
   private static String[] httpsFlags(String... more) {
     String[] base = {
-      "--listen-client-urls", "https://127.0.0.1:0",
-      "--advertise-client-urls", "https://127.0.0.1:0",
-      "--cert-file", TestCerts.file("member.pem"),
-      "--key-file", TestCerts.file("member-key.pem")
+      "--listen-client-urls",
+      "https://127.0.0.1:0",
+      "--advertise-client-urls",
+      "https://127.0.0.1:0",
+      "--cert-file",
+      TestCerts.file("member.pem"),
+      "--key-file",
+      TestCerts.file("member-key.pem")
     };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
@@ -75,8 +79,7 @@ class ClientTlsTest {
         LoopbackMember.start(
             "n1",
             dir.resolve("n1"),
-            httpsFlags(
-                "--client-cert-auth", "--trusted-ca-file", TestCerts.file("ca.pem")))) {
+            httpsFlags("--client-cert-auth", "--trusted-ca-file", TestCerts.file("ca.pem")))) {
       String version = etcd.clientUrl() + "/version";
 
       assertThatThrownBy(() -> get(TestCerts.anonymousClient(), version))
@@ -108,8 +111,10 @@ class ClientTlsTest {
                 LoopbackMember.start(
                     "n1",
                     dir.resolve("n1"),
-                    "--listen-client-urls", "https://127.0.0.1:0",
-                    "--advertise-client-urls", "https://127.0.0.1:0"))
+                    "--listen-client-urls",
+                    "https://127.0.0.1:0",
+                    "--advertise-client-urls",
+                    "https://127.0.0.1:0"))
         .isInstanceOf(TlsSetupException.class)
         .hasMessage(
             "TLS key/cert (--cert-file, --key-file) must be provided for client url"

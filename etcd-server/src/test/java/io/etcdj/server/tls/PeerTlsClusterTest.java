@@ -59,7 +59,8 @@ class PeerTlsClusterTest {
     }
     List<CompletableFuture<EmbeddedEtcd>> starting = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      String[] flags = memberFlags(i, "https://127.0.0.1:" + ports[2 * i], String.join(",", cluster));
+      String[] flags =
+          memberFlags(i, "https://127.0.0.1:" + ports[2 * i], String.join(",", cluster));
       starting.add(CompletableFuture.supplyAsync(() -> EmbeddedEtcd.start(flags)));
     }
     for (CompletableFuture<EmbeddedEtcd> f : starting) {
@@ -70,24 +71,40 @@ class PeerTlsClusterTest {
   private String[] memberFlags(int i, String clientUrl, String cluster) {
     String cert = CERTS.get(i);
     return new String[] {
-      "--name", NAMES.get(i),
-      "--data-dir", dir.resolve(NAMES.get(i) + ".etcd").toString(),
-      "--listen-client-urls", clientUrl,
-      "--advertise-client-urls", clientUrl,
-      "--listen-peer-urls", peerUrls.get(i),
-      "--initial-advertise-peer-urls", peerUrls.get(i),
-      "--initial-cluster", cluster,
-      "--initial-cluster-token", "tls-cluster",
-      "--heartbeat-interval", "50",
-      "--election-timeout", "500",
-      "--cert-file", TestCerts.file(cert + ".pem"),
-      "--key-file", TestCerts.file(cert + "-key.pem"),
+      "--name",
+      NAMES.get(i),
+      "--data-dir",
+      dir.resolve(NAMES.get(i) + ".etcd").toString(),
+      "--listen-client-urls",
+      clientUrl,
+      "--advertise-client-urls",
+      clientUrl,
+      "--listen-peer-urls",
+      peerUrls.get(i),
+      "--initial-advertise-peer-urls",
+      peerUrls.get(i),
+      "--initial-cluster",
+      cluster,
+      "--initial-cluster-token",
+      "tls-cluster",
+      "--heartbeat-interval",
+      "50",
+      "--election-timeout",
+      "500",
+      "--cert-file",
+      TestCerts.file(cert + ".pem"),
+      "--key-file",
+      TestCerts.file(cert + "-key.pem"),
       "--client-cert-auth",
-      "--trusted-ca-file", TestCerts.file("ca.pem"),
-      "--peer-cert-file", TestCerts.file(cert + ".pem"),
-      "--peer-key-file", TestCerts.file(cert + "-key.pem"),
+      "--trusted-ca-file",
+      TestCerts.file("ca.pem"),
+      "--peer-cert-file",
+      TestCerts.file(cert + ".pem"),
+      "--peer-key-file",
+      TestCerts.file(cert + "-key.pem"),
       "--peer-client-cert-auth",
-      "--peer-trusted-ca-file", TestCerts.file("ca.pem")
+      "--peer-trusted-ca-file",
+      TestCerts.file("ca.pem")
     };
   }
 
@@ -136,14 +153,22 @@ class PeerTlsClusterTest {
     int port = freePorts(1)[0];
     List<String> flags =
         List.of(
-            "--proxy", "on",
-            "--name", "proxy",
-            "--data-dir", dir.resolve("proxy.etcd").toString(),
-            "--listen-client-urls", "http://127.0.0.1:" + port,
-            "--initial-cluster", "n1=" + peerUrls.get(0) + ",n2=" + peerUrls.get(1),
-            "--peer-cert-file", TestCerts.file("member.pem"),
-            "--peer-key-file", TestCerts.file("member-key.pem"),
-            "--peer-trusted-ca-file", TestCerts.file("ca.pem"));
+            "--proxy",
+            "on",
+            "--name",
+            "proxy",
+            "--data-dir",
+            dir.resolve("proxy.etcd").toString(),
+            "--listen-client-urls",
+            "http://127.0.0.1:" + port,
+            "--initial-cluster",
+            "n1=" + peerUrls.get(0) + ",n2=" + peerUrls.get(1),
+            "--peer-cert-file",
+            TestCerts.file("member.pem"),
+            "--peer-key-file",
+            TestCerts.file("member-key.pem"),
+            "--peer-trusted-ca-file",
+            TestCerts.file("ca.pem"));
     EtcdFlags parsed = EtcdFlags.parse(flags.toArray(String[]::new), Map.of(), line -> {});
     try (ProxyServer proxy = (ProxyServer) EtcdMain.start(parsed.toConfig())) {
       HttpClient plain = HttpClient.newHttpClient();
@@ -157,8 +182,9 @@ class PeerTlsClusterTest {
               HttpResponse.BodyHandlers.ofString());
 
       assertThat(put.statusCode()).isEqualTo(201);
-      assertThat(awaitValue(members.get(2).clientUrl() + "/v2/keys/via-proxy", "yes",
-              Duration.ofSeconds(20)))
+      assertThat(
+              awaitValue(
+                  members.get(2).clientUrl() + "/v2/keys/via-proxy", "yes", Duration.ofSeconds(20)))
           .isTrue();
     }
   }

@@ -10,10 +10,10 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The PEM forms etcd users have on disk (FLG-041, FLG-042): each key format loads and is the
@@ -55,7 +55,8 @@ class PemFilesTest {
   @Test
   void anEcParametersBlockBeforeTheKeyIsSkipped(@TempDir Path dir) throws Exception {
     // What `openssl ecparam -name prime256v1 -genkey` writes (without -noout).
-    String params = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+    String params =
+        "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
     Path file = dir.resolve("key.pem");
     Files.writeString(
         file, params + Files.readString(Path.of(TestCerts.file("member-ec-key.pem"))));

@@ -35,7 +35,9 @@ final class TestCerts {
     return client(new TlsInfo("", "", "", file("ca.pem"), false));
   }
 
-  /** Trusts the test CA and presents {@code name}'s certificate ({@code client}, {@code stranger}). */
+  /**
+   * Trusts the test CA and presents {@code name}'s certificate ({@code client}, {@code stranger}).
+   */
   static HttpClient clientWithCert(String name) {
     return client(
         new TlsInfo(file(name + ".pem"), file(name + "-key.pem"), "", file("ca.pem"), false));

@@ -29,10 +29,18 @@ class TlsFlagsTest {
     ServerConfig c =
         config(
             Map.of(),
-            "--cert-file", "c.pem", "--key-file", "c-key.pem", "--trusted-ca-file", "ca.pem",
+            "--cert-file",
+            "c.pem",
+            "--key-file",
+            "c-key.pem",
+            "--trusted-ca-file",
+            "ca.pem",
             "--client-cert-auth",
-            "-peer-cert-file=p.pem", "-peer-key-file", "p-key.pem",
-            "--peer-trusted-ca-file=pca.pem", "--peer-client-cert-auth=true");
+            "-peer-cert-file=p.pem",
+            "-peer-key-file",
+            "p-key.pem",
+            "--peer-trusted-ca-file=pca.pem",
+            "--peer-client-cert-auth=true");
 
     assertThat(c.clientTls()).isEqualTo(new TlsInfo("c.pem", "c-key.pem", "", "ca.pem", true));
     assertThat(c.peerTls()).isEqualTo(new TlsInfo("p.pem", "p-key.pem", "", "pca.pem", true));
@@ -82,8 +90,7 @@ class TlsFlagsTest {
 
   @Test
   void aBadBooleanInTheEnvironmentIsAFlagError() {
-    assertThatThrownBy(
-            () -> config(Map.of("ETCD_CLIENT_CERT_AUTH", "yes")))
+    assertThatThrownBy(() -> config(Map.of("ETCD_CLIENT_CERT_AUTH", "yes")))
         .hasMessage("invalid value \"yes\" for flag -client-cert-auth: parse error");
   }
 
@@ -94,8 +101,14 @@ class TlsFlagsTest {
     ServerConfig both =
         config(
             Map.of(),
-            "--cert-file", "c.pem", "--key-file", "ck",
-            "--peer-cert-file", "p.pem", "--peer-key-file", "k");
+            "--cert-file",
+            "c.pem",
+            "--key-file",
+            "ck",
+            "--peer-cert-file",
+            "p.pem",
+            "--peer-key-file",
+            "k");
 
     assertThat(peerOnly.proxyClientTls()).isEqualTo(peerOnly.peerTls());
     assertThat(both.proxyClientTls()).isEqualTo(both.clientTls());
@@ -105,7 +118,8 @@ class TlsFlagsTest {
   @Test
   void tlsInfoPrintsAsEtcdLogsIt() {
     assertThat(new TlsInfo("c.pem", "k.pem", "", "ca.pem", true).toString())
-        .isEqualTo("cert = c.pem, key = k.pem, ca = , trusted-ca = ca.pem, client-cert-auth = true");
+        .isEqualTo(
+            "cert = c.pem, key = k.pem, ca = , trusted-ca = ca.pem, client-cert-auth = true");
   }
 
   /** FLG-010: peers are checked first, as etcd opens its peer listeners first. */
@@ -115,17 +129,25 @@ class TlsFlagsTest {
     ServerConfig c =
         config(
             Map.of(),
-            "--name", "n1",
-            "--data-dir", data.toString(),
-            "--listen-peer-urls", "https://localhost:34102",
-            "--initial-advertise-peer-urls", "https://127.0.0.1:34102",
-            "--initial-cluster", "n1=https://127.0.0.1:34102",
-            "--listen-client-urls", "https://127.0.0.1:34101",
-            "--advertise-client-urls", "https://127.0.0.1:34101");
+            "--name",
+            "n1",
+            "--data-dir",
+            data.toString(),
+            "--listen-peer-urls",
+            "https://localhost:34102",
+            "--initial-advertise-peer-urls",
+            "https://127.0.0.1:34102",
+            "--initial-cluster",
+            "n1=https://127.0.0.1:34102",
+            "--listen-client-urls",
+            "https://127.0.0.1:34101",
+            "--advertise-client-urls",
+            "https://127.0.0.1:34101");
 
     assertThatThrownBy(() -> EtcdMain.start(c))
         .isInstanceOf(TlsSetupException.class)
-        .hasMessage("cannot listen on TLS for 127.0.0.1:34102: KeyFile and CertFile are not presented");
+        .hasMessage(
+            "cannot listen on TLS for 127.0.0.1:34102: KeyFile and CertFile are not presented");
     assertThat(data).doesNotExist();
   }
 
@@ -134,12 +156,18 @@ class TlsFlagsTest {
     ServerConfig c =
         config(
             Map.of(),
-            "--name", "n1",
-            "--data-dir", dir.resolve("n1.etcd").toString(),
-            "--listen-client-urls", "https://127.0.0.1:34101",
-            "--advertise-client-urls", "https://127.0.0.1:34101",
-            "--peer-cert-file", TestCerts.file("member.pem"),
-            "--peer-key-file", TestCerts.file("member-key.pem"));
+            "--name",
+            "n1",
+            "--data-dir",
+            dir.resolve("n1.etcd").toString(),
+            "--listen-client-urls",
+            "https://127.0.0.1:34101",
+            "--advertise-client-urls",
+            "https://127.0.0.1:34101",
+            "--peer-cert-file",
+            TestCerts.file("member.pem"),
+            "--peer-key-file",
+            TestCerts.file("member-key.pem"));
 
     assertThatThrownBy(() -> EtcdMain.start(c))
         .isInstanceOf(TlsSetupException.class)
@@ -155,12 +183,18 @@ class TlsFlagsTest {
     ServerConfig c =
         config(
             Map.of(),
-            "--name", "n1",
-            "--data-dir", data.toString(),
-            "--listen-client-urls", "https://127.0.0.1:34101",
-            "--advertise-client-urls", "https://127.0.0.1:34101",
-            "--cert-file", missing.toString(),
-            "--key-file", TestCerts.file("member-key.pem"));
+            "--name",
+            "n1",
+            "--data-dir",
+            data.toString(),
+            "--listen-client-urls",
+            "https://127.0.0.1:34101",
+            "--advertise-client-urls",
+            "https://127.0.0.1:34101",
+            "--cert-file",
+            missing.toString(),
+            "--key-file",
+            TestCerts.file("member-key.pem"));
 
     assertThatThrownBy(() -> EtcdMain.start(c))
         .isInstanceOf(TlsSetupException.class)

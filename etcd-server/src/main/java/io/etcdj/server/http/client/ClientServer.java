@@ -75,7 +75,8 @@ public final class ClientServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler("https".equals(url.getScheme()) ? new TlsFirst(tls, plain) : plain);
-        cs.channels.add(b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
+        cs.channels.add(
+            b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
       }
     } catch (InterruptedException | RuntimeException e) {
       cs.close();

@@ -27,6 +27,7 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
   static final int MAX_BODY = 512 * 1024 * 1024 - 1;
 
   private final PeerRouter router;
+
   /** The listener's TLS, or null on plain http. */
   private final SslContext tls;
 
