@@ -123,35 +123,58 @@ public final class EtcdFlags {
   @Option(names = "--proxy-read-timeout", defaultValue = "0")
   String proxyReadTimeout;
 
-  // security
-  @Option(names = "--ca-file", defaultValue = "")
+  // security (FLG-041, FLG-042): read by tls.TlsInfo
+  @Option(
+      names = "--ca-file",
+      defaultValue = "",
+      description = "deprecated: --trusted-ca-file plus --client-cert-auth")
   String caFile;
 
-  @Option(names = "--cert-file", defaultValue = "")
+  @Option(names = "--cert-file", defaultValue = "", description = "client port TLS certificate")
   String certFile;
 
-  @Option(names = "--key-file", defaultValue = "")
+  @Option(names = "--key-file", defaultValue = "", description = "client port TLS key")
   String keyFile;
 
-  @Option(names = "--client-cert-auth", arity = "1", defaultValue = "false")
+  @Option(
+      names = "--client-cert-auth",
+      arity = "1",
+      defaultValue = "false",
+      description = "clients must present a certificate signed by --trusted-ca-file")
   String clientCertAuth;
 
-  @Option(names = "--trusted-ca-file", defaultValue = "")
+  @Option(
+      names = "--trusted-ca-file",
+      defaultValue = "",
+      description = "CAs for client certificates")
   String trustedCaFile;
 
-  @Option(names = "--peer-ca-file", defaultValue = "")
+  @Option(
+      names = "--peer-ca-file",
+      defaultValue = "",
+      description = "deprecated: --peer-trusted-ca-file plus --peer-client-cert-auth")
   String peerCaFile;
 
-  @Option(names = "--peer-cert-file", defaultValue = "")
+  @Option(
+      names = "--peer-cert-file",
+      defaultValue = "",
+      description = "peer port TLS certificate, also presented to peers")
   String peerCertFile;
 
-  @Option(names = "--peer-key-file", defaultValue = "")
+  @Option(names = "--peer-key-file", defaultValue = "", description = "peer TLS key")
   String peerKeyFile;
 
-  @Option(names = "--peer-client-cert-auth", arity = "1", defaultValue = "false")
+  @Option(
+      names = "--peer-client-cert-auth",
+      arity = "1",
+      defaultValue = "false",
+      description = "peers must present a certificate signed by --peer-trusted-ca-file")
   String peerClientCertAuth;
 
-  @Option(names = "--peer-trusted-ca-file", defaultValue = "")
+  @Option(
+      names = "--peer-trusted-ca-file",
+      defaultValue = "",
+      description = "CAs for peer certificates, both ways")
   String peerTrustedCaFile;
 
   // logging and misc
