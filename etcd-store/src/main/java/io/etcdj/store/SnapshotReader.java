@@ -18,11 +18,14 @@ import java.util.List;
  */
 final class SnapshotReader {
   /**
-   * Field names are not interned: every child's name is a field name, and interning a million
-   * distinct names costs more than the whole parse.
+   * Field names are neither interned nor kept in the parser's symbol table: every child's name is a
+   * field name, and hashing a million distinct names into that table costs more than the parse.
    */
   private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+      JsonFactory.builder()
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+          .build();
 
   private SnapshotReader() {}
 
