@@ -42,6 +42,21 @@ public final class SnapshotFile {
    * @throws SnapshotCorruptException if it is empty, undecodable or fails its CRC
    */
   public static SnapshotFile open(Path file) throws IOException {
+    return scan(file, true);
+  }
+
+  /**
+   * Finds the parts of a file this member wrote or already checked, without the CRC pass: only the
+   * envelope's tags and the metadata are read, a few hundred bytes whatever the store's size. For
+   * the raft loop, which must not read a whole snapshot to send it to a follower.
+   *
+   * @throws SnapshotCorruptException if it is empty or undecodable
+   */
+  public static SnapshotFile locate(Path file) throws IOException {
+    return scan(file, false);
+  }
+
+  private static SnapshotFile scan(Path file, boolean checkCrc) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       if (ch.size() == 0) {
         throw new SnapshotCorruptException(file, "snap: empty snapshot");
@@ -63,7 +78,7 @@ public final class SnapshotFile {
       if (data == null || data.length() == 0 || crc == 0) {
         throw new SnapshotCorruptException(file, "snap: empty snapshot");
       }
-      if (crc(ch, data.offset(), data.length()) != crc) {
+      if (checkCrc && crc(ch, data.offset(), data.length()) != crc) {
         throw new SnapshotCorruptException(file, "snap: crc mismatch");
       }
       return parts(file, ch, data);
@@ -88,6 +103,20 @@ public final class SnapshotFile {
   /** A new stream over the data (the store JSON); the caller closes it. */
   public InputStream openData() throws IOException {
     return new RegionStream(FileChannel.open(path, StandardOpenOption.READ), dataOffset, dataLength);
+  }
+
+  /**
+   * The data mapped read-only into memory: off the Java heap, paged in from the file as it is read
+   * (the page cache, not a copy). The mapping lives as long as the returned buffer; the file may be
+   * deleted meanwhile.
+   */
+  public ByteBuffer mapData() throws IOException {
+    if (dataLength > Integer.MAX_VALUE) {
+      throw new IOException("snap: data of " + dataLength + " bytes is too large to map: " + path);
+    }
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      return ch.map(FileChannel.MapMode.READ_ONLY, dataOffset, dataLength);
+    }
   }
 
   /** The data, read whole into memory. */

@@ -8,6 +8,7 @@ import io.etcdj.raft.raftpb.SnapshotMetadata;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -56,7 +57,15 @@ public final class Snapshotter {
 
   /** Writes the snapshot durably; see {@link #save(SnapshotMetadata, DataWriter)}. */
   public Path save(Snapshot snapshot) throws IOException {
-    return save(snapshot.getMetadata(), out -> snapshot.getData().writeTo(out));
+    // Through newInput(): a ByteString over a mapped file (a snapshot received from the leader)
+    // would copy itself whole into a heap array in writeTo(OutputStream).
+    return save(
+        snapshot.getMetadata(),
+        out -> {
+          try (InputStream in = snapshot.getData().newInput()) {
+            in.transferTo(out);
+          }
+        });
   }
 
   /**
