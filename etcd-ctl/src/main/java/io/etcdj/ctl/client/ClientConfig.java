@@ -1,9 +1,14 @@
 package io.etcdj.ctl.client;
 
+import io.etcdj.tls.KeyMaterial;
+import io.etcdj.tls.TlsFileException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything the etcd client needs, resolved from flags and environment by the command line
@@ -37,6 +42,27 @@ public record ClientConfig(
   public record TlsFiles(String caFile, String certFile, String keyFile) {
     public boolean isEmpty() {
       return isBlank(caFile) && isBlank(certFile) && isBlank(keyFile);
+    }
+
+    /**
+     * The TLS context of every request etcdctl makes (CTL-001): it trusts the CA bundle, or the
+     * system's CAs when there is none, and presents the certificate when both it and its key are
+     * named. Keys may be PKCS#8, PKCS#1 RSA or SEC1 EC, as for etcdctl and etcd (etcd-tls reads
+     * them for both).
+     *
+     * @throws ApiError with the file's problem when a file is unusable
+     */
+    public SSLContext sslContext() throws EtcdClientException {
+      try {
+        KeyManagerFactory keys =
+            isBlank(certFile) || isBlank(keyFile)
+                ? null
+                : KeyMaterial.keyManagers(Path.of(certFile), Path.of(keyFile));
+        List<Path> cas = isBlank(caFile) ? List.of() : List.of(Path.of(caFile));
+        return KeyMaterial.sslContext(keys, KeyMaterial.trustManagers(cas));
+      } catch (TlsFileException e) {
+        throw new ApiError(e.getMessage());
+      }
     }
 
     private static boolean isBlank(String s) {

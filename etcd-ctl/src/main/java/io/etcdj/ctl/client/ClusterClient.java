@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends requests to an etcd cluster over HTTP with failover: the pinned endpoint first, then the
@@ -29,6 +30,10 @@ import java.util.List;
  */
 public final class ClusterClient {
   private final HttpClient http;
+
+  /** The TLS context of every request, or null when no TLS file is named (the JDK's default). */
+  private final SSLContext tls;
+
   private final ClientConfig config;
   private final String authorization;
   private List<URI> endpoints;
@@ -41,8 +46,9 @@ public final class ClusterClient {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(config.dialTimeout());
-    if (!config.tls().isEmpty()) {
-      builder.sslContext(TlsContexts.fromPemFiles(config.tls()));
+    this.tls = config.tls().isEmpty() ? null : config.tls().sslContext();
+    if (tls != null) {
+      builder.sslContext(tls);
     }
     this.http = builder.build();
     this.authorization =
@@ -57,6 +63,14 @@ public final class ClusterClient {
     List<URI> eps = new ArrayList<>(config.endpoints());
     Collections.shuffle(eps);
     this.endpoints = List.copyOf(eps);
+  }
+
+  /**
+   * A probe of members' {@code /health} with this client's TLS files: etcdctl's {@code
+   * cluster-health} uses the same transport for it as for the member list (CTL-064).
+   */
+  public HealthProbe healthProbe(Duration dialTimeout) {
+    return new HealthProbe(dialTimeout, tls);
   }
 
   /** The current endpoint list, as Go prints URLs. */
@@ -220,7 +234,7 @@ public final class ClusterClient {
   }
 
   /** Go's text for a transport failure, which etcdctl users see in error lines. */
-  private static String describe(URI ep, Exception e) {
+  static String describe(URI ep, Exception e) {
     if (e instanceof ConnectException) {
       return "dial tcp " + hostPort(ep) + ": connect: connection refused";
     }

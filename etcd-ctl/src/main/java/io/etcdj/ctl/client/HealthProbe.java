@@ -2,7 +2,6 @@ package io.etcdj.ctl.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 
 /**
  * Fetches one member's {@code /health} directly, without failover (CTL-064).
@@ -19,12 +19,18 @@ import java.util.Locale;
 public final class HealthProbe {
   private final HttpClient http;
 
-  public HealthProbe(Duration dialTimeout) {
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(dialTimeout)
-            .build();
+  /**
+   * A probe dialling within {@code dialTimeout} and, for https members, with {@code tls} (null: the
+   * JDK's default context, which trusts the system's CAs). {@link ClusterClient#healthProbe} gives
+   * one with the client's TLS files.
+   */
+  public HealthProbe(Duration dialTimeout, SSLContext tls) {
+    HttpClient.Builder b =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(dialTimeout);
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.http = b.build();
   }
 
   /**
@@ -64,18 +70,12 @@ public final class HealthProbe {
               HttpRequest.newBuilder(URI.create(url)).GET().build(),
               HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return resp.body();
-    } catch (ConnectException e) {
-      URI u = URI.create(clientUrl);
+    } catch (IOException e) {
+      // Go's text for refused dials and certificate errors, as for every other request.
       throw new ApiError(
-          "Get "
-              + GoText.quote(url)
-              + ": dial tcp "
-              + u.getHost()
-              + ":"
-              + u.getPort()
-              + ": connect: connection refused",
+          "Get " + GoText.quote(url) + ": " + ClusterClient.describe(URI.create(clientUrl), e),
           true);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new ApiError("Get " + GoText.quote(url) + ": " + e.getMessage(), true);
     }
   }

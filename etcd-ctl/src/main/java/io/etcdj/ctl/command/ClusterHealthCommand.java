@@ -1,5 +1,6 @@
 package io.etcdj.ctl.command;
 
+import io.etcdj.ctl.client.ClusterClient;
 import io.etcdj.ctl.client.Deadline;
 import io.etcdj.ctl.client.EtcdClientException;
 import io.etcdj.ctl.client.HealthProbe;
@@ -33,14 +34,16 @@ final class ClusterHealthCommand extends CtlCommand {
   @Override
   void run(Session s) throws InterruptedException {
     PrintStream out = s.out();
+    ClusterClient client = s.clientNoSync();
     List<Member> members;
     try {
-      members = new MembersApi(s.clientNoSync()).list(Deadline.none());
+      members = new MembersApi(client).list(Deadline.none());
     } catch (EtcdClientException e) {
       out.print("cluster may be unhealthy: failed to list members\n");
       throw s.errors().handle(ExitCodes.SERVER_ERROR, e);
     }
-    HealthProbe probe = new HealthProbe(Duration.ofSeconds(30));
+    // The health requests go over the same TLS set-up as the member list, as etcdctl's (CTL-064).
+    HealthProbe probe = client.healthProbe(Duration.ofSeconds(30));
     while (true) {
       int healthy = 0;
       for (Member m : members) {

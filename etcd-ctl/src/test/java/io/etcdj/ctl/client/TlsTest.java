@@ -33,8 +33,8 @@ class TlsTest {
   @BeforeEach
   void startServer() throws Exception {
     SSLContext ctx =
-        TlsContexts.fromPemFiles(
-            new ClientConfig.TlsFiles(file("ca.pem"), file("server.pem"), file("server-key.pem")));
+        new ClientConfig.TlsFiles(file("ca.pem"), file("server.pem"), file("server-key.pem"))
+            .sslContext();
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(
         new HttpsConfigurator(ctx) {

@@ -1,18 +1,15 @@
 package io.etcdj.server.tls;
 
+import io.etcdj.tls.KeyMaterial;
+import io.etcdj.tls.TlsFileException;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
@@ -23,10 +20,11 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Turns a {@link TlsInfo} into what the JDK and Netty use: a server context for the client and peer
- * listeners, a Netty client context for our peer connections, and a JDK {@link SSLContext} for the
- * {@code java.net.http} clients of the proxy. Everything runs on the JDK's own TLS provider (no
- * native library).
+ * Turns a {@link TlsInfo} into what the JDK and Netty use (the PEM reading and the key and trust
+ * managers are etcd-tls's {@link KeyMaterial}, shared with etcdctl): a server context for the
+ * client and peer listeners, a Netty client context for our peer connections, and a JDK {@link
+ * SSLContext} for the {@code java.net.http} clients of the proxy. Everything runs on the JDK's own
+ * TLS provider (no native library).
  *
  * <p>As etcd does (its {@code TLSInfo.ServerConfig} and {@code ClientConfig}): a server asks for
  * and verifies a client certificate only when {@link TlsInfo#requiresClientCert()}; a client
@@ -36,8 +34,6 @@ import javax.net.ssl.TrustManagerFactory;
  * <p>Thread-safety: stateless; the contexts it builds are thread-safe.
  */
 public final class TlsContexts {
-  private static final char[] NO_PASSWORD = new char[0];
-
   private TlsContexts() {}
 
   /**
@@ -77,13 +73,8 @@ public final class TlsContexts {
   /** The same as {@link #client} for {@code java.net.http.HttpClient}, which verifies hosts. */
   public static SSLContext jdkClient(TlsInfo info) {
     try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(
-          info.empty() ? null : keyManagers(info).getKeyManagers(),
-          trustManagers(info).getTrustManagers(),
-          null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
+      return KeyMaterial.sslContext(info.empty() ? null : keyManagers(info), trustManagers(info));
+    } catch (TlsFileException e) {
       throw new TlsSetupException("cannot set up TLS (" + info + "): " + e.getMessage(), e);
     }
   }
@@ -106,54 +97,25 @@ public final class TlsContexts {
     if (info.certFile().isEmpty() || info.keyFile().isEmpty()) {
       throw new TlsSetupException("both a certificate and a key file are needed (" + info + ")");
     }
-    List<X509Certificate> chain = PemFiles.certificates(Path.of(info.certFile()));
-    PrivateKey key = PemFiles.privateKey(Path.of(info.keyFile()));
     try {
-      KeyStore store = emptyStore();
-      store.setKeyEntry("member", key, NO_PASSWORD, chain.toArray(new X509Certificate[0]));
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(store, NO_PASSWORD);
-      return kmf;
-    } catch (GeneralSecurityException e) {
-      throw new TlsSetupException(
-          info.certFile() + ", " + info.keyFile() + ": " + e.getMessage(), e);
+      return KeyMaterial.keyManagers(Path.of(info.certFile()), Path.of(info.keyFile()));
+    } catch (TlsFileException e) {
+      throw new TlsSetupException(e.getMessage(), e);
     }
   }
 
   /** The CA files' certificates, or the system's CAs when no CA file is named. */
   private static TrustManagerFactory trustManagers(TlsInfo info) {
-    List<X509Certificate> cas = new ArrayList<>();
+    List<Path> cas = new ArrayList<>();
     for (String file : List.of(info.caFile(), info.trustedCaFile())) {
       if (!file.isEmpty()) {
-        cas.addAll(PemFiles.certificates(Path.of(file)));
+        cas.add(Path.of(file));
       }
     }
     try {
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      if (cas.isEmpty()) {
-        tmf.init((KeyStore) null);
-      } else {
-        KeyStore store = emptyStore();
-        for (int i = 0; i < cas.size(); i++) {
-          store.setCertificateEntry("ca-" + i, cas.get(i));
-        }
-        tmf.init(store);
-      }
-      return tmf;
-    } catch (GeneralSecurityException e) {
-      throw new TlsSetupException("cannot trust the CA files (" + info + "): " + e.getMessage(), e);
+      return KeyMaterial.trustManagers(cas);
+    } catch (TlsFileException e) {
+      throw new TlsSetupException(e.getMessage(), e);
     }
-  }
-
-  private static KeyStore emptyStore() throws GeneralSecurityException {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try {
-      store.load(null, null);
-    } catch (IOException e) {
-      throw new GeneralSecurityException(e);
-    }
-    return store;
   }
 }

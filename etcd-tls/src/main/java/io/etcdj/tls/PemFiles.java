@@ -1,4 +1,4 @@
-package io.etcdj.server.tls;
+package io.etcdj.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,11 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the PEM files etcd's TLS flags name: certificate chains and CA bundles ({@code BEGIN
- * CERTIFICATE}, any number) and unencrypted private keys in the three encodings Go accepts: PKCS#8
- * ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and SEC1 ({@code BEGIN EC
- * PRIVATE KEY}). Blocks of other types (such as the {@code EC PARAMETERS} block {@code openssl
- * ecparam -genkey} writes first) are skipped, as Go skips them.
+ * Reads the PEM files that etcd's and etcdctl's TLS flags name: certificate chains and CA bundles
+ * ({@code BEGIN CERTIFICATE}, any number) and unencrypted private keys in the three encodings Go
+ * accepts: PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and SEC1
+ * ({@code BEGIN EC PRIVATE KEY}). Blocks of other types (such as the {@code EC PARAMETERS} block
+ * {@code openssl ecparam -genkey} writes first) are skipped, as Go skips them.
  *
  * <p>Thread-safety: stateless.
  */
@@ -37,7 +37,7 @@ public final class PemFiles {
   /**
    * Every certificate in {@code file}, in order (a chain: the leaf first).
    *
-   * @throws TlsSetupException if the file cannot be read or holds no certificate
+   * @throws TlsFileException if the file cannot be read or holds no certificate
    */
   public static List<X509Certificate> certificates(Path file) {
     String text = read(file);
@@ -53,10 +53,10 @@ public final class PemFiles {
         }
       }
     } catch (CertificateException e) {
-      throw new TlsSetupException(file + ": bad certificate: " + e.getMessage(), e);
+      throw new TlsFileException(file + ": bad certificate: " + e.getMessage(), e);
     }
     if (certs.isEmpty()) {
-      throw new TlsSetupException(file + ": failed to find any PEM data in certificate input");
+      throw new TlsFileException(file + ": failed to find any PEM data in certificate input");
     }
     return certs;
   }
@@ -64,7 +64,7 @@ public final class PemFiles {
   /**
    * The first private key in {@code file}.
    *
-   * @throws TlsSetupException if the file cannot be read, holds no key, or holds an encrypted one
+   * @throws TlsFileException if the file cannot be read, holds no key, or holds an encrypted one
    *     (etcd cannot use those either)
    */
   public static PrivateKey privateKey(Path file) {
@@ -75,7 +75,7 @@ public final class PemFiles {
         continue;
       }
       if (type.equals("ENCRYPTED PRIVATE KEY") || m.group(2).contains("Proc-Type: 4,ENCRYPTED")) {
-        throw new TlsSetupException(file + ": encrypted private keys are not supported");
+        throw new TlsFileException(file + ": encrypted private keys are not supported");
       }
       byte[] der = decode(file, m.group(2));
       try {
@@ -83,13 +83,13 @@ public final class PemFiles {
           case "PRIVATE KEY" -> fromPkcs8(der);
           case "RSA PRIVATE KEY" -> fromPkcs8(Pkcs8.fromPkcs1(der));
           case "EC PRIVATE KEY" -> fromPkcs8(Pkcs8.fromSec1(der));
-          default -> throw new TlsSetupException(file + ": unsupported key type " + type);
+          default -> throw new TlsFileException(file + ": unsupported key type " + type);
         };
       } catch (GeneralSecurityException | IllegalArgumentException e) {
-        throw new TlsSetupException(file + ": bad " + type + ": " + e.getMessage(), e);
+        throw new TlsFileException(file + ": bad " + type + ": " + e.getMessage(), e);
       }
     }
-    throw new TlsSetupException(file + ": failed to find any PEM data in key input");
+    throw new TlsFileException(file + ": failed to find any PEM data in key input");
   }
 
   /** A PKCS#8 key of any algorithm the JDK knows; the algorithm is found by trying each. */
@@ -110,9 +110,9 @@ public final class PemFiles {
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (NoSuchFileException e) {
       // Go's wording, which etcd passes on.
-      throw new TlsSetupException("open " + file + ": no such file or directory", e);
+      throw new TlsFileException("open " + file + ": no such file or directory", e);
     } catch (IOException e) {
-      throw new TlsSetupException("open " + file + ": " + e.getMessage(), e);
+      throw new TlsFileException("open " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -120,7 +120,7 @@ public final class PemFiles {
     try {
       return Base64.getMimeDecoder().decode(base64.replaceAll("(?m)^[A-Za-z-]+:.*$", ""));
     } catch (IllegalArgumentException e) {
-      throw new TlsSetupException(file + ": bad base64 in PEM block", e);
+      throw new TlsFileException(file + ": bad base64 in PEM block", e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.etcdj.server.tls;
+package io.etcdj.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.etcdj.server.tls;
+package io.etcdj.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.etcdj.server.tls;
+package io.etcdj.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,12 +32,11 @@ class PemFilesTest {
   @ParameterizedTest
   @MethodSource("keyFormats")
   void eachKeyFormatLoadsAndMatchesItsCertificate(Row row) throws Exception {
-    Path keyFile = Path.of(TestCerts.file(row.member() + "-key.pem"));
+    Path keyFile = TestPem.file(row.member() + "-key.pem");
     assertThat(Files.readString(keyFile)).startsWith("-----" + row.pemType() + "-----");
 
     PrivateKey key = PemFiles.privateKey(keyFile);
-    X509Certificate cert =
-        PemFiles.certificates(Path.of(TestCerts.file(row.member() + ".pem"))).get(0);
+    X509Certificate cert = PemFiles.certificates(TestPem.file(row.member() + ".pem")).get(0);
 
     assertThat(key.getAlgorithm()).isEqualTo(row.algorithm());
     String scheme = row.algorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
@@ -58,8 +57,7 @@ class PemFilesTest {
     String params =
         "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
     Path file = dir.resolve("key.pem");
-    Files.writeString(
-        file, params + Files.readString(Path.of(TestCerts.file("member-ec-key.pem"))));
+    Files.writeString(file, params + Files.readString(TestPem.file("member-ec-key.pem")));
 
     assertThat(PemFiles.privateKey(file).getAlgorithm()).isEqualTo("EC");
   }
@@ -69,8 +67,7 @@ class PemFilesTest {
     Path bundle = dir.resolve("bundle.pem");
     Files.writeString(
         bundle,
-        Files.readString(Path.of(TestCerts.file("ca.pem")))
-            + Files.readString(Path.of(TestCerts.file("other-ca.pem"))));
+        Files.readString(TestPem.file("ca.pem")) + Files.readString(TestPem.file("other-ca.pem")));
 
     assertThat(PemFiles.certificates(bundle))
         .extracting(c -> c.getSubjectX500Principal().getName())
@@ -87,7 +84,7 @@ class PemFilesTest {
             + "-----END RSA PRIVATE KEY-----\n");
 
     assertThatThrownBy(() -> PemFiles.privateKey(file))
-        .isInstanceOf(TlsSetupException.class)
+        .isInstanceOf(TlsFileException.class)
         .hasMessageContaining("encrypted private keys are not supported");
   }
 
@@ -96,14 +93,14 @@ class PemFilesTest {
     Path missing = dir.resolve("nope.pem");
 
     assertThatThrownBy(() -> PemFiles.certificates(missing))
-        .isInstanceOf(TlsSetupException.class)
+        .isInstanceOf(TlsFileException.class)
         .hasMessage("open " + missing + ": no such file or directory");
   }
 
   @Test
   void aFileWithoutAKeyIsRefused() {
-    assertThatThrownBy(() -> PemFiles.privateKey(Path.of(TestCerts.file("ca.pem"))))
-        .isInstanceOf(TlsSetupException.class)
+    assertThatThrownBy(() -> PemFiles.privateKey(TestPem.file("ca.pem")))
+        .isInstanceOf(TlsFileException.class)
         .hasMessageContaining("failed to find any PEM data in key input");
   }
 }
