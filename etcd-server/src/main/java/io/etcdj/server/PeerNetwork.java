@@ -45,6 +45,10 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   private final EventLoopGroup workers;
   private final Transport transport;
   private final PeerServer server;
+
+  /** Whether --peer-cert-file and --peer-key-file name files, which http listen URLs ignore. */
+  private final boolean peerCertFiles;
+
   private final Runnable removed;
   private final LeaderStats leaderStats = new LeaderStats();
   private final AppendStats appendStats = new AppendStats(SystemClock::nanoTime);
@@ -75,16 +79,19 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     boolean epoll = Epoll.isAvailable();
     this.boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     this.workers = epoll ? new EpollEventLoopGroup(2) : new NioEventLoopGroup(2);
-    TransportConfig tc =
-        TransportConfig.of(
-            localId,
-            clusterId,
-            config.advertisePeerUrls().stream().map(URI::toString).toList(),
-            Duration.ofMillis(config.electionMs()),
-            PeerTls.of(config.peerTls(), config.listenPeerUrls()));
+    List<String> advertised = config.advertisePeerUrls().stream().map(URI::toString).toList();
+    Duration election = Duration.ofMillis(config.electionMs());
+    PeerTls tls = PeerTls.of(config.peerTls(), config.listenPeerUrls());
+    this.peerCertFiles = !config.peerTls().empty();
+    TransportConfig tc = TransportConfig.of(localId, clusterId, advertised, election, tls);
     this.transport = new Transport(tc, this, leaderStats, workers, clock);
-    this.server = new PeerServer(boss, workers, new PeerInitializer(tc, cluster, this, transport,
-        clock));
+    // The initializer builds the plain pipeline; PeerServer puts TLS in front of it on the https
+    // listen URLs only, as etcd does when http and https are mixed (FLG-042).
+    TransportConfig plainListener =
+        TransportConfig.of(localId, clusterId, advertised, election, tls.withoutListener());
+    PeerInitializer initializer =
+        new PeerInitializer(plainListener, cluster, this, transport, clock);
+    this.server = new PeerServer(boss, workers, initializer, tls.server());
   }
 
   /** Messages from peers go to {@code loop} from now on (before that they are dropped). */
@@ -92,11 +99,18 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     this.raft = loop;
   }
 
-  /** Binds every {@code --listen-peer-urls} URL. */
+  /** Binds every {@code --listen-peer-urls} URL, with TLS on the {@code https} ones only. */
   void listen(List<URI> urls) {
     for (URI u : urls) {
+      if ("http".equals(u.getScheme()) && peerCertFiles) {
+        // etcd's warning, word for word: it serves such a URL without TLS too.
+        LOG.warn(
+            "The scheme of peer url {} is HTTP while peer key/cert files are presented."
+                + " Ignored peer key/cert files.",
+            u);
+      }
       try {
-        server.listen(u.getHost(), u.getPort());
+        server.listen(u.getScheme(), u.getHost(), u.getPort());
         LOG.info("listening for peers on {}", u);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -12,25 +12,26 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the in-process cluster tests share: free loopback ports for members to listen on, and
- * waiting (polled, with a deadline) for exactly one leader.
+ * waiting (polled, with a deadline) for exactly one leader. Public for the tests of other packages
+ * that start members themselves (the TLS tests).
  *
  * <p>Thread-safety: stateless.
  */
-final class ClusterTestSupport {
+public final class ClusterTestSupport {
   private ClusterTestSupport() {}
 
   /**
    * Ports are taken from below Linux's ephemeral range (32768-60999): a port the kernel hands out
-   * for port 0 can be taken again by any outgoing connection between our check and the member's
-   * own bind, which made cluster starts fail with "Address already in use" on a busy machine.
-   * 23790 (the Procfile's proxy) and etcd's 2379x/2380x ports lie outside this window.
+   * for port 0 can be taken again by any outgoing connection between our check and the member's own
+   * bind, which made cluster starts fail with "Address already in use" on a busy machine. 23790
+   * (the Procfile's proxy) and etcd's 2379x/2380x ports lie outside this window.
    */
   private static final int FIRST_PORT = 24_000;
 
   private static final int LAST_PORT = 32_000;
 
   /** n distinct ports that are free on 127.0.0.1 now, chosen at random (bounded tries). */
-  static int[] freePorts(int n) throws IOException {
+  public static int[] freePorts(int n) throws IOException {
     Set<Integer> chosen = new LinkedHashSet<>();
     InetAddress loopback = InetAddress.getLoopbackAddress();
     for (int tries = 0; chosen.size() < n && tries < 10_000; tries++) {
@@ -51,7 +52,7 @@ final class ClusterTestSupport {
   }
 
   /** The single member that leads, once exactly one of the candidates does. */
-  static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates, Duration deadline)
+  public static EmbeddedEtcd awaitLeader(List<EmbeddedEtcd> candidates, Duration deadline)
       throws InterruptedException {
     long end = System.nanoTime() + deadline.toNanos();
     while (System.nanoTime() < end) {

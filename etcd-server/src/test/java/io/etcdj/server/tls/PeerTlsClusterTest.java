@@ -1,5 +1,7 @@
 package io.etcdj.server.tls;
 
+import static io.etcdj.server.cluster.ClusterTestSupport.awaitLeader;
+import static io.etcdj.server.cluster.ClusterTestSupport.freePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +10,6 @@ import io.etcdj.server.EtcdFlags;
 import io.etcdj.server.EtcdMain;
 import io.etcdj.server.proxy.ProxyServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,7 +117,7 @@ class PeerTlsClusterTest {
 
   @Test
   void aClusterOnHttpsPeerUrlsElectsALeaderAndReplicatesAWrite() throws Exception {
-    EmbeddedEtcd leader = awaitLeader(Duration.ofSeconds(30));
+    EmbeddedEtcd leader = awaitLeader(members, Duration.ofSeconds(30));
 
     HttpResponse<String> put = put(leader.clientUrl() + "/v2/keys/tls", "over-tls");
 
@@ -149,7 +146,7 @@ class PeerTlsClusterTest {
    */
   @Test
   void aProxyWithPeerTlsOnlyForwardsToHttpsMembers() throws Exception {
-    awaitLeader(Duration.ofSeconds(30));
+    awaitLeader(members, Duration.ofSeconds(30));
     int port = freePorts(1)[0];
     List<String> flags =
         List.of(
@@ -189,18 +186,6 @@ class PeerTlsClusterTest {
     }
   }
 
-  private EmbeddedEtcd awaitLeader(Duration deadline) throws InterruptedException {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (System.nanoTime() < end) {
-      List<EmbeddedEtcd> leaders = members.stream().filter(m -> m.server().isLeader()).toList();
-      if (leaders.size() == 1) {
-        return leaders.get(0);
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no single leader within " + deadline);
-  }
-
   private boolean awaitValue(String url, String value, Duration deadline) throws Exception {
     long end = System.nanoTime() + deadline.toNanos();
     while (System.nanoTime() < end) {
@@ -228,26 +213,5 @@ class PeerTlsClusterTest {
     return client.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /**
-   * Free loopback ports below Linux's ephemeral range, as the cluster tests' {@code
-   * ClusterTestSupport} picks them (that class is package-private to {@code cluster/}).
-   */
-  private static int[] freePorts(int n) throws IOException {
-    Set<Integer> chosen = new LinkedHashSet<>();
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    for (int tries = 0; chosen.size() < n && tries < 10_000; tries++) {
-      int port = ThreadLocalRandom.current().nextInt(24_000, 32_000);
-      try (ServerSocket s = new ServerSocket(port, 1, loopback)) {
-        chosen.add(port);
-      } catch (IOException inUse) {
-        // taken: try another
-      }
-    }
-    if (chosen.size() < n) {
-      throw new IOException("no " + n + " free ports");
-    }
-    return chosen.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -1,18 +1,25 @@
 package io.etcdj.server.http.peer;
 
+import io.etcdj.server.tls.TlsFirst;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Listens on the peer URLs with a {@link PeerInitializer}. The caller owns the event loop groups.
+ * Listens on the peer URLs with a {@link PeerInitializer}. Each URL's scheme decides its pipeline,
+ * as in etcd, which serves TLS only on the {@code https} ones of {@code --listen-peer-urls} (SPEC
+ * FLG-042): {@code https} listeners put a TLS handler before the initializer's pipeline, {@code
+ * http} listeners use it as it is. The caller owns the event loop groups.
  *
  * <p>Thread-safety: thread-safe; the list of bound channels is guarded by the server's monitor.
  */
@@ -20,16 +27,54 @@ public final class PeerServer implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final PeerInitializer initializer;
+
+  /** The pipeline of {@code https} listeners, or null when there is no certificate to serve. */
+  private final TlsFirst https;
+
   private final List<Channel> bound = new ArrayList<>();
 
+  /** A server for plain {@code http} peer URLs only. */
   public PeerServer(EventLoopGroup boss, EventLoopGroup workers, PeerInitializer initializer) {
+    this(boss, workers, initializer, null);
+  }
+
+  /**
+   * A server whose {@code https} listeners use {@code tls} (null: none allowed) in front of {@code
+   * initializer}, which must build a plain pipeline.
+   */
+  public PeerServer(
+      EventLoopGroup boss, EventLoopGroup workers, PeerInitializer initializer, SslContext tls) {
     this.boss = boss;
     this.workers = workers;
     this.initializer = initializer;
+    this.https = tls == null ? null : new TlsFirst(tls, initializer);
   }
 
-  /** Binds {@code host:port} (port 0 picks a free one) and returns the bound address. */
-  public synchronized InetSocketAddress listen(String host, int port) throws InterruptedException {
+  /** Binds {@code host:port} for plain http; see {@link #listen(String, String, int)}. */
+  public InetSocketAddress listen(String host, int port) throws InterruptedException {
+    return listen("http", host, port);
+  }
+
+  /**
+   * Binds {@code host:port} (port 0 picks a free one) for a peer URL of {@code scheme}, {@code
+   * http} or {@code https}, and returns the bound address.
+   *
+   * @throws IllegalArgumentException for another scheme, or {@code https} without a TLS context
+   */
+  public synchronized InetSocketAddress listen(String scheme, String host, int port)
+      throws InterruptedException {
+    ChannelInitializer<SocketChannel> child =
+        switch (scheme) {
+          case "http" -> initializer;
+          case "https" -> {
+            if (https == null) {
+              throw new IllegalArgumentException(
+                  "no peer certificate to serve https on " + host + ":" + port);
+            }
+            yield https;
+          }
+          default -> throw new IllegalArgumentException("unsupported peer URL scheme " + scheme);
+        };
     Channel ch =
         new ServerBootstrap()
             .group(boss, workers)
@@ -39,7 +84,7 @@ public final class PeerServer implements AutoCloseable {
                     : NioServerSocketChannel.class)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(initializer)
+            .childHandler(child)
             .bind(host, port)
             .sync()
             .channel();
