@@ -370,12 +370,7 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   private boolean hasClusterVersion() {
-    try {
-      store.get("/0/version", false, false);
-      return true;
-    } catch (EtcdException e) {
-      return false;
-    }
+    return store.peek("/0/version", false, false) != null;
   }
 
   /** CLU-018: an internal write is retried until it is applied (or the member stops). */

@@ -2,7 +2,6 @@ package io.etcdj.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.etcdj.store.EtcdException;
 import io.etcdj.store.NodeExtern;
 import io.etcdj.store.Store;
 import java.io.IOException;
@@ -25,13 +24,9 @@ final class Membership {
   /** The members, sorted by ID as etcd lists them (OTH-021). */
   static List<Member> members(Store store) {
     List<Member> members = new ArrayList<>();
-    NodeExtern dir;
-    try {
-      dir = store.get("/0/members", true, true).node();
-    } catch (EtcdException e) {
-      return members;
-    }
-    if (dir.nodes() == null) {
+    // peek, not get: etcd answers membership from memory, so these reads are in no store stats.
+    NodeExtern dir = store.peek("/0/members", true, true);
+    if (dir == null || dir.nodes() == null) {
       return members;
     }
     for (NodeExtern m : dir.nodes()) {
@@ -58,12 +53,7 @@ final class Membership {
 
   /** Whether {@code id} was removed from the cluster (CLU-033). */
   static boolean isRemoved(Store store, long id) {
-    try {
-      store.get("/0/removed_members/" + Long.toHexString(id), false, false);
-      return true;
-    } catch (EtcdException e) {
-      return false;
-    }
+    return store.peek("/0/removed_members/" + Long.toHexString(id), false, false) != null;
   }
 
   private static JsonNode parse(String value) {

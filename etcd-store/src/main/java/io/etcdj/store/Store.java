@@ -68,6 +68,21 @@ public final class Store {
     }
   }
 
+  /**
+   * The node at {@code nodePath}, or null: a read the member makes for itself (its membership, the
+   * cluster version), which etcd answers from memory, so unlike {@link #get} it counts in no
+   * statistics (SPEC KEY-190, OTH-044: etcd keeps these in memory).
+   */
+  public NodeExtern peek(String nodePath, boolean recursive, boolean sorted) {
+    String p = StorePath.clean(nodePath);
+    lock.readLock().lock();
+    try {
+      return state.peek(p, recursive, sorted);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** GET (action {@code get}); a directory lists its non-hidden children (SPEC KEY-140). */
   public Event get(String nodePath, boolean recursive, boolean sorted) throws EtcdException {
     String p = StorePath.clean(nodePath);

@@ -53,6 +53,16 @@ final class StoreState {
     }
   }
 
+  /** A read for the member's own bookkeeping: no stats, null for a missing node or a file on the way. */
+  NodeExtern peek(String p, boolean recursive, boolean sorted) {
+    try {
+      Node n = tree.find(p, currentIndex);
+      return n == null ? null : n.load(p, recursive, sorted, nowNanos());
+    } catch (EtcdException e) {
+      return null;
+    }
+  }
+
   Event set(String p, boolean dir, String value, TtlOptions ttl) throws EtcdException {
     try {
       // etcd looks the key up first: a file on the path fails here (104), a missing key not.

@@ -61,4 +61,16 @@ class StoreStatsTest {
                 + "\"compareAndSwapFail\":1,\"compareAndDeleteSuccess\":2,"
                 + "\"compareAndDeleteFail\":1,\"expireCount\":0,\"watchers\":1}");
   }
+
+  /** The member's own reads (peek) count nowhere, found or not, file on the way or not. */
+  @Test
+  void peekCountsInNoStatistic() throws Exception {
+    k.set("/f", "v");
+    String before = k.stats();
+    assertThat(k.store.peek("/1/f", false, false).value()).isEqualTo("v");
+    assertThat(k.store.peek("/1/nope", false, false)).isNull();
+    assertThat(k.store.peek("/1/f/under-a-file", false, false)).isNull();
+    assertThat(k.store.peek("/1", true, true).nodes()).hasSize(1);
+    assertThat(k.stats()).isEqualTo(before);
+  }
 }

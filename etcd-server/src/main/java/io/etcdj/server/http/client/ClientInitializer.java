@@ -34,6 +34,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     routes.put("/v2/members", members);
     routes.put("/v2/members/", members);
     routes.put("/v2/machines", new MachinesHandler(server));
+    AuthHandler.addRoutes(routes, server);
     StatsHandler stats = new StatsHandler(server);
     routes.put("/v2/stats/self", stats.self());
     routes.put("/v2/stats/leader", stats.leader());

@@ -30,7 +30,6 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Map<String, Route> prefixes = new LinkedHashMap<>();
 
   ClientRouter(Map<String, Route> routes) {
-    routes = withAuthRoutes(routes);
     routes.forEach(
         (pattern, route) -> {
           if (pattern.endsWith("/")) {
@@ -90,22 +89,6 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
           false,
           HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error"));
     }
-  }
-
-  /**
-   * OTH-060: the {@code /v2/auth} routes, mounted here for the server of the keys route when the
-   * table given has none. {@link ClientInitializer#routes} is the place for them (one line:
-   * {@code AuthHandler.addRoutes(routes, server)}); this keeps the table complete until it has
-   * that line, and does nothing once it has.
-   */
-  private static Map<String, Route> withAuthRoutes(Map<String, Route> routes) {
-    if (routes.containsKey(AuthHandler.PREFIX + "/enable")
-        || !(routes.get("/v2/keys") instanceof KeysHandler keys)) {
-      return routes;
-    }
-    Map<String, Route> all = new LinkedHashMap<>(routes);
-    AuthHandler.addRoutes(all, keys.server());
-    return all;
   }
 
   /** ServeMux: an exact pattern wins, then the longest prefix pattern. */

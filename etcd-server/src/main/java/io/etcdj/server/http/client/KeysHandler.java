@@ -57,11 +57,6 @@ final class KeysHandler implements Route {
     this.clientCertAuth = server.config().clientTls().clientCertAuth();
   }
 
-  /** The member this handler serves (the router mounts the auth routes for it). */
-  EtcdServer server() {
-    return server;
-  }
-
   @Override
   public void handle(
       ChannelHandlerContext ctx, FullHttpRequest request, String path, String rawQuery) {
