@@ -10,6 +10,8 @@ import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
 import io.etcdj.store.Store;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,13 +122,20 @@ final class ApplyStep {
     }
   }
 
-  /** A snapshot from the leader replaces the whole store (PER-048). */
+  /**
+   * A snapshot from the leader replaces the whole store (PER-048). Its data is a view of the
+   * received body's file (the peer pipeline maps it), read as a stream: no heap copy of the JSON.
+   */
   private void applySnapshot(Snapshot snap) {
     long index = snap.getMetadata().getIndex();
     if (index <= appliedIndex) {
       return;
     }
-    store.recover(snap.getData().toByteArray());
+    try (InputStream json = snap.getData().newInput()) {
+      store.recover(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     appliedIndex = index;
     appliedTerm = snap.getMetadata().getTerm();
     snapshotIndex = index;

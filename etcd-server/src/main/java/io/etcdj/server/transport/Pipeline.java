@@ -129,8 +129,10 @@ final class Pipeline {
   private void post(Message m) {
     URI url = picker.pick();
     Instant start = clock.instant();
+    // A MsgSnap's data goes out from the .snap file's mapping, never copied whole (PTR-028).
     FullHttpRequest request =
-        PeerHttpClient.request(HttpMethod.POST, url, "/raft", m.toByteArray());
+        PeerHttpClient.request(HttpMethod.POST, url, "/raft", new byte[0])
+            .replace(PipelineBody.encode(m));
     PeerHeaders.setCommon(request.headers(), config);
     request.headers().set("Content-Type", "application/protobuf");
     AtomicReference<KeepAliveConnection> used = new AtomicReference<>();

@@ -102,7 +102,8 @@ public final class SnapshotFile {
 
   /** A new stream over the data (the store JSON); the caller closes it. */
   public InputStream openData() throws IOException {
-    return new RegionStream(FileChannel.open(path, StandardOpenOption.READ), dataOffset, dataLength);
+    return new RegionStream(
+        FileChannel.open(path, StandardOpenOption.READ), dataOffset, dataLength);
   }
 
   /**
@@ -122,8 +123,8 @@ public final class SnapshotFile {
   /** The data, read whole into memory. */
   public byte[] readData() throws IOException {
     if (dataLength > Integer.MAX_VALUE - 8) {
-      throw new IOException("snap: data of " + dataLength + " bytes does not fit in an array: "
-          + path);
+      throw new IOException(
+          "snap: data of " + dataLength + " bytes does not fit in an array: " + path);
     }
     try (InputStream in = openData()) {
       return in.readAllBytes();

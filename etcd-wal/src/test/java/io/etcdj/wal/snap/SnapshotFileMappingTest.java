@@ -43,7 +43,8 @@ class SnapshotFileMappingTest {
     byte[] json = data(3 * 1024 * 1024 + 17);
     Path file =
         new Snapshotter(dir)
-            .save(Snapshot.newBuilder().setData(ByteString.copyFrom(json)).setMetadata(META).build());
+            .save(
+                Snapshot.newBuilder().setData(ByteString.copyFrom(json)).setMetadata(META).build());
 
     SnapshotFile located = SnapshotFile.locate(file);
     SnapshotFile opened = SnapshotFile.open(file);
@@ -79,7 +80,8 @@ class SnapshotFileMappingTest {
     Path mapDir = Files.createDirectory(dir.resolve("mapped"));
     Path fromHeap =
         new Snapshotter(heapDir)
-            .save(Snapshot.newBuilder().setData(ByteString.copyFrom(json)).setMetadata(META).build());
+            .save(
+                Snapshot.newBuilder().setData(ByteString.copyFrom(json)).setMetadata(META).build());
     ByteBuffer mapped = SnapshotFile.locate(fromHeap).mapData();
     Path fromMapping =
         new Snapshotter(mapDir)

@@ -63,6 +63,8 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
       p.addLast("tls", tls.newHandler(ch.alloc()));
     }
     p.addLast("codec", new HttpServerCodec());
+    // A MsgSnap body (the whole store) goes to a file as it arrives, not into the aggregator.
+    p.addLast("raft-body", new RaftBodySpooler());
     p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));
     p.addLast("router", router);
   }

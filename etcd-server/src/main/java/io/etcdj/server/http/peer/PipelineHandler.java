@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /raft}: one protobuf Message per request (SPEC PTR-001, PTR-013), checked in etcd's
  * order: method, versions and cluster ID (412), body, removed sender (403), then handed to raft and
- * answered 204.
+ * answered 204. A large body arrives spooled to a mapped file (PTR-028; {@link RaftBodySpooler}).
  *
  * <p>Thread-safety: stateless apart from immutable settings; shared by every channel.
  */
@@ -60,8 +60,8 @@ final class PipelineHandler implements PeerRoute {
       return PeerReplies.error(HttpResponseStatus.PRECONDITION_FAILED, rejection.get());
     }
     Message m;
-    try (ByteBufInputStream in = new ByteBufInputStream(request.content().duplicate())) {
-      m = Message.parseFrom(in);
+    try {
+      m = parse(request);
     } catch (InvalidProtocolBufferException e) {
       LOG.warn("failed to unmarshal raft message ({})", e.getMessage());
       return PeerReplies.error(HttpResponseStatus.BAD_REQUEST, "error unmarshalling raft message");
@@ -81,5 +81,18 @@ final class PipelineHandler implements PeerRoute {
           HttpResponseStatus.INTERNAL_SERVER_ERROR, "error processing raft message");
     }
     return PeerReplies.response(HttpResponseStatus.NO_CONTENT, null, "");
+  }
+
+  /**
+   * A large body was spooled and mapped ({@link RaftBodySpooler}): a MsgSnap's data then stays a
+   * view of that mapping, which raft, the snapshotter and the store recovery read as a stream.
+   */
+  private static Message parse(FullHttpRequest request) throws IOException {
+    if (request instanceof RaftBodySpooler.MappedRequest) {
+      return MappedMessage.parse(request.content().nioBuffer());
+    }
+    try (ByteBufInputStream in = new ByteBufInputStream(request.content().duplicate())) {
+      return Message.parseFrom(in);
+    }
   }
 }
