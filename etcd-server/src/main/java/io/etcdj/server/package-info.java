@@ -24,6 +24,8 @@
  *       file while writes go on, then asks the raft loop to mark it in the WAL and compact.
  *   <li>Timers ({@code etcd-timers}): the leader's SYNC every 500 ms, the purge every 30 s; request
  *       timeouts are swept every 100 ms ({@code etcd-request-timeout}).
+ *   <li>{@code auth.Passwords} (daemon thread {@code etcd-bcrypt}, started on the first password
+ *       check, gone after a minute idle): bcrypt checks, never on a network thread.
  * </ul>
  *
  * <p>Start-up and recovery: {@code DataDir} creates a new member's WAL or recovers the newest
