@@ -1,7 +1,6 @@
 package io.etcdj.server;
 
 import io.etcdj.raft.RaftConfig;
-import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.server.auth.AuthStore;
@@ -10,7 +9,6 @@ import io.etcdj.store.Event;
 import io.etcdj.store.Store;
 import io.etcdj.store.V2Json;
 import io.etcdj.store.Watcher;
-import io.etcdj.wal.FilePurger;
 import io.etcdj.wal.Wal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +46,6 @@ public final class EtcdServer implements AutoCloseable {
   /** The cluster version a 2.3 member settles on. */
   public static final String CLUSTER_VERSION = "2.3.0";
 
-  /** SPEC KEY-123: expiry is driven by a SYNC proposal every 500 ms. */
-  static final long SYNC_PERIOD_MS = 500;
-
-  /** SPEC PER-049: old snapshot and WAL files are purged every 30 s. */
-  static final long PURGE_PERIOD_MS = 30_000;
-
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
 
   private final ServerConfig config;
@@ -66,14 +56,13 @@ public final class EtcdServer implements AutoCloseable {
   private final Instant startTime;
   private long memberId;
   private long clusterId;
-  private RequestIds ids;
   private RaftLoop raft;
+  private Proposals proposals;
   private ApplyStep applier;
   private ApplyScheduler applying;
   private SnapshotSaver snapshots;
   private PeerNetwork network;
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
-  private volatile boolean stopped;
   private volatile Member self;
   private final AuthStore auth = new AuthStore(this);
 
@@ -135,7 +124,6 @@ public final class EtcdServer implements AutoCloseable {
     memberId = dir.memberId();
     clusterId = dir.clusterId();
     self = new Member(memberId, "", self.peerUrls(), List.of());
-    ids = new RequestIds(memberId, clock.millis());
     RaftConfig raftConfig =
         RaftConfig.defaults(memberId, dir.storage())
             .withTicks(config.electionTicks(), 1)
@@ -169,6 +157,7 @@ public final class EtcdServer implements AutoCloseable {
             boot.confState(),
             config.heartbeatMs(),
             config.electionTicks());
+    proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
     startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
     applying.start();
     raft.start();
@@ -241,38 +230,25 @@ public final class EtcdServer implements AutoCloseable {
     urls.sort(null);
     long id = ClusterIds.memberId(urls, Long.toString(clock.instant().getEpochSecond()));
     Member member = new Member(id, "", urls, List.of());
-    return proposeConfChange(ConfChangeType.ConfChangeAddNode, id, urls).thenApply(e -> member);
+    return proposals
+        .proposeConfChange(ConfChangeType.ConfChangeAddNode, id, urls)
+        .thenApply(e -> member);
   }
 
   /** OTH-030: removes member {@code id} through a RemoveNode conf change (see addMember). */
   public CompletableFuture<Void> removeMember(long id) {
-    return proposeConfChange(ConfChangeType.ConfChangeRemoveNode, id, null).thenApply(e -> null);
+    return proposals
+        .proposeConfChange(ConfChangeType.ConfChangeRemoveNode, id, null)
+        .thenApply(e -> null);
   }
 
   /** OTH-031: replaces the peer URLs of member {@code id} through an UpdateNode conf change. */
   public CompletableFuture<Void> updateMember(long id, List<String> peerUrls) {
     List<String> urls = new ArrayList<>(peerUrls);
     urls.sort(null);
-    return proposeConfChange(ConfChangeType.ConfChangeUpdateNode, id, urls).thenApply(e -> null);
-  }
-
-  /** PER-070: the context of an add or update is the member JSON; a removal has none. */
-  private CompletableFuture<Event> proposeConfChange(
-      ConfChangeType type, long nodeId, List<String> urls) {
-    if (stopped) {
-      return CompletableFuture.failedFuture(new ServerStoppedException());
-    }
-    long requestId = ids.next();
-    ConfChange.Builder cc = ConfChange.newBuilder().setID(requestId).setType(type)
-        .setNodeID(nodeId);
-    if (urls != null) {
-      cc.setContext(
-          com.google.protobuf.ByteString.copyFromUtf8(
-              MembershipApplier.memberContext(nodeId, urls, "")));
-    }
-    CompletableFuture<Event> result = pending.register(requestId);
-    raft.proposeConfChange(cc.build(), dropped -> pending.fail(requestId, dropped));
-    return result;
+    return proposals
+        .proposeConfChange(ConfChangeType.ConfChangeUpdateNode, id, urls)
+        .thenApply(e -> null);
   }
 
   /**
@@ -349,7 +325,7 @@ public final class EtcdServer implements AutoCloseable {
             + V2Json.quote(config.name())
             + (clientUrls.isEmpty() ? "" : ",\"clientURLs\":" + V2Json.quoteArray(clientUrls))
             + "}";
-    proposeUntilApplied(Request.put("/0/members/" + idHex() + "/attributes", attributes));
+    proposals.proposeUntilApplied(Request.put("/0/members/" + idHex() + "/attributes", attributes));
     List<String> sorted = new ArrayList<>(clientUrls);
     sorted.sort(null);
     self = new Member(memberId, config.name(), self.peerUrls(), sorted);
@@ -360,54 +336,14 @@ public final class EtcdServer implements AutoCloseable {
         clusterIdHex());
     if (raft.isLeader() && !hasClusterVersion()) {
       LOG.info("setting up the initial cluster version to 2.3");
-      proposeUntilApplied(Request.put("/0/version", CLUSTER_VERSION));
+      proposals.proposeUntilApplied(Request.put("/0/version", CLUSTER_VERSION));
       LOG.info("set the initial cluster version to 2.3");
     }
-    timers.scheduleWithFixedDelay(
-        this::maybeSync, SYNC_PERIOD_MS, SYNC_PERIOD_MS, TimeUnit.MILLISECONDS);
-    timers.scheduleWithFixedDelay(
-        this::purge, PURGE_PERIOD_MS, PURGE_PERIOD_MS, TimeUnit.MILLISECONDS);
+    new Housekeeping(config, clock, store, raft, proposals).start(timers);
   }
 
   private boolean hasClusterVersion() {
     return store.peek("/0/version", false, false) != null;
-  }
-
-  /** CLU-018: an internal write is retried until it is applied (or the member stops). */
-  private void proposeUntilApplied(Request r) {
-    while (!stopped) {
-      try {
-        propose(r).join();
-        return;
-      } catch (CompletionException e) {
-        if (!(e.getCause() instanceof RequestTimeoutException)) {
-          throw e;
-        }
-        LOG.warn("proposal of {} timed out; retrying", r.path());
-      }
-    }
-    throw new ServerStoppedException();
-  }
-
-  /** KEY-123: only the leader proposes a SYNC with its clock, and only when any key has a TTL. */
-  private void maybeSync() {
-    try {
-      if (raft.isLeader() && store.hasTtlKeys()) {
-        propose(Request.sync(clock.instant()));
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("cannot propose SYNC: {}", e.toString());
-    }
-  }
-
-  /** PER-049: keep at most --max-snapshots snapshot files and --max-wals WAL segments. */
-  private void purge() {
-    try {
-      FilePurger.purge(config.snapPath(), "snap", (int) config.maxSnapshots());
-      FilePurger.purge(config.walPath(), "wal", (int) config.maxWals());
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("failed to purge old files: {}", e.toString());
-    }
   }
 
   /**
@@ -416,13 +352,7 @@ public final class EtcdServer implements AutoCloseable {
    * (ERR-004).
    */
   public CompletableFuture<Event> propose(Request request) {
-    if (stopped) {
-      return CompletableFuture.failedFuture(new ServerStoppedException());
-    }
-    long id = ids.next();
-    CompletableFuture<Event> result = pending.register(id);
-    raft.propose(RequestCodec.encode(id, request));
-    return result;
+    return proposals.propose(request);
   }
 
   /** A local (possibly stale) GET or HEAD, served from the store on the caller's thread. */
@@ -499,7 +429,9 @@ public final class EtcdServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    stopped = true;
+    if (proposals != null) {
+      proposals.stop();
+    }
     timers.shutdownNow();
     pending.close();
     if (network != null) {
