@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,40 +95,46 @@ final class AuthHandler {
   }
 
   private void users(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
-    Call c = call(ctx, request);
-    String[] pieces = GoPath.clean(path.substring(PREFIX.length())).split("/", -1);
-    if (pieces.length == 2) {
-      if (allowMethod(c, "GET")) {
-        whenAllowed(c, authorizer.rootAccess(c.credentials), () -> completed(allUsers()));
-      }
-      return;
-    }
-    if (pieces.length != 3) {
-      send(c, HttpReplies.message(HttpResponseStatus.BAD_REQUEST, "Invalid path"));
-      return;
-    }
-    String name = pieces[2];
-    if (!allowMethod(c, READ_WRITE)) {
-      return;
-    }
-    whenAllowed(
-        c,
-        authorizer.rootAccess(c.credentials),
-        () ->
-            switch (c.method) {
-              case "GET" ->
-                  completed(json(HttpResponseStatus.OK, userWithRoles(name, true) + "\n"));
-              case "PUT" -> putUser(c, name);
-              default -> store.deleteUser(name).thenApply(v -> empty());
-            });
+    resource(
+        call(ctx, request),
+        path,
+        () -> completed(allUsers()),
+        name -> json(HttpResponseStatus.OK, userWithRoles(name, true) + "\n"),
+        this::putUser,
+        store::deleteUser);
   }
 
   private void roles(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
-    Call c = call(ctx, request);
+    resource(
+        call(ctx, request),
+        path,
+        () -> completed(allRoles()),
+        name -> json(HttpResponseStatus.OK, AuthJson.role(store.role(name)) + "\n"),
+        this::putRole,
+        store::deleteRole);
+  }
+
+  /** Reads one user or role; may throw an {@link AuthException}. */
+  private interface Read<T> {
+    FullHttpResponse apply(T arg) throws AuthException;
+  }
+
+  /**
+   * The shape both {@code /v2/auth/users} and {@code /v2/auth/roles} share (OTH-060, OTH-077): the
+   * collection answers GET only, one more path segment names an item (GET, PUT, DELETE), anything
+   * deeper is a 400; all of it needs root while auth is enabled.
+   */
+  private void resource(
+      Call c,
+      String path,
+      Action all,
+      Read<String> one,
+      BiFunction<Call, String, CompletableFuture<FullHttpResponse>> put,
+      Function<String, CompletableFuture<Void>> delete) {
     String[] pieces = GoPath.clean(path.substring(PREFIX.length())).split("/", -1);
     if (pieces.length == 2) {
       if (allowMethod(c, "GET")) {
-        whenAllowed(c, authorizer.rootAccess(c.credentials), () -> completed(allRoles()));
+        whenAllowed(c, authorizer.rootAccess(c.credentials), all);
       }
       return;
     }
@@ -144,14 +151,12 @@ final class AuthHandler {
         authorizer.rootAccess(c.credentials),
         () ->
             switch (c.method) {
-              case "GET" ->
-                  completed(json(HttpResponseStatus.OK, AuthJson.role(store.role(name)) + "\n"));
-              case "PUT" -> putRole(c, name);
-              default -> store.deleteRole(name).thenApply(v -> empty());
+              case "GET" -> completed(one.apply(name));
+              case "PUT" -> put.apply(c, name);
+              default -> delete.apply(name).thenApply(v -> empty());
             });
   }
 
-  /** OTH-069..072. */
   private CompletableFuture<FullHttpResponse> putUser(Call c, String name) {
     User in;
     try {
