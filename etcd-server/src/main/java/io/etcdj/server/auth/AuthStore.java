@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,18 +142,7 @@ public final class AuthStore {
   /** OTH-071: grant, revoke, new password; 400 when nothing would change. */
   public CompletableFuture<User> updateUser(User in) {
     String path = "/users/" + in.name();
-    return quorumGet(path)
-        .handle(
-            (event, error) -> {
-              if (error != null) {
-                if (code(error) == EtcdError.KEY_NOT_FOUND) {
-                  throw new CompletionException(
-                      new AuthException(404, "User " + in.name() + " does not exist."));
-                }
-                throw asCompletion(error);
-              }
-              return parseUser(event);
-            })
+    return quorumGetExisting(path, "User " + in.name() + " does not exist.", AuthStore::parseUser)
         .thenCompose(
             old ->
                 (in.password().isEmpty()
@@ -211,18 +201,7 @@ public final class AuthStore {
       return failed(rootRoleRefused());
     }
     String path = "/roles/" + in.name();
-    return quorumGet(path)
-        .handle(
-            (event, error) -> {
-              if (error != null) {
-                if (code(error) == EtcdError.KEY_NOT_FOUND) {
-                  throw new CompletionException(
-                      new AuthException(404, "Role " + in.name() + " does not exist."));
-                }
-                throw asCompletion(error);
-              }
-              return parseRole(event);
-            })
+    return quorumGetExisting(path, "Role " + in.name() + " does not exist.", AuthStore::parseRole)
         .thenCompose(
             old -> {
               Role merged;
@@ -313,6 +292,22 @@ public final class AuthStore {
                 throw new CompletionException(new AuthException(404, notFoundMessage));
               }
               throw asCompletion(error);
+            });
+  }
+
+  /** A quorum read of an existing user or role: a missing one fails with 404 {@code missing}. */
+  private <T> CompletableFuture<T> quorumGetExisting(
+      String resource, String missing, Function<Event, T> parse) {
+    return quorumGet(resource)
+        .handle(
+            (event, error) -> {
+              if (error != null) {
+                if (code(error) == EtcdError.KEY_NOT_FOUND) {
+                  throw new CompletionException(new AuthException(404, missing));
+                }
+                throw asCompletion(error);
+              }
+              return parse.apply(event);
             });
   }
 
