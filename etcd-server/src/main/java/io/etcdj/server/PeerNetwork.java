@@ -87,10 +87,7 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     this.transport = new Transport(tc, this, leaderStats, workers, clock);
     // The initializer builds the plain pipeline; PeerServer puts TLS in front of it on the https
     // listen URLs only, as etcd does when http and https are mixed (FLG-042).
-    TransportConfig plainListener =
-        TransportConfig.of(localId, clusterId, advertised, election, tls.withoutListener());
-    PeerInitializer initializer =
-        new PeerInitializer(plainListener, cluster, this, transport, clock);
+    PeerInitializer initializer = new PeerInitializer(tc, cluster, this, transport, clock);
     this.server = new PeerServer(boss, workers, initializer, tls.server());
   }
 

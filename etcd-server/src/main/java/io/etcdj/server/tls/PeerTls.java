@@ -45,14 +45,6 @@ public final class PeerTls {
     return new PeerTls(https ? TlsContexts.server(info) : null, info);
   }
 
-  /**
-   * The same dial settings with no listener context: for a pipeline that someone else puts TLS in
-   * front of ({@code PeerServer} does so on {@code https} listen URLs only).
-   */
-  public PeerTls withoutListener() {
-    return server == null ? this : new PeerTls(null, info);
-  }
-
   /** The listener's context, or null when the peer listeners speak plain http. */
   public SslContext server() {
     return server;

@@ -32,19 +32,6 @@ class PeerTlsTest {
     assertThat(tls.client().isClient()).isTrue();
   }
 
-  /**
-   * The view PeerNetwork gives the peer pipeline, which PeerServer puts TLS in front of on https
-   * URLs only: no listener context, the same dialling.
-   */
-  @Test
-  void withoutListenerKeepsDiallingAndDropsTheServerContext() {
-    PeerTls tls = PeerTls.of(TestCerts.member("member-rsa", false), HTTPS).withoutListener();
-
-    assertThat(tls.server()).isNull();
-    assertThat(tls.client().isClient()).isTrue();
-    assertThat(PeerTls.none().withoutListener()).isSameAs(PeerTls.none());
-  }
-
   /** etcd 2.3 ignores peer certificates on an http listener, but dials https peers with them. */
   @Test
   void certificatesWithAnHttpListenerAreOnlyUsedForDialling() {

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.Map;
 
@@ -28,9 +27,6 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
 
   private final PeerRouter router;
 
-  /** The listener's TLS, or null on plain http. */
-  private final SslContext tls;
-
   public PeerInitializer(
       TransportConfig config,
       PeerCluster cluster,
@@ -38,7 +34,6 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
       Transport transport,
       Clock clock) {
     this.router = router(config, cluster, raft, transport, clock);
-    this.tls = config.tls().server();
   }
 
   static PeerRouter router(
@@ -59,9 +54,6 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();
-    if (tls != null) {
-      p.addLast("tls", tls.newHandler(ch.alloc()));
-    }
     p.addLast("codec", new HttpServerCodec());
     // A MsgSnap body (the whole store) goes to a file as it arrives, not into the aggregator.
     p.addLast("raft-body", new RaftBodySpooler());
