@@ -1,5 +1,7 @@
 package io.etcdj.server.tls;
 
+import static io.etcdj.server.tls.TestCerts.get;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,11 +84,7 @@ class ClientTlsTest {
             httpsFlags("--client-cert-auth", "--trusted-ca-file", TestCerts.file("ca.pem")))) {
       String version = etcd.clientUrl() + "/version";
 
-      assertThatThrownBy(() -> get(TestCerts.anonymousClient(), version))
-          .isInstanceOf(IOException.class);
-      assertThatThrownBy(() -> get(TestCerts.clientWithCert("stranger"), version))
-          .isInstanceOf(IOException.class);
-      assertThat(get(TestCerts.clientWithCert("client"), version).statusCode()).isEqualTo(200);
+      TestCerts.assertOnlyTrustedClientCertificatesAccepted(version);
     }
   }
 
@@ -119,12 +117,5 @@ class ClientTlsTest {
         .hasMessage(
             "TLS key/cert (--cert-file, --key-file) must be provided for client url"
                 + " https://127.0.0.1:0 with HTTPs scheme");
-  }
-
-  private static HttpResponse<String> get(HttpClient http, String url)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,17 +1,16 @@
 package io.etcdj.server.tls;
 
+import static io.etcdj.server.tls.TestCerts.get;
+
 import static io.etcdj.server.cluster.ClusterTestSupport.freePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcdj.server.EmbeddedEtcd;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,12 +87,5 @@ class MixedPeerUrlsTest {
 
     assertThatThrownBy(() -> get(HttpClient.newHttpClient(), plainToTls))
         .isInstanceOf(IOException.class);
-  }
-
-  private static HttpResponse<String> get(HttpClient client, String url)
-      throws IOException, InterruptedException {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

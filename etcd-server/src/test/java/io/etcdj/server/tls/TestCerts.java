@@ -1,7 +1,14 @@
 package io.etcdj.server.tls;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -49,5 +56,23 @@ final class TestCerts {
         .connectTimeout(Duration.ofSeconds(5))
         .sslContext(TlsContexts.jdkClient(tls))
         .build();
+  }
+
+  /** A GET through {@code client}, as curl would send it. */
+  static HttpResponse<String> get(HttpClient client, String url)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * FLG-041/042 with client certificate auth: {@code url} refuses a client without a certificate
+   * and one signed by another CA at the handshake, and answers one signed by the trusted CA.
+   */
+  static void assertOnlyTrustedClientCertificatesAccepted(String url) throws Exception {
+    assertThatThrownBy(() -> get(anonymousClient(), url)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> get(clientWithCert("stranger"), url)).isInstanceOf(IOException.class);
+    assertThat(get(clientWithCert("client"), url).statusCode()).isEqualTo(200);
   }
 }
