@@ -87,7 +87,8 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     this.transport = new Transport(tc, this, leaderStats, workers, clock);
     // The initializer builds the plain pipeline; PeerServer puts TLS in front of it on the https
     // listen URLs only, as etcd does when http and https are mixed (FLG-042).
-    PeerInitializer initializer = new PeerInitializer(tc, cluster, this, transport, clock);
+    PeerInitializer initializer =
+        new PeerInitializer(tc, cluster, this, transport, clock, config.snapPath());
     this.server = new PeerServer(boss, workers, initializer, tls.server());
   }
 

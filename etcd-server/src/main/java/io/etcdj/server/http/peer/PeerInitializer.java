@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -26,14 +27,31 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
   static final int MAX_BODY = 512 * 1024 * 1024 - 1;
 
   private final PeerRouter router;
+  private final Path spoolDir;
 
+  /** Spools large pipeline bodies to the system temp directory (tests). */
   public PeerInitializer(
       TransportConfig config,
       PeerCluster cluster,
       RaftHandler raft,
       Transport transport,
       Clock clock) {
+    this(config, cluster, raft, transport, clock, null);
+  }
+
+  /**
+   * @param spoolDir where a large pipeline body (a MsgSnap) is written as it arrives: the member's
+   *     snap directory
+   */
+  public PeerInitializer(
+      TransportConfig config,
+      PeerCluster cluster,
+      RaftHandler raft,
+      Transport transport,
+      Clock clock,
+      Path spoolDir) {
     this.router = router(config, cluster, raft, transport, clock);
+    this.spoolDir = spoolDir;
   }
 
   static PeerRouter router(
@@ -56,7 +74,7 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline p = ch.pipeline();
     p.addLast("codec", new HttpServerCodec());
     // A MsgSnap body (the whole store) goes to a file as it arrives, not into the aggregator.
-    p.addLast("raft-body", new RaftBodySpooler());
+    p.addLast("raft-body", new RaftBodySpooler(spoolDir));
     p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));
     p.addLast("router", router);
   }

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * MappedRequest} whose content is that mapping. {@link PipelineHandler} then parses it without
  * copying the snapshot's data (see {@link MappedMessage}).
  *
+ * <p>The scratch file goes to the member's snap directory, on the data disk as etcd keeps its
+ * received snapshots, not to the system temp directory, which may be a RAM-backed tmpfs. Its name
+ * ends in {@code .tmp}, which the snapshot loader ignores, like the snapshotter's own scratch files.
+ *
  * <p>Smaller bodies, other paths and bodies without a Content-Length go on to the aggregator as
  * before. Sits between the HTTP codec and the aggregator.
  *
@@ -47,8 +51,14 @@ final class RaftBodySpooler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  private final Path dir;
   private HttpRequest head;
   private Path file;
+
+  /** @param dir where scratch files go; null for the system temp directory (tests) */
+  RaftBodySpooler(Path dir) {
+    this.dir = dir;
+  }
   private FileChannel channel;
 
   @Override
@@ -105,7 +115,10 @@ final class RaftBodySpooler extends ChannelInboundHandlerAdapter {
   }
 
   private void start(HttpRequest r) throws IOException {
-    file = Files.createTempFile("etcd-raft-body-", ".tmp");
+    file =
+        dir == null
+            ? Files.createTempFile("etcd-raft-body-", ".tmp")
+            : Files.createTempFile(dir, "etcd-raft-body-", ".tmp");
     channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     head = r;
     LOG.debug("spooling a {} byte pipeline body to {}", HttpUtil.getContentLength(r, -1L), file);
