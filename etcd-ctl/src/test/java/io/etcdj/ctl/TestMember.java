@@ -159,12 +159,18 @@ final class TestMember implements AutoCloseable {
   }
 
   private void awaitHealthy() throws InterruptedException {
-    Instant deadline = Instant.now().plus(START_LIMIT);
+    awaitHealthy(HTTP, clientUrl(), START_LIMIT);
+  }
+
+  /** Polls {@code url/health} through {@code http} until it answers healthy, within {@code limit}. */
+  static void awaitHealthy(HttpClient http, String url, Duration limit)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
     while (Instant.now().isBefore(deadline)) {
       try {
         HttpResponse<String> r =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(clientUrl() + "/health"))
+            http.send(
+                HttpRequest.newBuilder(URI.create(url + "/health"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -176,7 +182,7 @@ final class TestMember implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("member did not become healthy within " + START_LIMIT);
+    throw new IllegalStateException(url + " did not become healthy within " + limit);
   }
 
   private void stop() throws InterruptedException {

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdj.ctl.client.ClientConfig;
 import io.etcdj.server.EmbeddedEtcd;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,24 +141,7 @@ class TlsMemberTest {
                         file("ca.pem"), file("client.pem"), file("client-key.pem"))
                     .sslContext())
             .build();
-    Instant deadline = Instant.now().plus(START_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(clientUrl + "/health"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && r.body().contains("true")) {
-          return;
-        }
-      } catch (IOException e) {
-        // not serving yet
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("TLS member not healthy within " + START_LIMIT);
+    TestMember.awaitHealthy(http, clientUrl, START_LIMIT);
   }
 
   private static String file(String name) throws URISyntaxException {
