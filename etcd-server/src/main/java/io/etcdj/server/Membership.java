@@ -23,9 +23,13 @@ final class Membership {
 
   /** The members, sorted by ID as etcd lists them (OTH-021). */
   static List<Member> members(Store store) {
-    List<Member> members = new ArrayList<>();
     // peek, not get: etcd answers membership from memory, so these reads are in no store stats.
-    NodeExtern dir = store.peek("/0/members", true, true);
+    return members(store.peek("/0/members", true, true));
+  }
+
+  /** The members in {@code dir}, a recursive read of {@code /0/members} (null if missing). */
+  static List<Member> members(NodeExtern dir) {
+    List<Member> members = new ArrayList<>();
     if (dir == null || dir.nodes() == null) {
       return members;
     }

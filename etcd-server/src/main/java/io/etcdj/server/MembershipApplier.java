@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.store.EtcdException;
+import io.etcdj.store.NodeExtern;
 import io.etcdj.store.Store;
 import io.etcdj.store.TtlOptions;
 import io.etcdj.store.V2Json;
@@ -51,12 +52,18 @@ final class MembershipApplier {
    * @throws MembershipException if the change must be applied as a no-op
    */
   void validate(ConfChange cc) {
-    countReadsAsEtcd();
     long id = cc.getNodeID();
-    if (Membership.isRemoved(store, id)) {
+    // Like etcd's membersFromStore, through the counting get (SPEC KEY-190: a new member starts
+    // with one failed get, from validating its own bootstrap AddNode): the members, then, only if
+    // there are any, the removed members; etcd's other membership reads come from memory.
+    NodeExtern membersDir = counted("/0/members");
+    NodeExtern removedDir = membersDir == null ? null : counted("/0/removed_members");
+    if (removedDir != null
+        && removedDir.nodes() != null
+        && removedDir.nodes().stream().anyMatch(n -> n.key().endsWith("/" + Long.toHexString(id)))) {
       throw new MembershipException(MembershipException.Kind.ID_REMOVED);
     }
-    List<Member> members = Membership.members(store);
+    List<Member> members = Membership.members(membersDir);
     boolean exists = members.stream().anyMatch(m -> m.id() == id);
     switch (cc.getType()) {
       case ConfChangeAddNode -> {
@@ -82,18 +89,12 @@ final class MembershipApplier {
     }
   }
 
-  /**
-   * etcd validates a conf change against the store with two counted reads (the members, then, if
-   * there are any, the removed members), while its other membership reads come from memory; the
-   * same counted reads here keep {@code /v2/stats/store} identical (SPEC KEY-190: a new member
-   * starts with one failed get, from validating its own bootstrap AddNode).
-   */
-  private void countReadsAsEtcd() {
+  /** A recursive, counted read of {@code dir}; null when it does not exist. */
+  private NodeExtern counted(String dir) {
     try {
-      store.get("/0/members", true, true);
-      store.get("/0/removed_members", true, true);
+      return store.get(dir, true, true).node();
     } catch (EtcdException e) {
-      // Not found: etcd stops at the first missing directory too.
+      return null;
     }
   }
 
