@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -76,7 +75,7 @@ final class RaftLoop implements AutoCloseable {
   private final Consumer<ConfChange> confChanged;
   private final long tickNanos;
   private final int electionTicks;
-  private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  private final Inbox inbox = new Inbox();
   private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
   private final Thread thread;
   private ConfState confState;
@@ -240,8 +239,7 @@ final class RaftLoop implements AutoCloseable {
       List<Object> batch = new ArrayList<>();
       List<ByteString> proposals = new ArrayList<>();
       while (running) {
-        Object first =
-            inbox.poll(Math.max(0, nextTick - SystemClock.nanoTime()), TimeUnit.NANOSECONDS);
+        Object first = inbox.poll(Math.max(0, nextTick - SystemClock.nanoTime()));
         if (first != null) {
           batch.add(first);
           inbox.drainTo(batch, MAX_BATCH);

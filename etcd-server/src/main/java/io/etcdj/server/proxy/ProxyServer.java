@@ -3,6 +3,7 @@ package io.etcdj.server.proxy;
 import io.etcdj.server.ServerConfig;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
+import io.etcdj.server.http.EventLoops;
 import io.etcdj.server.http.client.CorsHeaders;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
@@ -13,9 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -88,8 +87,8 @@ public final class ProxyServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    EventLoopGroup boss = new NioEventLoopGroup(1);
-    EventLoopGroup workers = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
+    EventLoopGroup boss = EventLoops.group(1);
+    EventLoopGroup workers = EventLoops.group(EventLoops.clientThreads());
     ProxyServer server = new ProxyServer(boss, workers, timers);
     try {
       Director director =
@@ -124,7 +123,7 @@ public final class ProxyServer implements AutoCloseable {
         ServerBootstrap b =
             new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(EventLoops.serverChannel(workers))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(

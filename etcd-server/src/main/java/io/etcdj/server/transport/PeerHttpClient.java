@@ -1,5 +1,6 @@
 package io.etcdj.server.transport;
 
+import io.etcdj.server.http.EventLoops;
 import io.etcdj.server.tls.PeerTls;
 import io.etcdj.server.tls.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
@@ -13,10 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -52,8 +50,7 @@ final class PeerHttpClient {
 
   PeerHttpClient(EventLoopGroup group, Duration dialTimeout, PeerTls tls) {
     this.group = group;
-    this.channelClass =
-        group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
+    this.channelClass = EventLoops.socketChannel(group);
     this.dialTimeout = dialTimeout;
     this.tls = tls;
   }

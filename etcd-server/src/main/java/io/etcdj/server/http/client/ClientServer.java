@@ -1,6 +1,7 @@
 package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
+import io.etcdj.server.http.EventLoops;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
 import io.etcdj.server.tls.TlsFirst;
@@ -11,11 +12,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,15 +50,9 @@ public final class ClientServer implements AutoCloseable {
     HttpsListeners.checkClientUrls(tlsInfo, listenUrls);
     boolean https = listenUrls.stream().anyMatch(u -> "https".equals(u.getScheme()));
     SslContext tls = https ? TlsContexts.server(tlsInfo) : null;
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-    // One event loop per CPU: the loops never block, so more threads only add context switches
-    // (Netty's default is two per CPU).
-    int threads = Runtime.getRuntime().availableProcessors();
-    EventLoopGroup workers =
-        epoll ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
-    Class<? extends ServerChannel> channelType =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    EventLoopGroup boss = EventLoops.group(1);
+    EventLoopGroup workers = EventLoops.group(EventLoops.clientThreads());
+    Class<? extends ServerChannel> channelType = EventLoops.serverChannel(workers);
     ClientServer cs = new ClientServer(boss, workers);
     try {
       ClientInitializer plain = new ClientInitializer(server);

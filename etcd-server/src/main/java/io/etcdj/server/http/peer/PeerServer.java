@@ -1,15 +1,13 @@
 package io.etcdj.server.http.peer;
 
+import io.etcdj.server.http.EventLoops;
 import io.etcdj.server.tls.TlsFirst;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -78,10 +76,7 @@ public final class PeerServer implements AutoCloseable {
     Channel ch =
         new ServerBootstrap()
             .group(boss, workers)
-            .channel(
-                workers instanceof EpollEventLoopGroup
-                    ? EpollServerSocketChannel.class
-                    : NioServerSocketChannel.class)
+            .channel(EventLoops.serverChannel(workers))
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(child)

@@ -1,0 +1,59 @@
+package io.etcdj.server.http;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * The member's Netty event loop groups: epoll when the platform has it, NIO otherwise, and how many
+ * threads each listener gets.
+ *
+ * <p>Sizing: the loops never block, so a loop per free CPU is the most they can use; more only adds
+ * preemption. A member is more than its client loops, though: the raft loop fsyncs, the apply and
+ * snapshot threads run beside it, and the clients or other members often share the machine. On
+ * two CPUs, two client loops and {@code wrk} were three busy threads on two cores: GET c=16 p99
+ * 3.6-4.2 ms against 0.75-0.99 ms with one loop, and more requests a second too (55,087-60,780 vs
+ * 64,076-67,108; docs/benchmarks.md, session 4). So the client listeners get every CPU but one,
+ * and the peer listeners, whose traffic is a few messages per write, one loop on small machines.
+ */
+public final class EventLoops {
+  private EventLoops() {}
+
+  /** Threads for the client listeners: every CPU but one, at least one. */
+  public static int clientThreads() {
+    return Math.max(1, cpus() - 1);
+  }
+
+  /** Threads for the peer listeners and dials: one on a machine of two CPUs or fewer, else two. */
+  public static int peerThreads() {
+    return cpus() <= 2 ? 1 : 2;
+  }
+
+  /** A group of {@code threads} loops: epoll when available. */
+  public static EventLoopGroup group(int threads) {
+    return Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
+  }
+
+  /** The listening channel type that runs on {@code group}. */
+  public static Class<? extends ServerChannel> serverChannel(EventLoopGroup group) {
+    return group instanceof EpollEventLoopGroup
+        ? EpollServerSocketChannel.class
+        : NioServerSocketChannel.class;
+  }
+
+  /** The dialing channel type that runs on {@code group}. */
+  public static Class<? extends SocketChannel> socketChannel(EventLoopGroup group) {
+    return group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  private static int cpus() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+}
