@@ -156,7 +156,8 @@ public final class EtcdServer implements AutoCloseable {
             net::applied,
             boot.confState(),
             config.heartbeatMs(),
-            config.electionTicks());
+            config.electionTicks(),
+            net.raftExecutor());
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
     startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
     applying.start();
@@ -434,13 +435,14 @@ public final class EtcdServer implements AutoCloseable {
     }
     timers.shutdownNow();
     pending.close();
-    if (network != null) {
-      network.close();
-    }
+    // The raft loop first: it runs on the peer network's thread.
     if (raft != null) {
       long[] c = walCounters();
       raft.close();
       LOG.info("closed the WAL after {} fsyncs for {} entries", c[0], c[1]);
+    }
+    if (network != null) {
+      network.close();
     }
     if (applying != null) {
       applying.close();

@@ -13,6 +13,7 @@ import io.etcdj.server.transport.RaftHandler;
 import io.etcdj.server.transport.Transport;
 import io.etcdj.server.transport.TransportConfig;
 import io.etcdj.store.Store;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.net.URI;
 import java.time.Clock;
@@ -75,7 +76,9 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     this.removed = removed;
     this.store = store;
     this.boss = EventLoops.group(1);
-    this.workers = EventLoops.group(EventLoops.peerThreads());
+    // The raft loop runs on this one thread too (RaftLoop): messages read from peers are stepped,
+    // and raft's messages written, without a hand-off between threads.
+    this.workers = EventLoops.single("etcd-raft");
     List<String> advertised = config.advertisePeerUrls().stream().map(URI::toString).toList();
     Duration election = Duration.ofMillis(config.electionMs());
     PeerTls tls = PeerTls.of(config.peerTls(), config.listenPeerUrls());
@@ -87,6 +90,11 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     PeerInitializer initializer =
         new PeerInitializer(tc, cluster, this, transport, clock, config.snapPath());
     this.server = new PeerServer(boss, workers, initializer, tls.server());
+  }
+
+  /** The thread of the peer connections, for the raft loop to run on. */
+  EventLoop raftExecutor() {
+    return workers.next();
   }
 
   /** Messages from peers go to {@code loop} from now on (before that they are dropped). */

@@ -22,15 +22,20 @@ import io.etcdj.wal.Wal;
 import io.etcdj.wal.WalSnapshot;
 import io.etcdj.wal.snap.SnapshotFile;
 import io.etcdj.wal.snap.Snapshotter;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit: while one Ready is being fsynced, new proposals queue up; the next round drains
  * them all into one {@link RawNode#propose(List)} and so into one WAL write and one fsync.
+ *
+ * <p>The thread is the peer connections' event loop ({@code etcd-raft}, see PeerNetwork): a
+ * message a peer sends is read, stepped, persisted and answered on one thread, and the messages
+ * raft sends are written to their sockets directly, before a leader's fsync. Each hand-off between
+ * threads costs a wake-up, which on a virtual machine is tens of microseconds of kernel time; a
+ * replicated write used to make some twenty of them across a three-member cluster, about half of
+ * them between this loop and the peer event loop (docs/benchmarks.md, session 4). The price: the
+ * peer connections wait while the loop fsyncs, which raft would have waited for anyway before it
+ * could act on what they bring.
  *
  * <p>Thread-safety: {@link #propose}, {@link #receive}, {@link #execute} and the getters may be
  * called from any thread; they only enqueue or read volatile fields. The {@link RawNode}, the
@@ -59,7 +73,6 @@ final class RaftLoop implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
-  private static final Object WAKE = new Object();
   /** Queue items taken per round: bounds the work (and the WAL write) of one Ready. */
   private static final int MAX_BATCH = 4096;
   /** Entries kept in memory after a snapshot for followers that lag behind (PER-041, RFT-014). */
@@ -75,9 +88,16 @@ final class RaftLoop implements AutoCloseable {
   private final Consumer<ConfChange> confChanged;
   private final long tickNanos;
   private final int electionTicks;
-  private final Inbox inbox = new Inbox();
+  /** Everything queued for the next round; many threads add, the loop takes. */
+  private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
-  private final Thread thread;
+  /** The thread the loop runs on; it also serves the peer connections (see the class comment). */
+  private final EventLoop executor;
+  private final AtomicBoolean roundScheduled = new AtomicBoolean();
+  private final List<Object> batch = new ArrayList<>();
+  private final List<ByteString> proposals = new ArrayList<>();
+  private ScheduledFuture<?> ticker;
+  private boolean walClosed;
   private ConfState confState;
   private volatile boolean running = true;
   private volatile long term;
@@ -105,7 +125,8 @@ final class RaftLoop implements AutoCloseable {
       Consumer<ConfChange> confChanged,
       ConfState confState,
       long heartbeatMs,
-      int electionTicks) {
+      int electionTicks,
+      EventLoop executor) {
     this.node = node;
     this.storage = storage;
     this.wal = wal;
@@ -118,16 +139,30 @@ final class RaftLoop implements AutoCloseable {
     this.tickNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
     this.electionTicks = electionTicks;
     this.term = node.status().term();
-    this.thread = new Thread(this::run, "etcd-raft");
+    this.executor = executor;
   }
 
+  /** Elects a single member at once (RFT-009), then ticks every heartbeat interval. */
   void start() {
-    thread.start();
+    executor.execute(
+        () -> {
+          try {
+            drainReadies();
+            fastForward();
+          } catch (IOException | RuntimeException e) {
+            fail(e);
+            return;
+          }
+          // With a fixed delay, not a fixed rate: after a long pause (GC, a slow fsync) raft ticks
+          // once, not once per missed interval.
+          ticker =
+              executor.scheduleWithFixedDelay(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+        });
   }
 
   /** Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader. */
   void propose(ByteString data) {
-    inbox.add(data);
+    enqueue(data);
   }
 
   /**
@@ -149,7 +184,7 @@ final class RaftLoop implements AutoCloseable {
 
   /** Hands a message from a peer to the loop; it is stepped on the loop thread. */
   void receive(Message m) {
-    inbox.add(m);
+    enqueue(m);
   }
 
   /** The transport could not deliver to {@code id} (RFT-015); stepped on the loop thread. */
@@ -164,7 +199,19 @@ final class RaftLoop implements AutoCloseable {
 
   /** Runs {@code task} on the loop thread, between two rounds (it may use the WAL and storage). */
   void execute(Runnable task) {
-    inbox.add(task);
+    enqueue(task);
+  }
+
+  /**
+   * Queues {@code item} and makes sure one round will take it. A round scheduled from the loop's
+   * own thread (a message its peer connections just read) runs once that event loop iteration's
+   * reads are done, so everything read together is stepped, persisted and answered together.
+   */
+  private void enqueue(Object item) {
+    inbox.add(item);
+    if (roundScheduled.compareAndSet(false, true)) {
+      executor.execute(this::round);
+    }
   }
 
   /** Completes with the first leader's ID once raft knows one. */
@@ -231,50 +278,61 @@ final class RaftLoop implements AutoCloseable {
     wal.releaseLockTo(index);
   }
 
-  private void run() {
-    try {
-      drainReadies();
-      fastForward();
-      long nextTick = SystemClock.nanoTime() + tickNanos;
-      List<Object> batch = new ArrayList<>();
-      List<ByteString> proposals = new ArrayList<>();
-      while (running) {
-        Object first = inbox.poll(Math.max(0, nextTick - SystemClock.nanoTime()));
-        if (first != null) {
-          batch.add(first);
-          inbox.drainTo(batch, MAX_BATCH);
-        }
-        for (Object item : batch) {
-          if (item instanceof ByteString data) {
-            proposals.add(data);
-          } else if (item instanceof Message m) {
-            node.step(m);
-          } else if (item instanceof Runnable task) {
-            task.run();
-          }
-        }
-        batch.clear();
-        if (!proposals.isEmpty()) {
-          propose(proposals);
-          proposals.clear();
-        }
-        long now = SystemClock.nanoTime();
-        if (now - nextTick >= 0) {
-          node.tick();
-          // After a long pause (GC, a slow fsync) tick once, not once per missed interval.
-          nextTick = Math.max(nextTick + tickNanos, now);
-        }
-        drainReadies();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException | RuntimeException e) {
-      // etcd panics here: a member that cannot write its log must not go on acknowledging.
-      LOG.error("raft loop stopped: {}", e.toString(), e);
-    } finally {
-      running = false;
-      closeWal();
+  /** One round: everything queued (up to {@link #MAX_BATCH}), then the Readies it produced. */
+  private void round() {
+    // Cleared first: an item queued from now on schedules the next round.
+    roundScheduled.set(false);
+    if (!running) {
+      return;
     }
+    try {
+      Object queued;
+      while (batch.size() < MAX_BATCH && (queued = inbox.poll()) != null) {
+        batch.add(queued);
+      }
+      for (Object item : batch) {
+        if (item instanceof ByteString data) {
+          proposals.add(data);
+        } else if (item instanceof Message m) {
+          node.step(m);
+        } else if (item instanceof Runnable task) {
+          task.run();
+        }
+      }
+      batch.clear();
+      if (!proposals.isEmpty()) {
+        propose(proposals);
+        proposals.clear();
+      }
+      drainReadies();
+      if (!inbox.isEmpty() && roundScheduled.compareAndSet(false, true)) {
+        executor.execute(this::round); // more than one batch was waiting
+      }
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  private void tick() {
+    if (!running) {
+      return;
+    }
+    try {
+      node.tick();
+      drainReadies();
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  /** etcd panics here: a member that cannot write its log must not go on acknowledging. */
+  private void fail(Exception e) {
+    LOG.error("raft loop stopped: {}", e.toString(), e);
+    running = false;
+    batch.clear();
+    proposals.clear();
+    stopTicking();
+    closeWal();
   }
 
   private void propose(List<ByteString> proposals) {
@@ -453,20 +511,37 @@ final class RaftLoop implements AutoCloseable {
 
   /**
    * Stops after the round in progress: an fsync under way finishes, then the WAL is closed (SPEC:
-   * SIGTERM). Waits up to 10 s for the loop thread.
+   * SIGTERM). Waits up to 10 s for the loop; the peer transport, which shares its thread, must be
+   * closed after this.
    */
   @Override
   public void close() {
     running = false;
-    inbox.add(WAKE);
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (executor.isShuttingDown()) {
+      return; // nothing runs on it any more; only a failed start gets here
+    }
+    Future<?> closed =
+        executor.submit(
+            () -> {
+              stopTicking();
+              closeWal();
+            });
+    if (!closed.awaitUninterruptibly(10_000)) {
+      LOG.warn("the raft loop did not stop within 10 s");
+    }
+  }
+
+  private void stopTicking() {
+    if (ticker != null) {
+      ticker.cancel(false);
     }
   }
 
   private void closeWal() {
+    if (walClosed) {
+      return;
+    }
+    walClosed = true;
     try {
       wal.close();
     } catch (IOException e) {

@@ -14,7 +14,9 @@
  *   <li>{@code RaftLoop} (thread {@code etcd-raft}) owns the {@code RawNode}, raft's {@code
  *       MemoryStorage} writes and the {@code Wal}: it ticks, batches everything queued into one
  *       proposal, and for each {@code Ready} persists (one fsync) and sends through {@link
- *       io.etcdj.server.PeerSender} (a leader sends first), then applies, then advances.
+ *       io.etcdj.server.PeerSender} (a leader sends first), then applies, then advances. The same
+ *       thread is the event loop of every peer connection, so peer messages reach raft, and
+ *       raft's messages reach the sockets, without a hand-off.
  *   <li>{@code ApplyStep} is the only writer of the store: it applies entries in log order,
  *       completes the futures, and every {@code --snapshot-count} entries freezes the store in O(1)
  *       for {@code SnapshotSaver}. {@code ApplyScheduler} runs it on the raft loop itself when

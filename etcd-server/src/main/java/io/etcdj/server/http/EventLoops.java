@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The member's Netty event loop groups: epoll when the platform has it, NIO otherwise, and how many
@@ -21,7 +22,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  * two CPUs, two client loops and {@code wrk} were three busy threads on two cores: GET c=16 p99
  * 3.6-4.2 ms against 0.75-0.99 ms with one loop, and more requests a second too (55,087-60,780 vs
  * 64,076-67,108; docs/benchmarks.md, session 4). So the client listeners get every CPU but one,
- * and the peer listeners, whose traffic is a few messages per write, one loop on small machines.
+ * and the peer connections share one thread with the raft loop ({@code RaftLoop}).
  */
 public final class EventLoops {
   private EventLoops() {}
@@ -31,14 +32,17 @@ public final class EventLoops {
     return Math.max(1, cpus() - 1);
   }
 
-  /** Threads for the peer listeners and dials: one on a machine of two CPUs or fewer, else two. */
-  public static int peerThreads() {
-    return cpus() <= 2 ? 1 : 2;
-  }
-
   /** A group of {@code threads} loops: epoll when available. */
   public static EventLoopGroup group(int threads) {
     return Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
+  }
+
+  /** One loop on a thread named {@code name}: epoll when available. */
+  public static EventLoopGroup single(String name) {
+    DefaultThreadFactory threads = new DefaultThreadFactory(name);
+    return Epoll.isAvailable()
+        ? new EpollEventLoopGroup(1, threads)
+        : new NioEventLoopGroup(1, threads);
   }
 
   /** The listening channel type that runs on {@code group}. */

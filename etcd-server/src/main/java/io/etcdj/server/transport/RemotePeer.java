@@ -100,6 +100,11 @@ final class RemotePeer {
     }
   }
 
+  /** Writes the messages {@link #send} queued on the streams' own thread (see StreamWriter). */
+  void flush() {
+    writers.values().forEach(StreamWriter::flush);
+  }
+
   void attach(StreamType type, Channel channel) {
     writers.get(type).attach(channel);
   }

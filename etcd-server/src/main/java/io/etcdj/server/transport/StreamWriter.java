@@ -148,11 +148,27 @@ final class StreamWriter {
       return Outcome.FULL;
     }
     c.queue.add(new Queued(m, clock.instant()));
-    // One drain task at a time: waking the event loop once per batch, not once per message.
-    if (c.drainScheduled.compareAndSet(false, true)) {
+    // On the connection's own thread (the raft loop's) the caller flushes once its batch is
+    // queued (Transport#send). Elsewhere one drain task at a time: waking the event loop once per
+    // batch, not once per message.
+    if (!c.channel.eventLoop().inEventLoop() && c.drainScheduled.compareAndSet(false, true)) {
       c.channel.eventLoop().execute(() -> drain(c));
     }
     return Outcome.QUEUED;
+  }
+
+  /**
+   * Writes what {@link #trySend} queued on the connection's own thread, now: a leader's appends
+   * must be on the wire before its own fsync starts, not after the round that queued them.
+   */
+  void flush() {
+    Connection c;
+    synchronized (this) {
+      c = connection;
+    }
+    if (c != null && c.channel.eventLoop().inEventLoop() && !c.queue.isEmpty()) {
+      drain(c);
+    }
   }
 
   /**

@@ -112,6 +112,7 @@ public final class Transport implements AutoCloseable {
    * (including removed ones, SPEC RFT-015) are dropped.
    */
   public void send(List<Message> messages) {
+    RemotePeer last = null;
     for (Message m : messages) {
       if (m.getTo() == 0) {
         continue;
@@ -122,7 +123,14 @@ public final class Transport implements AutoCloseable {
             "ignored message {} to unknown peer {}", m.getType(), Long.toHexString(m.getTo()));
         continue;
       }
+      if (last != null && p != last) {
+        last.flush();
+      }
       p.send(m);
+      last = p;
+    }
+    if (last != null) {
+      last.flush();
     }
   }
 
