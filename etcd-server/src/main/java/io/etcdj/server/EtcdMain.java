@@ -3,6 +3,7 @@ package io.etcdj.server;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.discovery.SrvCluster;
+import io.etcdj.server.log.CapnslogLevel;
 import io.etcdj.server.proxy.ProxyServer;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
@@ -89,7 +90,7 @@ public final class EtcdMain {
     } catch (DiscoveryFailed e) {
       return 1; // explained in etcd's words already
     } catch (RuntimeException e) {
-      LOG.error("{}", e.getMessage());
+      LOG.error(CapnslogLevel.CRITICAL, "{}", e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);

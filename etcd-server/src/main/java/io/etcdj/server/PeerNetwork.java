@@ -118,9 +118,6 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while binding " + u, e);
-      } catch (Exception e) {
-        // bind() failures (BindException) arrive as undeclared checked exceptions from sync().
-        throw new IllegalStateException("cannot listen for peers on " + u + ": " + e, e);
       }
     }
   }

@@ -1,5 +1,8 @@
 package io.etcdj.server.http;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -11,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
 
 /**
  * The member's Netty event loop groups: epoll when the platform has it, NIO otherwise, and how many
@@ -55,6 +59,35 @@ public final class EventLoops {
   /** The dialing channel type that runs on {@code group}. */
   public static Class<? extends SocketChannel> socketChannel(EventLoopGroup group) {
     return group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  /**
+   * Binds {@code host:port} and waits for it. A port that cannot be bound fails the way Go's
+   * {@code net.Listen} does in etcd's log ({@code listen tcp 127.0.0.1:2379: bind: address already
+   * in use}).
+   *
+   * @throws IllegalStateException when the address cannot be bound
+   */
+  public static Channel bind(ServerBootstrap bootstrap, String host, int port)
+      throws InterruptedException {
+    ChannelFuture f = bootstrap.bind(new InetSocketAddress(host, port)).await();
+    if (!f.isSuccess()) {
+      throw new IllegalStateException(
+          "listen tcp " + hostPort(host, port) + ": bind: " + goError(f.cause()), f.cause());
+    }
+    return f.channel();
+  }
+
+  private static String hostPort(String host, int port) {
+    return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** Netty's "bind(..) failed: Address already in use" or the JDK's message, as Go words it. */
+  private static String goError(Throwable cause) {
+    String message = String.valueOf(cause.getMessage());
+    int colon = message.lastIndexOf(": ");
+    String reason = colon >= 0 ? message.substring(colon + 2) : message;
+    return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
   }
 
   private static int cpus() {

@@ -3,19 +3,28 @@ package io.etcdj.server.log;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.util.List;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
- * The one-letter level of etcd's capnslog lines ({@code E W I D T}; SPEC 5.3), as the logback
+ * The one-letter level of etcd's capnslog lines ({@code C E W I D T}; SPEC 5.3), as the logback
  * conversion word {@code %capnslogLevel}.
  *
  * <p>Thread-safety: stateless.
  */
 public final class CapnslogLevel extends ClassicConverter {
+  /**
+   * Marks an error the member stops for: etcd logs those with {@code plog.Fatal}, at capnslog's
+   * CRITICAL level ({@code C |}), which SLF4J has no level for.
+   */
+  public static final Marker CRITICAL = MarkerFactory.getMarker("CRITICAL");
+
   @Override
   public String convert(ILoggingEvent event) {
     Level level = event.getLevel();
     if (level.isGreaterOrEqual(Level.ERROR)) {
-      return "E";
+      return critical(event.getMarkerList()) ? "C" : "E";
     }
     if (level.isGreaterOrEqual(Level.WARN)) {
       return "W";
@@ -27,5 +36,9 @@ public final class CapnslogLevel extends ClassicConverter {
       return "D";
     }
     return "T";
+  }
+
+  private static boolean critical(List<Marker> markers) {
+    return markers != null && markers.contains(CRITICAL);
   }
 }

@@ -130,7 +130,7 @@ public final class ProxyServer implements AutoCloseable {
                     "https".equals(url.getScheme())
                         ? new TlsFirst(TlsContexts.server(listenerTls), plain)
                         : plain);
-        Channel ch = b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel();
+        Channel ch = EventLoops.bind(b, url.getHost(), url.getPort());
         server.channels.add(ch);
         int port = ((InetSocketAddress) ch.localAddress()).getPort();
         LOG.info(
@@ -146,10 +146,6 @@ public final class ProxyServer implements AutoCloseable {
     } catch (RuntimeException e) {
       server.close();
       throw e;
-    } catch (Exception e) {
-      // bind() failures arrive as undeclared checked exceptions from sync()
-      server.close();
-      throw new IllegalStateException("cannot listen for client requests: " + e, e);
     }
     return server;
   }

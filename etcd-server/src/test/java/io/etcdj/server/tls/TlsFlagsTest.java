@@ -202,7 +202,10 @@ class TlsFlagsTest {
     assertThat(data).doesNotExist();
   }
 
-  /** The command as a user runs it: the message in the log and exit status 1, as etcd. */
+  /**
+   * The command as a user runs it: the message in the log at capnslog's CRITICAL level (etcd's
+   * plog.Fatalf) and exit status 1, as etcd.
+   */
   @Test
   void theEtcdCommandExitsOneOnAnHttpsUrlWithoutCert() throws Exception {
     Path log = dir.resolve("etcd.log");
@@ -219,7 +222,7 @@ class TlsFlagsTest {
     assertThat(p.exitValue()).isEqualTo(1);
     assertThat(Files.readString(log))
         .contains(
-            "etcdmain: TLS key/cert (--cert-file, --key-file) must be provided for client url"
-                + " https://127.0.0.1:34103 with HTTPs scheme");
+            " C | etcdmain: TLS key/cert (--cert-file, --key-file) must be provided for client"
+                + " url https://127.0.0.1:34103 with HTTPs scheme");
   }
 }

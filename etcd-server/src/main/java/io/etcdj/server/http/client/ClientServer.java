@@ -65,16 +65,11 @@ public final class ClientServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler("https".equals(url.getScheme()) ? new TlsFirst(tls, plain) : plain);
-        cs.channels.add(
-            b.bind(new InetSocketAddress(url.getHost(), url.getPort())).sync().channel());
+        cs.channels.add(EventLoops.bind(b, url.getHost(), url.getPort()));
       }
     } catch (InterruptedException | RuntimeException e) {
       cs.close();
       throw e;
-    } catch (Exception e) {
-      // bind() failures (BindException) arrive as undeclared checked exceptions from sync().
-      cs.close();
-      throw new IllegalStateException("cannot listen for client requests: " + e, e);
     }
     return cs;
   }

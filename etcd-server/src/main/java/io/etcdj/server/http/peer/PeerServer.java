@@ -73,16 +73,14 @@ public final class PeerServer implements AutoCloseable {
           }
           default -> throw new IllegalArgumentException("unsupported peer URL scheme " + scheme);
         };
-    Channel ch =
+    ServerBootstrap b =
         new ServerBootstrap()
             .group(boss, workers)
             .channel(EventLoops.serverChannel(workers))
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(child)
-            .bind(host, port)
-            .sync()
-            .channel();
+            .childHandler(child);
+    Channel ch = EventLoops.bind(b, host, port);
     bound.add(ch);
     return (InetSocketAddress) ch.localAddress();
   }
