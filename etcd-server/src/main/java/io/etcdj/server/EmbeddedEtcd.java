@@ -63,11 +63,14 @@ public final class EmbeddedEtcd implements AutoCloseable {
     EtcdServer server = new EtcdServer(config, SystemClock.INSTANCE);
     ClientServer clients = null;
     try {
-      server.bootstrap();
+      // As etcd, the client ports are bound before the member touches its data dir, so a port
+      // in use stops the start with nothing written; they accept once the member is up.
       for (URI url : config.listenClientUrls()) {
         LOG.info("listening for client requests on {}", url);
       }
-      clients = ClientServer.start(server, config.listenClientUrls());
+      clients = ClientServer.bind(server, config.listenClientUrls());
+      server.bootstrap();
+      clients.serve();
       List<InetSocketAddress> bound = clients.boundAddresses();
       List<String> advertised = new ArrayList<>();
       for (URI u : config.advertiseClientUrls()) {

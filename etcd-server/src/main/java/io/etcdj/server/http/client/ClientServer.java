@@ -38,13 +38,14 @@ public final class ClientServer implements AutoCloseable {
   }
 
   /**
-   * Binds every URL (port 0 picks a free port) and starts serving; {@code https} URLs with the
-   * client TLS of {@code server}'s configuration.
+   * Binds every URL (port 0 picks a free port), {@code https} URLs with the client TLS of {@code
+   * server}'s configuration. Nothing is accepted yet: connections wait in the kernel's backlog
+   * until {@link #serve}, so the ports can be taken before the server is up, as etcd does.
    *
    * @throws TlsSetupException if a URL is {@code https} without a certificate and key, or a TLS
    *     file is unusable (nothing is bound then)
    */
-  public static ClientServer start(EtcdServer server, List<URI> listenUrls)
+  public static ClientServer bind(EtcdServer server, List<URI> listenUrls)
       throws InterruptedException {
     TlsInfo tlsInfo = server.config().clientTls();
     HttpsListeners.checkClientUrls(tlsInfo, listenUrls);
@@ -63,6 +64,8 @@ public final class ClientServer implements AutoCloseable {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                // Connections wait in the backlog until serve().
+                .option(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler("https".equals(url.getScheme()) ? new TlsFirst(tls, plain) : plain);
         cs.channels.add(EventLoops.bind(b, url.getHost(), url.getPort()));
@@ -72,6 +75,13 @@ public final class ClientServer implements AutoCloseable {
       throw e;
     }
     return cs;
+  }
+
+  /** Starts accepting connections on every bound URL. */
+  public void serve() {
+    for (Channel c : channels) {
+      c.config().setAutoRead(true);
+    }
   }
 
   /** The addresses actually bound, in the order of the URLs. */
