@@ -1,7 +1,6 @@
 package io.etcdj.server;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
 import io.etcdj.raft.MemoryStorage;
 import io.etcdj.raft.ProposalDroppedException;
 import io.etcdj.raft.RawNode;
@@ -9,19 +8,12 @@ import io.etcdj.raft.Ready;
 import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.SoftState;
 import io.etcdj.raft.StateType;
-import io.etcdj.raft.StorageException;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.EntryType;
-import io.etcdj.raft.raftpb.HardState;
 import io.etcdj.raft.raftpb.Message;
-import io.etcdj.raft.raftpb.MessageType;
-import io.etcdj.raft.raftpb.Snapshot;
 import io.etcdj.wal.Wal;
-import io.etcdj.wal.WalSnapshot;
-import io.etcdj.wal.snap.SnapshotFile;
-import io.etcdj.wal.snap.Snapshotter;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -75,14 +67,9 @@ final class RaftLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
   /** Queue items taken per round: bounds the work (and the WAL write) of one Ready. */
   private static final int MAX_BATCH = 4096;
-  /** Entries kept in memory after a snapshot for followers that lag behind (PER-041, RFT-014). */
-  static final long CATCH_UP_ENTRIES = 5000;
 
   private final RawNode node;
-  private final MemoryStorage storage;
-  private final Wal wal;
-  private final Snapshotter snapshotter;
-  private final Path snapDir;
+  private final RaftDisk disk;
   private final PeerSender peers;
   private final Apply apply;
   private final Consumer<ConfChange> confChanged;
@@ -97,15 +84,12 @@ final class RaftLoop implements AutoCloseable {
   private final List<Object> batch = new ArrayList<>();
   private final List<ByteString> proposals = new ArrayList<>();
   private ScheduledFuture<?> ticker;
-  private boolean walClosed;
   private ConfState confState;
   private volatile boolean running = true;
   private volatile long term;
   private volatile long lead;
   private volatile boolean leader;
   private volatile long leaderSinceNanos;
-  private volatile long fsyncs;
-  private volatile long persistedEntries;
 
   /**
    * @param apply runs or queues the apply step; it completes the conf change verdict of a {@link
@@ -128,10 +112,7 @@ final class RaftLoop implements AutoCloseable {
       int electionTicks,
       EventLoop executor) {
     this.node = node;
-    this.storage = storage;
-    this.wal = wal;
-    this.snapDir = snapDir;
-    this.snapshotter = new Snapshotter(snapDir);
+    this.disk = new RaftDisk(storage, wal, snapDir);
     this.peers = peers;
     this.apply = apply;
     this.confChanged = confChanged;
@@ -156,7 +137,8 @@ final class RaftLoop implements AutoCloseable {
           // With a fixed delay, not a fixed rate: after a long pause (GC, a slow fsync) raft ticks
           // once, not once per missed interval.
           ticker =
-              executor.scheduleWithFixedDelay(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+              executor.scheduleWithFixedDelay(
+                  () -> execute(node::tick), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
         });
   }
 
@@ -237,45 +219,24 @@ final class RaftLoop implements AutoCloseable {
 
   /** Readies that were fdatasynced, since start (to show group commit at work). */
   long fsyncs() {
-    return fsyncs;
+    return disk.fsyncs();
   }
 
   /** Entries written to the WAL since start. */
   long persistedEntries() {
-    return persistedEntries;
+    return disk.persistedEntries();
   }
 
-  /**
-   * The {@code .snap} file at {@code index} is durable: on the loop thread, record it in raft's
-   * storage and the WAL, compact the log keeping {@link #CATCH_UP_ENTRIES} for slow followers, and
-   * let the purge delete older WAL segments (PER-041, RFT-014).
-   */
+  /** The {@code .snap} file at {@code index} is durable: compacts on the loop thread (RaftDisk). */
   void snapshotSaved(long index, long term, ConfState snapConfState) {
     execute(
         () -> {
           try {
-            compactAfterSnapshot(index, term, snapConfState);
+            disk.snapshotSaved(index, term, snapConfState);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         });
-  }
-
-  private void compactAfterSnapshot(long index, long term, ConfState snapConfState)
-      throws IOException {
-    // The data stays in the .snap file; send() reads it back for a follower that needs it.
-    storage.createSnapshot(index, snapConfState, new byte[0]);
-    wal.saveSnapshot(new WalSnapshot(index, term));
-    long compactIndex = index > CATCH_UP_ENTRIES ? index - CATCH_UP_ENTRIES : 1;
-    try {
-      storage.compact(compactIndex);
-      LOG.info("compacted raft log at {}", compactIndex);
-    } catch (StorageException e) {
-      if (e.kind() != StorageException.Kind.COMPACTED) {
-        throw e;
-      }
-    }
-    wal.releaseLockTo(index);
   }
 
   /** One round: everything queued (up to {@link #MAX_BATCH}), then the Readies it produced. */
@@ -313,18 +274,6 @@ final class RaftLoop implements AutoCloseable {
     }
   }
 
-  private void tick() {
-    if (!running) {
-      return;
-    }
-    try {
-      node.tick();
-      drainReadies();
-    } catch (IOException | RuntimeException e) {
-      fail(e);
-    }
-  }
-
   /** etcd panics here: a member that cannot write its log must not go on acknowledging. */
   private void fail(Exception e) {
     LOG.error("raft loop stopped: {}", e.toString(), e);
@@ -332,7 +281,7 @@ final class RaftLoop implements AutoCloseable {
     batch.clear();
     proposals.clear();
     stopTicking();
-    closeWal();
+    disk.close();
   }
 
   private void propose(List<ByteString> proposals) {
@@ -414,53 +363,22 @@ final class RaftLoop implements AutoCloseable {
     }
   }
 
-  /** Step 1: snapshot, then entries and hard state in one WAL write and one fsync (PER-022). */
+  /** Step 1: the Ready's snapshot, entries and hard state, durable (RaftDisk). */
   private void persist(Ready rd) throws IOException {
-    Snapshot snap = rd.snapshot();
-    if (snap != null) {
-      // PER-041 order: the .snap file first, then its WAL marker, so no marker lacks its file.
-      snapshotter.save(snap);
-      wal.saveSnapshot(
-          new WalSnapshot(snap.getMetadata().getIndex(), snap.getMetadata().getTerm()));
-      storage.applySnapshot(snap);
+    disk.persist(rd);
+    if (rd.hardState() != null) {
+      term = rd.hardState().getTerm();
     }
-    HardState hs = rd.hardState();
-    wal.save(hs == null ? HardState.getDefaultInstance() : hs, rd.entries());
-    if (rd.mustSync()) {
-      fsyncs++;
-    }
-    persistedEntries += rd.entries().size();
-    if (hs != null) {
-      storage.setHardState(hs);
-      term = hs.getTerm();
-    }
-    storage.append(rd.entries());
   }
 
-  /**
-   * Step 2. A MsgSnap leaves raft with the snapshot's metadata; its data (the whole store) is the
-   * {@code .snap} file's data region, mapped rather than read: this thread reads only the file's
-   * few header bytes, and the pipeline writes the region to the socket from the page cache
-   * (PTR-028), so the heap does not grow with the store.
-   */
+  /** Step 2, a MsgSnap with its data mapped from its {@code .snap} file (RaftDisk). */
   private void send(List<Message> messages) throws IOException {
     if (messages.isEmpty()) {
       return;
     }
     List<Message> out = new ArrayList<>(messages.size());
     for (Message m : messages) {
-      if (m.getType() == MessageType.MsgSnap && m.getSnapshot().getData().isEmpty()) {
-        var meta = m.getSnapshot().getMetadata();
-        Path file = snapDir.resolve(Snapshotter.fileName(meta.getTerm(), meta.getIndex()));
-        SnapshotFile f = SnapshotFile.locate(file);
-        Snapshot snap =
-            Snapshot.newBuilder()
-                .setData(UnsafeByteOperations.unsafeWrap(f.mapData()))
-                .setMetadata(f.metadata())
-                .build();
-        m = m.toBuilder().setSnapshot(snap).build();
-      }
-      out.add(m);
+      out.add(disk.withSnapshotData(m));
     }
     peers.send(out);
   }
@@ -524,7 +442,7 @@ final class RaftLoop implements AutoCloseable {
         executor.submit(
             () -> {
               stopTicking();
-              closeWal();
+              disk.close();
             });
     if (!closed.awaitUninterruptibly(10_000)) {
       LOG.warn("the raft loop did not stop within 10 s");
@@ -534,18 +452,6 @@ final class RaftLoop implements AutoCloseable {
   private void stopTicking() {
     if (ticker != null) {
       ticker.cancel(false);
-    }
-  }
-
-  private void closeWal() {
-    if (walClosed) {
-      return;
-    }
-    walClosed = true;
-    try {
-      wal.close();
-    } catch (IOException e) {
-      LOG.error("cannot close the WAL: {}", e.toString());
     }
   }
 }

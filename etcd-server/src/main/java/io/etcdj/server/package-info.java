@@ -12,8 +12,9 @@
  *       which registers a future by request ID ({@code PendingRequests}) and queues the encoded
  *       request ({@code RequestCodec}, etcd's {@code etcdserverpb.Request}) for the raft loop.
  *   <li>{@code RaftLoop} (thread {@code etcd-raft}) owns the {@code RawNode}, raft's {@code
- *       MemoryStorage} writes and the {@code Wal}: it ticks, batches everything queued into one
- *       proposal, and for each {@code Ready} persists (one fsync) and sends through {@link
+ *       MemoryStorage} writes and the {@code Wal} (through {@code RaftDisk}): it ticks, batches
+ *       everything queued into one proposal, and for each {@code Ready} persists (one fsync) and
+ *       sends through {@link
  *       io.etcdj.server.PeerSender} (a leader sends first), then applies, then advances. The same
  *       thread is the event loop of every peer connection, so peer messages reach raft, and
  *       raft's messages reach the sockets, without a hand-off.

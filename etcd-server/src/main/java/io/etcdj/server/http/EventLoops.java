@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The member's Netty event loop groups: epoll when the platform has it, NIO otherwise, and how many
@@ -38,15 +39,19 @@ public final class EventLoops {
 
   /** A group of {@code threads} loops: epoll when available. */
   public static EventLoopGroup group(int threads) {
-    return Epoll.isAvailable() ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
+    return group(threads, null);
   }
 
   /** One loop on a thread named {@code name}: epoll when available. */
   public static EventLoopGroup single(String name) {
-    DefaultThreadFactory threads = new DefaultThreadFactory(name);
+    return group(1, new DefaultThreadFactory(name));
+  }
+
+  /** {@code names} null: Netty's default thread names. */
+  private static EventLoopGroup group(int threads, ThreadFactory names) {
     return Epoll.isAvailable()
-        ? new EpollEventLoopGroup(1, threads)
-        : new NioEventLoopGroup(1, threads);
+        ? new EpollEventLoopGroup(threads, names)
+        : new NioEventLoopGroup(threads, names);
   }
 
   /** The listening channel type that runs on {@code group}. */

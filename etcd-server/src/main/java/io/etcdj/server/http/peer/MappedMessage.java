@@ -25,47 +25,54 @@ final class MappedMessage {
   /** A field's bounds in the body: where its tag starts, where its payload starts and ends. */
   private record Span(int start, int payload, int end) {}
 
+  /**
+   * The fields of a message body between two offsets, split: the length-delimited field {@code
+   * wanted} (its last occurrence, as protobuf keeps for a bytes field) and all the other fields'
+   * bytes, copied.
+   */
+  private record Split(Span wanted, byte[] rest, boolean repeated) {}
+
   static Message parse(ByteBuffer body) throws InvalidProtocolBufferException {
-    ByteBuffer b = body.duplicate();
-    Span snapshot = null;
-    ByteArrayOutputStream rest = new ByteArrayOutputStream();
-    for (Span f = next(b, SNAPSHOT); f != null; f = next(b, SNAPSHOT)) {
-      if (f.payload() >= 0) {
-        if (snapshot != null) {
-          // Protobuf would merge two snapshot fields; etcd never sends that. Parse it plainly.
-          return Message.parseFrom(body.duplicate());
-        }
-        snapshot = f;
-      } else {
-        copy(body, f.start(), f.end(), rest);
-      }
+    Split message = split(body, body.position(), body.limit(), SNAPSHOT);
+    if (message.repeated()) {
+      // Protobuf would merge two snapshot fields; etcd never sends that. Parse it plainly.
+      return Message.parseFrom(body.duplicate());
     }
-    Message m = Message.parseFrom(rest.toByteArray());
-    if (snapshot == null) {
+    Message m = Message.parseFrom(message.rest());
+    if (message.wanted() == null) {
       return m;
     }
-    return m.toBuilder().setSnapshot(snapshot(body, snapshot)).build();
+    return m.toBuilder().setSnapshot(snapshot(body, message.wanted())).build();
   }
 
   /** The snapshot field's message: its data a slice of the body, its other fields parsed. */
   private static Snapshot snapshot(ByteBuffer body, Span field)
       throws InvalidProtocolBufferException {
-    ByteBuffer b = body.duplicate().limit(field.end()).position(field.payload());
-    Span data = null;
-    ByteArrayOutputStream rest = new ByteArrayOutputStream();
-    for (Span f = next(b, DATA); f != null; f = next(b, DATA)) {
-      if (f.payload() >= 0) {
-        data = f; // as protobuf does, the last occurrence of a bytes field wins
-      } else {
-        copy(body, f.start(), f.end(), rest);
-      }
-    }
-    Snapshot.Builder s = Snapshot.parseFrom(rest.toByteArray()).toBuilder();
+    Split snapshot = split(body, field.payload(), field.end(), DATA);
+    Snapshot.Builder s = Snapshot.parseFrom(snapshot.rest()).toBuilder();
+    Span data = snapshot.wanted();
     if (data != null) {
       ByteBuffer slice = body.duplicate().limit(data.end()).position(data.payload()).slice();
       s.setData(UnsafeByteOperations.unsafeWrap(slice.asReadOnlyBuffer()));
     }
     return s.build();
+  }
+
+  private static Split split(ByteBuffer body, int from, int to, int wanted)
+      throws InvalidProtocolBufferException {
+    ByteBuffer b = body.duplicate().limit(to).position(from);
+    Span found = null;
+    boolean repeated = false;
+    ByteArrayOutputStream rest = new ByteArrayOutputStream();
+    for (Span f = next(b, wanted); f != null; f = next(b, wanted)) {
+      if (f.payload() >= 0) {
+        repeated |= found != null;
+        found = f;
+      } else {
+        copy(body, f.start(), f.end(), rest);
+      }
+    }
+    return new Split(found, rest.toByteArray(), repeated);
   }
 
   /**

@@ -54,12 +54,12 @@ final class RaftBodySpooler extends ChannelInboundHandlerAdapter {
   private final Path dir;
   private HttpRequest head;
   private Path file;
+  private FileChannel channel;
 
   /** @param dir where scratch files go; null for the system temp directory (tests) */
   RaftBodySpooler(Path dir) {
     this.dir = dir;
   }
-  private FileChannel channel;
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
@@ -76,8 +76,7 @@ final class RaftBodySpooler extends ChannelInboundHandlerAdapter {
       return;
     }
     try {
-      ByteBuffer[] parts = c.content().nioBuffers();
-      for (ByteBuffer b : parts) {
+      for (ByteBuffer b : c.content().nioBuffers()) {
         while (b.hasRemaining()) {
           channel.write(b);
         }
