@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * §10.2.1: persisting and applying are independent once entries are committed). Either way a
  * write is answered only after its entry was fsynced and applied.
  *
- * <p>Thread-safety: {@link #apply} is called by the raft loop thread only. At most one thread runs
- * the step at a time, in log order: the raft loop applies itself only when no batch is queued on,
- * or being applied by, the apply thread ({@code outstanding} is 0); since only the raft loop
- * queues work, the apply thread cannot start anything meanwhile. The counter (and the queue the
- * other way) carry the happens-before edges between the two threads.
+ * <p>Thread-safety: {@link #apply} is called from a raft round only, and rounds never overlap
+ * (usually on the raft loop thread; a lone proposer's thread may run one, see RaftLoop#propose).
+ * At most one thread runs the step at a time, in log order: a round applies itself only when no
+ * batch is queued on, or being applied by, the apply thread ({@code outstanding} is 0); since only
+ * rounds queue work, the apply thread cannot start anything meanwhile. The counter (and the queue
+ * the other way) carry the happens-before edges between the threads.
  */
 final class ApplyScheduler implements AutoCloseable {
   private final ApplyStep step;

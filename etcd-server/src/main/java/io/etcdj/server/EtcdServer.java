@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * (CLU-018) and the cluster version (CLU-019), so that on a fresh member the first user write is
  * etcd index 4 (KEY-183).
  *
- * <p>Thread-safety: safe for concurrent use. Raft state belongs to the {@link RaftLoop} thread;
- * the store is written only by the {@link ApplyStep}, which the raft loop or the apply thread runs
- * one at a time ({@link ApplyScheduler}); local reads and watch
+ * <p>Thread-safety: safe for concurrent use. Raft state belongs to the {@link RaftLoop}'s rounds,
+ * one at a time; the store is written only by the {@link ApplyStep}, which a round or the apply
+ * thread runs one at a time ({@link ApplyScheduler}); local reads and watch
  * registration go straight to the store, which is safe for concurrent use; the timers only
  * propose. {@link #bootstrap()}, {@link #publish(List)} and {@link #close()} are called by the
  * starting thread.
@@ -349,8 +349,9 @@ public final class EtcdServer implements AutoCloseable {
 
   /**
    * Sends a request through the log (writes, quorum GETs, SYNC; SPEC KEY-010). The future
-   * completes on the applying thread (raft loop or apply thread) once the entry is applied, or fails after the request timeout
-   * (ERR-004).
+   * completes on the applying thread (a raft round's or the apply thread; a lone write on a member
+   * alone in its cluster before this returns) once the entry is applied, or fails after the
+   * request timeout (ERR-004).
    */
   public CompletableFuture<Event> propose(Request request) {
     return proposals.propose(request);

@@ -50,6 +50,11 @@ final class PendingRequests implements AutoCloseable {
     return future;
   }
 
+  /** How many requests wait for their entry to be applied. */
+  int waiting() {
+    return pending.size();
+  }
+
   /** The request was applied: {@code event} is the store's answer (null for SYNC). */
   void complete(long id, Event event) {
     Pending p = pending.remove(id);

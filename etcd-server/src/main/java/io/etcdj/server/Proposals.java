@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * through it (writes, quorum GETs, SYNC; SPEC KEY-010), conf changes, and the member's own internal
  * writes. Each gets a request ID and a waiting future that the apply step completes.
  *
- * <p>Thread-safety: safe for concurrent use; proposing only enqueues on the {@link RaftLoop}.
+ * <p>Thread-safety: safe for concurrent use; proposing enqueues on the {@link RaftLoop} (which may
+ * run the round on the caller's thread).
  */
 final class Proposals {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
@@ -32,8 +33,9 @@ final class Proposals {
   }
 
   /**
-   * Sends {@code request} through the log. The future completes on the applying thread (raft loop
-   * or apply thread) once the entry is applied, or fails after the request timeout (ERR-004).
+   * Sends {@code request} through the log. The future completes on the applying thread once the
+   * entry is applied, or fails after the request timeout (ERR-004). When it is the only request
+   * waiting, the caller's thread may run the raft round itself (RaftLoop#propose).
    */
   CompletableFuture<Event> propose(Request request) {
     if (stopped) {
@@ -41,7 +43,7 @@ final class Proposals {
     }
     long id = ids.next();
     CompletableFuture<Event> result = pending.register(id);
-    raft.propose(RequestCodec.encode(id, request));
+    raft.propose(RequestCodec.encode(id, request), pending.waiting() == 1);
     return result;
   }
 

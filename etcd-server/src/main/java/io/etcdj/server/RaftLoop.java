@@ -15,7 +15,6 @@ import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.wal.Wal;
 import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that drives raft (STYLE 3, DESIGN "Threads and ownership"): it ticks every
+ * What drives raft (STYLE 3, DESIGN "Threads and ownership"), one round at a time: it ticks every
  * heartbeat interval, steps messages from peers, proposes everything queued since the last round
  * as one batch, and processes each {@link Ready} in the order raft requires: {@link #persist} ->
  * {@link #send} (a leader sends first, its fsync overlapping the followers') -> apply the snapshot
@@ -49,11 +48,14 @@ import org.slf4j.LoggerFactory;
  * replicated write used to make some twenty of them across a three-member cluster, about half of
  * them between this loop and the peer event loop (docs/benchmarks.md, session 4). The price: the
  * peer connections wait while the loop fsyncs, which raft would have waited for anyway before it
- * could act on what they bring.
+ * could act on what they bring. A member alone in its cluster has no peer to wait for: there a
+ * lone proposer runs the round on its own thread (see {@link #propose}).
  *
  * <p>Thread-safety: {@link #propose}, {@link #receive}, {@link #execute} and the getters may be
- * called from any thread; they only enqueue or read volatile fields. The {@link RawNode}, the
- * {@link MemoryStorage} writes and the {@link Wal} are owned by the loop thread.
+ * called from any thread; they enqueue (and perhaps run a round, see {@link #propose}) or read
+ * volatile fields. The {@link RawNode}, the {@link MemoryStorage} writes and the {@link Wal}
+ * belong to the round in progress: {@code roundScheduled} admits one round at a time, and its
+ * set and clear order each round after the one before, whichever threads run them.
  */
 final class RaftLoop implements AutoCloseable {
   /** The apply stage: runs or queues one Ready's committed entries, in log order. */
@@ -67,6 +69,8 @@ final class RaftLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
   /** Queue items taken per round: bounds the work (and the WAL write) of one Ready. */
   private static final int MAX_BATCH = 4096;
+  /** Queued by {@link #close} so that one more round runs and sees {@code running} false. */
+  private static final Runnable STOP = () -> {};
 
   private final RawNode node;
   private final RaftDisk disk;
@@ -80,12 +84,20 @@ final class RaftLoop implements AutoCloseable {
   private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
   /** The thread the loop runs on; it also serves the peer connections (see the class comment). */
   private final EventLoop executor;
-  private final AtomicBoolean roundScheduled = new AtomicBoolean();
+  /**
+   * Set while a round is scheduled or running, by whoever set it: rounds never overlap, whichever
+   * thread runs them. Set from construction until {@link #start} has elected and started ticking.
+   */
+  private final AtomicBoolean roundScheduled = new AtomicBoolean(true);
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final List<Object> batch = new ArrayList<>();
   private final List<ByteString> proposals = new ArrayList<>();
   private ScheduledFuture<?> ticker;
   private ConfState confState;
+  /** The configuration has one voter, this member: no round waits for a peer. */
+  private volatile boolean alone;
   private volatile boolean running = true;
+  private volatile boolean started;
   private volatile long term;
   private volatile long lead;
   private volatile boolean leader;
@@ -116,7 +128,7 @@ final class RaftLoop implements AutoCloseable {
     this.peers = peers;
     this.apply = apply;
     this.confChanged = confChanged;
-    this.confState = confState;
+    setConfState(confState);
     this.tickNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
     this.electionTicks = electionTicks;
     this.term = node.status().term();
@@ -125,6 +137,7 @@ final class RaftLoop implements AutoCloseable {
 
   /** Elects a single member at once (RFT-009), then ticks every heartbeat interval. */
   void start() {
+    started = true;
     executor.execute(
         () -> {
           try {
@@ -132,19 +145,38 @@ final class RaftLoop implements AutoCloseable {
             fastForward();
           } catch (IOException | RuntimeException e) {
             fail(e);
-            return;
           }
-          // With a fixed delay, not a fixed rate: after a long pause (GC, a slow fsync) raft ticks
-          // once, not once per missed interval.
-          ticker =
-              executor.scheduleWithFixedDelay(
-                  () -> execute(node::tick), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+          if (running) {
+            // With a fixed delay, not a fixed rate: after a long pause (GC, a slow fsync) raft
+            // ticks once, not once per missed interval.
+            ticker =
+                executor.scheduleWithFixedDelay(
+                    () -> execute(node::tick), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+          }
+          endRound();
         });
   }
 
-  /** Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader. */
-  void propose(ByteString data) {
-    enqueue(data);
+  /**
+   * Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader.
+   *
+   * <p>A member alone in its configuration commits a write as soon as it is fsynced, with no peer
+   * to wait for. If the loop is idle and {@code onlyOneWaiting} (no other request waits on raft),
+   * the calling thread runs the round itself: the write is persisted, applied and its future
+   * completed before this returns, with no wake-up of the loop thread and none back. On a small
+   * virtual machine those two wake-ups were a quarter of a lone client's write (docs/benchmarks.md,
+   * session 5). The caller's thread (a client event loop) is busy for one fsync meanwhile; under
+   * concurrency, when group commit matters, requests queue for the loop thread as usual.
+   */
+  void propose(ByteString data, boolean onlyOneWaiting) {
+    inbox.add(data);
+    if (roundScheduled.compareAndSet(false, true)) {
+      if (onlyOneWaiting && alone && running) {
+        round();
+      } else {
+        executor.execute(this::round);
+      }
+    }
   }
 
   /**
@@ -239,11 +271,13 @@ final class RaftLoop implements AutoCloseable {
         });
   }
 
-  /** One round: everything queued (up to {@link #MAX_BATCH}), then the Readies it produced. */
+  /**
+   * One round: everything queued (up to {@link #MAX_BATCH}), then the Readies it produced. Runs on
+   * the loop thread, or on a proposer's (see {@link #propose}); never two at once.
+   */
   private void round() {
-    // Cleared first: an item queued from now on schedules the next round.
-    roundScheduled.set(false);
     if (!running) {
+      shutDown(); // the round flag stays set: nothing runs after this
       return;
     }
     try {
@@ -266,12 +300,28 @@ final class RaftLoop implements AutoCloseable {
         proposals.clear();
       }
       drainReadies();
-      if (!inbox.isEmpty() && roundScheduled.compareAndSet(false, true)) {
-        executor.execute(this::round); // more than one batch was waiting
-      }
     } catch (IOException | RuntimeException e) {
       fail(e);
     }
+    endRound();
+  }
+
+  /**
+   * Lets the next round be scheduled. Anything queued while this one ran found the flag set and
+   * did not schedule one; it is picked up here (the flag is cleared before the inbox is checked, so
+   * an item is either seen here or schedules its own round).
+   */
+  private void endRound() {
+    roundScheduled.set(false);
+    if (!inbox.isEmpty() && roundScheduled.compareAndSet(false, true)) {
+      executor.execute(this::round);
+    }
+  }
+
+  private void shutDown() {
+    stopTicking();
+    disk.close();
+    stopped.complete(null);
   }
 
   /** etcd panics here: a member that cannot write its log must not go on acknowledging. */
@@ -343,7 +393,7 @@ final class RaftLoop implements AutoCloseable {
       // thread while the next round persists (thesis §10.2.1); in log order either way.
       if (rd.snapshot() != null || !rd.committedEntries().isEmpty()) {
         if (rd.snapshot() != null) {
-          confState = rd.snapshot().getMetadata().getConfState();
+          setConfState(rd.snapshot().getMetadata().getConfState());
         }
         boolean confChanges =
             rd.committedEntries().stream().anyMatch(e -> e.getType() == EntryType.EntryConfChange);
@@ -385,7 +435,7 @@ final class RaftLoop implements AutoCloseable {
 
   private void applyConfChanges(List<ConfChange> changes) {
     for (ConfChange cc : changes) {
-      confState = node.applyConfChange(cc);
+      setConfState(node.applyConfChange(cc));
       if (cc.getNodeID() != 0) {
         confChanged.accept(cc);
       }
@@ -409,6 +459,11 @@ final class RaftLoop implements AutoCloseable {
         throw new IllegalStateException("conf change apply failed", e.getCause());
       }
     }
+  }
+
+  private void setConfState(ConfState cs) {
+    confState = cs;
+    alone = cs.getVotersCount() == 1 && cs.getVoters(0) == node.id();
   }
 
   private void noteSoftState(SoftState soft) {
@@ -438,14 +493,19 @@ final class RaftLoop implements AutoCloseable {
     if (executor.isShuttingDown()) {
       return; // nothing runs on it any more; only a failed start gets here
     }
-    Future<?> closed =
-        executor.submit(
-            () -> {
-              stopTicking();
-              disk.close();
-            });
-    if (!closed.awaitUninterruptibly(10_000)) {
+    if (!started) {
+      shutDown(); // no round ever ran, and none will
+      return;
+    }
+    enqueue(STOP); // the next round, on the loop thread, closes the WAL
+    try {
+      stopped.get(10, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
       LOG.warn("the raft loop did not stop within 10 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
     }
   }
 
