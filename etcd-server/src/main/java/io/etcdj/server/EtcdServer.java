@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -349,12 +350,20 @@ public final class EtcdServer implements AutoCloseable {
 
   /**
    * Sends a request through the log (writes, quorum GETs, SYNC; SPEC KEY-010). The future
-   * completes on the applying thread (a raft round's or the apply thread; a lone write on a member
-   * alone in its cluster before this returns) once the entry is applied, or fails after the
-   * request timeout (ERR-004).
+   * completes on the applying thread once the entry is applied, or fails after the request timeout
+   * (ERR-004).
    */
   public CompletableFuture<Event> propose(Request request) {
-    return proposals.propose(request);
+    return proposals.propose(request, null);
+  }
+
+  /**
+   * As {@link #propose(Request)}, from a client event loop: when this member is alone in its
+   * cluster and the write is a lone one, the raft round runs on that loop once it has handled what
+   * it read, so the future completes there (RaftLoop#propose).
+   */
+  public CompletableFuture<Event> propose(Request request, Executor eventLoop) {
+    return proposals.propose(request, eventLoop);
   }
 
   /** A local (possibly stale) GET or HEAD, served from the store on the caller's thread. */

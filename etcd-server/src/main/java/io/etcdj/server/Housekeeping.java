@@ -50,7 +50,7 @@ final class Housekeeping {
   private void maybeSync() {
     try {
       if (raft.isLeader() && store.hasTtlKeys()) {
-        proposals.propose(Request.sync(clock.instant()));
+        proposals.propose(Request.sync(clock.instant()), null);
       }
     } catch (RuntimeException e) {
       LOG.warn("cannot propose SYNC: {}", e.toString());

@@ -7,6 +7,7 @@ import io.etcdj.store.Event;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +35,18 @@ final class Proposals {
 
   /**
    * Sends {@code request} through the log. The future completes on the applying thread once the
-   * entry is applied, or fails after the request timeout (ERR-004). When it is the only request
-   * waiting, the caller's thread may run the raft round itself (RaftLoop#propose).
+   * entry is applied, or fails after the request timeout (ERR-004).
+   *
+   * @param caller the caller's event loop, where a member alone in its cluster may run the raft
+   *     round of a lone write (RaftLoop#propose); null if the caller is not on one
    */
-  CompletableFuture<Event> propose(Request request) {
+  CompletableFuture<Event> propose(Request request, Executor caller) {
     if (stopped) {
       return CompletableFuture.failedFuture(new ServerStoppedException());
     }
     long id = ids.next();
     CompletableFuture<Event> result = pending.register(id);
-    raft.propose(RequestCodec.encode(id, request), pending.waiting() == 1);
+    raft.propose(RequestCodec.encode(id, request), pending.waiting() == 1, caller);
     return result;
   }
 
@@ -69,7 +72,7 @@ final class Proposals {
   void proposeUntilApplied(Request r) {
     while (!stopped) {
       try {
-        propose(r).join();
+        propose(r, null).join();
         return;
       } catch (CompletionException e) {
         if (!(e.getCause() instanceof RequestTimeoutException)) {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,10 +51,10 @@ import org.slf4j.LoggerFactory;
  * them between this loop and the peer event loop (docs/benchmarks.md, session 4). The price: the
  * peer connections wait while the loop fsyncs, which raft would have waited for anyway before it
  * could act on what they bring. A member alone in its cluster has no peer to wait for: there a
- * lone proposer runs the round on its own thread (see {@link #propose}).
+ * lone writer's round runs on its own event loop (see {@link #propose}).
  *
  * <p>Thread-safety: {@link #propose}, {@link #receive}, {@link #execute} and the getters may be
- * called from any thread; they enqueue (and perhaps run a round, see {@link #propose}) or read
+ * called from any thread; they enqueue (and schedule a round, see {@link #propose}) or read
  * volatile fields. The {@link RawNode}, the {@link MemoryStorage} writes and the {@link Wal}
  * belong to the round in progress: {@code roundScheduled} admits one round at a time, and its
  * set and clear order each round after the one before, whichever threads run them.
@@ -96,6 +98,8 @@ final class RaftLoop implements AutoCloseable {
   private ConfState confState;
   /** The configuration has one voter, this member: no round waits for a peer. */
   private volatile boolean alone;
+  /** The last round that proposed anything proposed more than one entry. */
+  private volatile boolean concurrentWriters;
   private volatile boolean running = true;
   private volatile boolean started;
   private volatile long term;
@@ -161,21 +165,29 @@ final class RaftLoop implements AutoCloseable {
    * Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader.
    *
    * <p>A member alone in its configuration commits a write as soon as it is fsynced, with no peer
-   * to wait for. If the loop is idle and {@code onlyOneWaiting} (no other request waits on raft),
-   * the calling thread runs the round itself: the write is persisted, applied and its future
-   * completed before this returns, with no wake-up of the loop thread and none back. On a small
-   * virtual machine those two wake-ups were a quarter of a lone client's write (docs/benchmarks.md,
-   * session 5). The caller's thread (a client event loop) is busy for one fsync meanwhile; under
-   * concurrency, when group commit matters, requests queue for the loop thread as usual.
+   * to wait for. A lone writer's round then runs on its own event loop ({@code caller}), after the
+   * loop has handled everything it read, instead of on the loop thread: no wake-up of the raft
+   * thread and none back, which on a small virtual machine were a quarter of a lone client's
+   * write (docs/benchmarks.md, session 5). The caller's event loop is busy for one fsync
+   * meanwhile, so this is done only while writes come one at a time: the request is the only one
+   * waiting ({@code onlyOneWaiting}) and the last round that proposed anything proposed one entry.
+   * Concurrent writers go to the raft thread, whose fsync overlaps the event loops' work and whose
+   * batches grow with the load (group commit).
+   *
+   * @param caller the proposer's event loop, or null if it is not on one
    */
-  void propose(ByteString data, boolean onlyOneWaiting) {
+  void propose(ByteString data, boolean onlyOneWaiting, Executor caller) {
     inbox.add(data);
     if (roundScheduled.compareAndSet(false, true)) {
-      if (onlyOneWaiting && alone && running) {
-        round();
-      } else {
-        executor.execute(this::round);
+      if (caller != null && onlyOneWaiting && !concurrentWriters && alone) {
+        try {
+          caller.execute(this::round);
+          return;
+        } catch (RejectedExecutionException e) {
+          // the caller's event loop is shutting down: the loop thread takes the round
+        }
       }
+      executor.execute(this::round);
     }
   }
 
@@ -273,7 +285,7 @@ final class RaftLoop implements AutoCloseable {
 
   /**
    * One round: everything queued (up to {@link #MAX_BATCH}), then the Readies it produced. Runs on
-   * the loop thread, or on a proposer's (see {@link #propose}); never two at once.
+   * the loop thread, or on a proposer's event loop (see {@link #propose}); never two at once.
    */
   private void round() {
     if (!running) {
@@ -296,6 +308,7 @@ final class RaftLoop implements AutoCloseable {
       }
       batch.clear();
       if (!proposals.isEmpty()) {
+        concurrentWriters = proposals.size() > 1;
         propose(proposals);
         proposals.clear();
       }

@@ -111,7 +111,7 @@ final class KeysHandler implements Route {
       watch(ctx, r);
     } else if (r.needsProposal()) {
       server
-          .propose(r)
+          .propose(r, ctx.executor())
           .whenCompleteAsync(
               (event, error) -> {
                 if (error != null) {
