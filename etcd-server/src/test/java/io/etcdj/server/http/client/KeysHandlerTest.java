@@ -36,8 +36,10 @@ class KeysHandlerTest {
   void start() throws Exception {
     server =
         new EtcdServer(
+            // No tick rounds on the raft thread while a test runs (see barrier()).
             EtcdFlags.parse(new String[] {"--name", "t", "--data-dir", dataDir.toString(),
-                "--listen-peer-urls", "http://127.0.0.1:0"}, Map.of(), l -> {}).toConfig(),
+                "--listen-peer-urls", "http://127.0.0.1:0", "--heartbeat-interval", "10000",
+                "--election-timeout", "50000"}, Map.of(), l -> {}).toConfig(),
             SystemClock.INSTANCE);
     server.bootstrap();
     server.publish(List.of("http://127.0.0.1:1"));
@@ -265,13 +267,25 @@ class KeysHandlerTest {
   }
 
   /**
-   * Proposals are answered through the channel's executor from the apply thread, and the
-   * EmbeddedChannel's task queue is not thread-safe. A quorum read queued behind them is a
-   * barrier: when it completes, every earlier proposal has handed over its answer, so the test
-   * thread can then run the tasks alone.
+   * A quorum read queued behind the request's proposal is a barrier: when it completes, every
+   * earlier proposal has handed over its answer. A lone write's raft round runs on the event loop
+   * that read it (RaftLoop#propose), here the channel's, so this thread runs the channel's tasks
+   * until then. The EmbeddedChannel's task queue is not thread-safe: that is safe because no other
+   * round runs meanwhile (this member ticks every 10 s, see {@link #start}); a round on the raft
+   * thread would hand its answers over from there.
    */
   private void barrier() {
-    server.propose(io.etcdj.server.Request.quorumGet("/")).join();
+    java.util.concurrent.CompletableFuture<?> done =
+        server.propose(io.etcdj.server.Request.quorumGet("/"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!done.isDone()) {
+      channel.runPendingTasks();
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the barrier was not applied within 5 s");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    done.join();
   }
 
   /** Waits (bounded) for the next outbound message. */
