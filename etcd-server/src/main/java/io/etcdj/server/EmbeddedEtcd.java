@@ -63,8 +63,10 @@ public final class EmbeddedEtcd implements AutoCloseable {
     EtcdServer server = new EtcdServer(config, SystemClock.INSTANCE);
     ClientServer clients = null;
     try {
-      // As etcd, the client ports are bound before the member touches its data dir, so a port
-      // in use stops the start with nothing written; they accept once the member is up.
+      // As etcd, the peer ports and then the client ports are bound before the member touches its
+      // data dir, so a port in use stops the start with nothing written; they accept once the
+      // member is up.
+      server.bindPeers();
       for (URI url : config.listenClientUrls()) {
         LOG.info("listening for client requests on {}", url);
       }

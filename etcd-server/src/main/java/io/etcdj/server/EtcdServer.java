@@ -62,6 +62,7 @@ public final class EtcdServer implements AutoCloseable {
   private ApplyStep applier;
   private ApplyScheduler applying;
   private SnapshotSaver snapshots;
+  private PeerListeners peerListeners;
   private PeerNetwork network;
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
   private volatile Member self;
@@ -91,6 +92,19 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   /**
+   * Binds the peer ports (they accept once {@link #bootstrap()} has started raft). etcd binds them
+   * first, before its client ports and its data dir, so a port in use stops the start with nothing
+   * written; {@link #bootstrap()} does it if this was not called.
+   *
+   * @throws IllegalStateException if a port cannot be bound, in Go's words
+   */
+  public void bindPeers() {
+    if (peerListeners == null) {
+      peerListeners = PeerListeners.bind(config);
+    }
+  }
+
+  /**
    * Opens the data dir (a new member creates its WAL and raft's bootstrap entries, CLU-015; an
    * existing one loads its newest snapshot and replays its WAL, PER-048) and starts the raft loop
    * and the apply thread.
@@ -98,6 +112,7 @@ public final class EtcdServer implements AutoCloseable {
    * @throws UncheckedIOException if the data dir cannot be opened (the message names the file)
    */
   public void bootstrap() {
+    bindPeers();
     LOG.info("name = {}", config.name());
     LOG.info("data dir = {}", config.dataDir());
     LOG.info("member dir = {}/member", config.dataDir());
@@ -144,7 +159,14 @@ public final class EtcdServer implements AutoCloseable {
     // etcd binds the peer port even for a single member: it can grow by a member add.
     PeerNetwork net =
         new PeerNetwork(
-            config, memberId, clusterId, store, peerCluster(), clock, this::removedFromCluster);
+            config,
+            peerListeners,
+            memberId,
+            clusterId,
+            store,
+            peerCluster(),
+            clock,
+            this::removedFromCluster);
     network = net;
     raft =
         new RaftLoop(
@@ -173,7 +195,7 @@ public final class EtcdServer implements AutoCloseable {
    */
   private void startPeerNetwork(PeerNetwork net, List<Member> peers) {
     net.attach(raft);
-    net.listen(config.listenPeerUrls());
+    net.serve();
     peers.forEach(m -> net.addPeer(m.id(), m.peerUrls()));
   }
 
@@ -452,7 +474,9 @@ public final class EtcdServer implements AutoCloseable {
       LOG.info("closed the WAL after {} fsyncs for {} entries", c[0], c[1]);
     }
     if (network != null) {
-      network.close();
+      network.close(); // and the peer listeners with it
+    } else if (peerListeners != null) {
+      peerListeners.close();
     }
     if (applying != null) {
       applying.close();

@@ -4,11 +4,9 @@ import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.raft.raftpb.MessageType;
-import io.etcdj.server.http.EventLoops;
 import io.etcdj.server.http.peer.PeerCluster;
 import io.etcdj.server.http.peer.PeerInitializer;
 import io.etcdj.server.http.peer.PeerServer;
-import io.etcdj.server.tls.PeerTls;
 import io.etcdj.server.transport.RaftHandler;
 import io.etcdj.server.transport.Transport;
 import io.etcdj.server.transport.TransportConfig;
@@ -19,7 +17,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
@@ -33,20 +30,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: thread-safe. {@link #send} and {@link #applied} are called on the raft loop
  * thread, the {@link RaftHandler} methods on Netty event loops; the raft loop is attached once,
- * before {@link #listen}, through a volatile field.
+ * before {@link #serve}, through a volatile field.
  */
 final class PeerNetwork implements RaftHandler, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
 
   private final long localId;
   private final Store store;
-  private final EventLoopGroup boss;
+  private final PeerListeners listeners;
   private final EventLoopGroup workers;
   private final Transport transport;
-  private final PeerServer server;
-
-  /** Whether --peer-cert-file and --peer-key-file name files, which http listen URLs ignore. */
-  private final boolean peerCertFiles;
+  private final PeerInitializer initializer;
 
   private final Runnable removed;
   private final LeaderStats leaderStats = new LeaderStats();
@@ -64,8 +58,10 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   /** MsgSnap received from peers (RFT-013): tells a catch-up by snapshot from one by the log. */
   private final AtomicLong snapshotsReceived = new AtomicLong();
 
+  /** @param listeners the bound peer ports and their threads; closed with this network */
   PeerNetwork(
       ServerConfig config,
+      PeerListeners listeners,
       long localId,
       long clusterId,
       Store store,
@@ -75,21 +71,16 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     this.localId = localId;
     this.removed = removed;
     this.store = store;
-    this.boss = EventLoops.group(1);
-    // The raft loop runs on this one thread too (RaftLoop): messages read from peers are stepped,
-    // and raft's messages written, without a hand-off between threads.
-    this.workers = EventLoops.single("etcd-raft");
+    this.listeners = listeners;
+    this.workers = listeners.workers();
     List<String> advertised = config.advertisePeerUrls().stream().map(URI::toString).toList();
     Duration election = Duration.ofMillis(config.electionMs());
-    PeerTls tls = PeerTls.of(config.peerTls(), config.listenPeerUrls());
-    this.peerCertFiles = !config.peerTls().empty();
-    TransportConfig tc = TransportConfig.of(localId, clusterId, advertised, election, tls);
+    TransportConfig tc =
+        TransportConfig.of(localId, clusterId, advertised, election, listeners.tls());
     this.transport = new Transport(tc, this, leaderStats, workers, clock);
     // The initializer builds the plain pipeline; PeerServer puts TLS in front of it on the https
     // listen URLs only, as etcd does when http and https are mixed (FLG-042).
-    PeerInitializer initializer =
-        new PeerInitializer(tc, cluster, this, transport, clock, config.snapPath());
-    this.server = new PeerServer(boss, workers, initializer, tls.server());
+    this.initializer = new PeerInitializer(tc, cluster, this, transport, clock, config.snapPath());
   }
 
   /** The thread of the peer connections, for the raft loop to run on. */
@@ -102,24 +93,9 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
     this.raft = loop;
   }
 
-  /** Binds every {@code --listen-peer-urls} URL, with TLS on the {@code https} ones only. */
-  void listen(List<URI> urls) {
-    for (URI u : urls) {
-      if ("http".equals(u.getScheme()) && peerCertFiles) {
-        // etcd's warning, word for word: it serves such a URL without TLS too.
-        LOG.warn(
-            "The scheme of peer url {} is HTTP while peer key/cert files are presented."
-                + " Ignored peer key/cert files.",
-            u);
-      }
-      try {
-        server.listen(u.getScheme(), u.getHost(), u.getPort());
-        LOG.info("listening for peers on {}", u);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while binding " + u, e);
-      }
-    }
+  /** Accepts peers on the bound {@code --listen-peer-urls} from now on. */
+  void serve() {
+    listeners.serve(initializer);
   }
 
   /** Starts talking to {@code id}, unless it is this member (CLU-015: every other member). */
@@ -239,9 +215,8 @@ final class PeerNetwork implements RaftHandler, AutoCloseable {
   /** Stops listening, closes every peer's streams, then the event loops. */
   @Override
   public void close() {
-    server.close();
+    listeners.stopListening();
     transport.close();
-    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    listeners.close();
   }
 }

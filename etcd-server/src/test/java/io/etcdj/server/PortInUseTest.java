@@ -10,31 +10,64 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A client port already taken stops the start before the member writes anything, as etcd binds
- * its listeners before it creates its data dir; the message is Go's.
+ * A client or peer port already taken stops the start before the member writes anything, as etcd
+ * binds its listeners (peers first, then clients) before it creates its data dir; the message is
+ * Go's, and nothing the failed start bound stays bound.
  */
-class ClientPortInUseTest {
+class PortInUseTest {
   @TempDir Path dir;
 
   @Test
-  void aTakenClientPortLeavesNoDataDir() throws Exception {
+  void aTakenClientPortLeavesNoDataDirAndReleasesThePeerPort() throws Exception {
     Path data = dir.resolve("n1.etcd");
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    int peerPort = freePort();
+    String peer = "http://127.0.0.1:" + peerPort;
+    try (ServerSocket taken = listen(0)) {
       String client = "http://127.0.0.1:" + taken.getLocalPort();
-      assertThatThrownBy(
-              () ->
-                  EmbeddedEtcd.start(
-                      "--name", "n1",
-                      "--data-dir", data.toString(),
-                      "--listen-client-urls", client,
-                      "--advertise-client-urls", client,
-                      "--listen-peer-urls", "http://127.0.0.1:0",
-                      "--initial-advertise-peer-urls", "http://127.0.0.1:0",
-                      "--initial-cluster", "n1=http://127.0.0.1:0"))
+      assertThatThrownBy(() -> start(data, client, peer))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
               "listen tcp 127.0.0.1:" + taken.getLocalPort() + ": bind: address already in use");
     }
     assertThat(data).doesNotExist();
+    try (ServerSocket again = listen(peerPort)) {
+      assertThat(again.getLocalPort()).isEqualTo(peerPort);
+    }
+  }
+
+  @Test
+  void aTakenPeerPortLeavesNoDataDirAndIsNamedBeforeATakenClientPort() throws Exception {
+    Path data = dir.resolve("n1.etcd");
+    try (ServerSocket takenPeer = listen(0);
+        ServerSocket takenClient = listen(0)) {
+      String peer = "http://127.0.0.1:" + takenPeer.getLocalPort();
+      String client = "http://127.0.0.1:" + takenClient.getLocalPort();
+      assertThatThrownBy(() -> start(data, client, peer))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "listen tcp 127.0.0.1:" + takenPeer.getLocalPort() + ": bind: address already in use");
+    }
+    assertThat(data).doesNotExist();
+  }
+
+  private static EmbeddedEtcd start(Path data, String client, String peer) {
+    return EmbeddedEtcd.start(
+        "--name", "n1",
+        "--data-dir", data.toString(),
+        "--listen-client-urls", client,
+        "--advertise-client-urls", client,
+        "--listen-peer-urls", peer,
+        "--initial-advertise-peer-urls", peer,
+        "--initial-cluster", "n1=" + peer);
+  }
+
+  private static ServerSocket listen(int port) throws Exception {
+    return new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = listen(0)) {
+      return s.getLocalPort();
+    }
   }
 }

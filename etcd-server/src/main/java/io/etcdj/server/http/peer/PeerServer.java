@@ -4,6 +4,7 @@ import io.etcdj.server.http.EventLoops;
 import io.etcdj.server.tls.TlsFirst;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -24,28 +25,40 @@ import java.util.List;
 public final class PeerServer implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
-  private final PeerInitializer initializer;
+  private final Deferred plain = new Deferred();
 
   /** The pipeline of {@code https} listeners, or null when there is no certificate to serve. */
   private final TlsFirst https;
 
   private final List<Channel> bound = new ArrayList<>();
 
-  /** A server for plain {@code http} peer URLs only. */
+  /** A server for plain {@code http} peer URLs only, serving as soon as a URL is bound. */
   public PeerServer(EventLoopGroup boss, EventLoopGroup workers, PeerInitializer initializer) {
-    this(boss, workers, initializer, null);
+    this(boss, workers, (SslContext) null);
+    serve(initializer);
   }
 
   /**
-   * A server whose {@code https} listeners use {@code tls} (null: none allowed) in front of {@code
-   * initializer}, which must build a plain pipeline.
+   * A server whose {@code https} listeners use {@code tls} (null: none allowed). Its ports are
+   * bound by {@link #listen} but accept nothing until {@link #serve} names the pipeline: a member
+   * binds its peer ports before it knows its IDs, so that a port in use stops the start before
+   * the data dir is touched (as etcd, which binds them first).
    */
-  public PeerServer(
-      EventLoopGroup boss, EventLoopGroup workers, PeerInitializer initializer, SslContext tls) {
+  public PeerServer(EventLoopGroup boss, EventLoopGroup workers, SslContext tls) {
     this.boss = boss;
     this.workers = workers;
-    this.initializer = initializer;
-    this.https = tls == null ? null : new TlsFirst(tls, initializer);
+    this.https = tls == null ? null : new TlsFirst(tls, plain);
+  }
+
+  /**
+   * Builds the pipeline of every connection accepted from now on with {@code initializer} (a plain
+   * one; https listeners put TLS in front of it), and starts accepting on every bound port.
+   */
+  public synchronized void serve(PeerInitializer initializer) {
+    plain.target = initializer;
+    for (Channel ch : bound) {
+      ch.config().setAutoRead(true);
+    }
   }
 
   /** Binds {@code host:port} for plain http; see {@link #listen(String, String, int)}. */
@@ -63,7 +76,7 @@ public final class PeerServer implements AutoCloseable {
       throws InterruptedException {
     ChannelInitializer<SocketChannel> child =
         switch (scheme) {
-          case "http" -> initializer;
+          case "http" -> plain;
           case "https" -> {
             if (https == null) {
               throw new IllegalArgumentException(
@@ -78,11 +91,23 @@ public final class PeerServer implements AutoCloseable {
             .group(boss, workers)
             .channel(EventLoops.serverChannel(workers))
             .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.AUTO_READ, plain.target != null)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(child);
     Channel ch = EventLoops.bind(b, host, port);
     bound.add(ch);
     return (InetSocketAddress) ch.localAddress();
+  }
+
+  /** The plain pipeline, named once the member is ready to serve its peers ({@link #serve}). */
+  @ChannelHandler.Sharable
+  private static final class Deferred extends ChannelInitializer<SocketChannel> {
+    private volatile PeerInitializer target;
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+      ch.pipeline().addLast(target);
+    }
   }
 
   @Override
