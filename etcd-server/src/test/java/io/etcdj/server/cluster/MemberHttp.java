@@ -24,14 +24,14 @@ import java.util.function.Predicate;
  *
  * <p>Thread-safety: safe for use from the test thread; the underlying client is thread-safe.
  */
-final class MemberHttp {
+public final class MemberHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Duration deadline;
 
-  MemberHttp(Duration deadline) {
+  public MemberHttp(Duration deadline) {
     this.deadline = deadline;
   }
 
@@ -130,7 +130,7 @@ final class MemberHttp {
    * writers} threads at once, each write retried until acknowledged (group commit makes this much
    * faster than one writer); the whole run is bounded by ten deadlines.
    */
-  void putMany(EmbeddedEtcd m, String prefix, int count, int writers) throws Exception {
+  public void putMany(EmbeddedEtcd m, String prefix, int count, int writers) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
       List<Future<?>> done = new ArrayList<>();
