@@ -382,10 +382,15 @@ public final class EtcdServer implements AutoCloseable {
   /**
    * As {@link #propose(Request)}, from a client event loop: when this member is alone in its
    * cluster and the write is a lone one, the raft round runs on that loop once it has handled what
-   * it read, so the future completes there (RaftLoop#propose).
+   * it read, so the future completes there (Proposals#propose, RaftLoop#propose).
    */
   public CompletableFuture<Event> propose(Request request, Executor eventLoop) {
     return proposals.propose(request, eventLoop);
+  }
+
+  /** A client request was read (any route): tells a lone writer from one among other clients. */
+  public void clientRequestRead() {
+    proposals.clientRequestRead();
   }
 
   /** A local (possibly stale) GET or HEAD, served from the store on the caller's thread. */

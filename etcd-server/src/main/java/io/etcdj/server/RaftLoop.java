@@ -165,23 +165,23 @@ final class RaftLoop implements AutoCloseable {
    * Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader.
    *
    * <p>A member alone in its configuration commits a write as soon as it is fsynced, with no peer
-   * to wait for. A lone writer's round then runs on its own event loop ({@code caller}), after the
-   * loop has handled everything it read, instead of on the loop thread: no wake-up of the raft
+   * to wait for. A lone writer's round then runs on its own event loop ({@code loneWriter}), after
+   * the loop has handled everything it read, instead of on the loop thread: no wake-up of the raft
    * thread and none back, which on a small virtual machine were a quarter of a lone client's
-   * write (docs/benchmarks.md, session 5). The caller's event loop is busy for one fsync
-   * meanwhile, so this is done only while writes come one at a time: the request is the only one
-   * waiting ({@code onlyOneWaiting}) and the last round that proposed anything proposed one entry.
-   * Concurrent writers go to the raft thread, whose fsync overlaps the event loops' work and whose
-   * batches grow with the load (group commit).
+   * write (docs/benchmarks.md, session 5). That event loop is busy for one fsync meanwhile, so the
+   * proposer names it only when nothing else would wait ({@link Proposals#propose}), and it is
+   * used only while writes come one at a time: the last round that proposed anything proposed one
+   * entry. Concurrent writers go to the raft thread, whose fsync overlaps the event loops' work
+   * and whose batches grow with the load (group commit).
    *
-   * @param caller the proposer's event loop, or null if it is not on one
+   * @param loneWriter the event loop of a writer that may run the round, or null
    */
-  void propose(ByteString data, boolean onlyOneWaiting, Executor caller) {
+  void propose(ByteString data, Executor loneWriter) {
     inbox.add(data);
     if (roundScheduled.compareAndSet(false, true)) {
-      if (caller != null && onlyOneWaiting && !concurrentWriters && alone) {
+      if (loneWriter != null && !concurrentWriters && alone) {
         try {
-          caller.execute(this::round);
+          loneWriter.execute(this::round);
           return;
         } catch (RejectedExecutionException e) {
           // the caller's event loop is shutting down: the loop thread takes the round

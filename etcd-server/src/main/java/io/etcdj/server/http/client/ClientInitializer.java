@@ -21,7 +21,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
 
   public ClientInitializer(EtcdServer server) {
     this.server = server;
-    this.router = new ClientRouter(routes(server));
+    this.router = new ClientRouter(routes(server), server::clientRequestRead);
   }
 
   /** The route table, as etcd 2.3 mounts its client handlers (SPEC KEY-001, section 3). */

@@ -28,8 +28,15 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final Map<String, Route> exact = new LinkedHashMap<>();
   private final Map<String, Route> prefixes = new LinkedHashMap<>();
+  private final Runnable requestRead;
 
   ClientRouter(Map<String, Route> routes) {
+    this(routes, () -> {});
+  }
+
+  /** @param requestRead told of every request read, before it is routed */
+  ClientRouter(Map<String, Route> routes, Runnable requestRead) {
+    this.requestRead = requestRead;
     routes.forEach(
         (pattern, route) -> {
           if (pattern.endsWith("/")) {
@@ -42,6 +49,7 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    requestRead.run();
     if (!request.decoderResult().isSuccess()) {
       badRequest(ctx);
       return;
