@@ -3,6 +3,7 @@ package io.etcdj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.etcdj.server.cluster.ClusterTestSupport;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class PortInUseTest {
   @Test
   void aTakenClientPortLeavesNoDataDirAndReleasesThePeerPort() throws Exception {
     Path data = dir.resolve("n1.etcd");
-    int peerPort = freePort();
+    int peerPort = ClusterTestSupport.freePorts(1)[0];
     String peer = "http://127.0.0.1:" + peerPort;
     try (ServerSocket taken = listen(0)) {
       String client = "http://127.0.0.1:" + taken.getLocalPort();
@@ -63,11 +64,5 @@ class PortInUseTest {
 
   private static ServerSocket listen(int port) throws Exception {
     return new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = listen(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,13 +31,20 @@ public final class ClusterTestSupport {
 
   private static final int LAST_PORT = 32_000;
 
-  /** n distinct ports that are free on 127.0.0.1 now, chosen at random (bounded tries). */
+  /**
+   * Every port handed out in this JVM. A port is free when chosen but bound only when its member
+   * starts, so a later call must not hand it out again meanwhile: two members of one cluster got
+   * the same port that way ("bind: address already in use" in CI, session 5).
+   */
+  private static final Set<Integer> ISSUED = ConcurrentHashMap.newKeySet();
+
+  /** n distinct ports that are free on 127.0.0.1 now and new to this JVM, chosen at random. */
   public static int[] freePorts(int n) throws IOException {
     Set<Integer> chosen = new LinkedHashSet<>();
     InetAddress loopback = InetAddress.getLoopbackAddress();
     for (int tries = 0; chosen.size() < n && tries < 10_000; tries++) {
       int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, LAST_PORT);
-      if (chosen.contains(port)) {
+      if (chosen.contains(port) || !ISSUED.add(port)) {
         continue;
       }
       try (ServerSocket s = new ServerSocket(port, 1, loopback)) {
