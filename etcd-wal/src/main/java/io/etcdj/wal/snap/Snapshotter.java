@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * threads (the server saves from a background thread while the raft loop runs).
  */
 public final class Snapshotter {
+  /**
+   * The snapshot body is copied and flushed a mebibyte at a time: one flush of the whole file at
+   * the end (tens of MB at 100,000 keys) held the WAL's fsyncs up behind it, which set the p99 of
+   * a lone client's writes (docs/benchmarks.md, session 5).
+   */
+  private static final long FLUSH_CHUNK = 1 << 20;
+
   private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
   private static final String SUFFIX = ".snap";
 
@@ -113,7 +120,12 @@ public final class Snapshotter {
               StandardOpenOption.WRITE)) {
         writeFully(ch, concat(header, prefix));
         for (long pos = 0; pos < length; ) {
-          pos += body.transferTo(pos, length - pos, ch);
+          long chunk = Math.min(FLUSH_CHUNK, length - pos);
+          long end = pos + chunk;
+          while (pos < end) {
+            pos += body.transferTo(pos, end - pos, ch);
+          }
+          ch.force(false);
         }
         writeFully(ch, suffix);
         ch.force(true);
