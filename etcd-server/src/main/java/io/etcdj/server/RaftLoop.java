@@ -21,14 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: {@link #propose}, {@link #receive}, {@link #execute} and the getters may be
  * called from any thread; they enqueue (and schedule a round, see {@link #propose}) or read
  * volatile fields. The {@link RawNode}, the {@link MemoryStorage} writes and the {@link Wal}
- * belong to the round in progress: {@code roundScheduled} admits one round at a time, and its
- * set and clear order each round after the one before, whichever threads run them.
+ * belong to the round in progress; {@link RoundQueue} admits one round at a time, whichever
+ * threads run them.
  */
 final class RaftLoop implements AutoCloseable {
   /** The apply stage: runs or queues one Ready's committed entries, in log order. */
@@ -81,16 +78,11 @@ final class RaftLoop implements AutoCloseable {
   private final Consumer<ConfChange> confChanged;
   private final long tickNanos;
   private final int electionTicks;
-  /** Everything queued for the next round; many threads add, the loop takes. */
-  private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+  /** Everything queued for the next round; many threads add, the round takes. */
+  private final RoundQueue inbox;
   private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
   /** The thread the loop runs on; it also serves the peer connections (see the class comment). */
   private final EventLoop executor;
-  /**
-   * Set while a round is scheduled or running, by whoever set it: rounds never overlap, whichever
-   * thread runs them. Set from construction until {@link #start} has elected and started ticking.
-   */
-  private final AtomicBoolean roundScheduled = new AtomicBoolean(true);
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final List<Object> batch = new ArrayList<>();
   private final List<ByteString> proposals = new ArrayList<>();
@@ -137,6 +129,7 @@ final class RaftLoop implements AutoCloseable {
     this.electionTicks = electionTicks;
     this.term = node.status().term();
     this.executor = executor;
+    this.inbox = new RoundQueue(executor, this::round);
   }
 
   /** Elects a single member at once (RFT-009), then ticks every heartbeat interval. */
@@ -157,7 +150,7 @@ final class RaftLoop implements AutoCloseable {
                 executor.scheduleWithFixedDelay(
                     () -> execute(node::tick), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
           }
-          endRound();
+          inbox.roundDone();
         });
   }
 
@@ -177,18 +170,7 @@ final class RaftLoop implements AutoCloseable {
    * @param loneWriter the event loop of a writer that may run the round, or null
    */
   void propose(ByteString data, Executor loneWriter) {
-    inbox.add(data);
-    if (roundScheduled.compareAndSet(false, true)) {
-      if (loneWriter != null && !concurrentWriters && alone) {
-        try {
-          loneWriter.execute(this::round);
-          return;
-        } catch (RejectedExecutionException e) {
-          // the caller's event loop is shutting down: the loop thread takes the round
-        }
-      }
-      executor.execute(this::round);
-    }
+    inbox.add(data, !concurrentWriters && alone ? loneWriter : null);
   }
 
   /**
@@ -208,9 +190,14 @@ final class RaftLoop implements AutoCloseable {
         });
   }
 
-  /** Hands a message from a peer to the loop; it is stepped on the loop thread. */
+  /**
+   * Hands a message from a peer to the loop; it is stepped on the loop thread. A round scheduled
+   * from the loop's own thread (a message its peer connections just read) runs once that event
+   * loop iteration's reads are done, so everything read together is stepped, persisted and
+   * answered together.
+   */
   void receive(Message m) {
-    enqueue(m);
+    inbox.add(m);
   }
 
   /** The transport could not deliver to {@code id} (RFT-015); stepped on the loop thread. */
@@ -225,19 +212,7 @@ final class RaftLoop implements AutoCloseable {
 
   /** Runs {@code task} on the loop thread, between two rounds (it may use the WAL and storage). */
   void execute(Runnable task) {
-    enqueue(task);
-  }
-
-  /**
-   * Queues {@code item} and makes sure one round will take it. A round scheduled from the loop's
-   * own thread (a message its peer connections just read) runs once that event loop iteration's
-   * reads are done, so everything read together is stepped, persisted and answered together.
-   */
-  private void enqueue(Object item) {
-    inbox.add(item);
-    if (roundScheduled.compareAndSet(false, true)) {
-      executor.execute(this::round);
-    }
+    inbox.add(task);
   }
 
   /** Completes with the first leader's ID once raft knows one. */
@@ -289,14 +264,11 @@ final class RaftLoop implements AutoCloseable {
    */
   private void round() {
     if (!running) {
-      shutDown(); // the round flag stays set: nothing runs after this
+      shutDown(); // the round never ends: nothing runs after this
       return;
     }
     try {
-      Object queued;
-      while (batch.size() < MAX_BATCH && (queued = inbox.poll()) != null) {
-        batch.add(queued);
-      }
+      inbox.drainTo(batch, MAX_BATCH);
       for (Object item : batch) {
         if (item instanceof ByteString data) {
           proposals.add(data);
@@ -316,19 +288,7 @@ final class RaftLoop implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       fail(e);
     }
-    endRound();
-  }
-
-  /**
-   * Lets the next round be scheduled. Anything queued while this one ran found the flag set and
-   * did not schedule one; it is picked up here (the flag is cleared before the inbox is checked, so
-   * an item is either seen here or schedules its own round).
-   */
-  private void endRound() {
-    roundScheduled.set(false);
-    if (!inbox.isEmpty() && roundScheduled.compareAndSet(false, true)) {
-      executor.execute(this::round);
-    }
+    inbox.roundDone();
   }
 
   private void shutDown() {
@@ -510,7 +470,7 @@ final class RaftLoop implements AutoCloseable {
       shutDown(); // no round ever ran, and none will
       return;
     }
-    enqueue(STOP); // the next round, on the loop thread, closes the WAL
+    inbox.add(STOP); // the next round, on the loop thread, closes the WAL
     try {
       stopped.get(10, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
