@@ -33,7 +33,12 @@ public final class EtcdMainJvm {
 
   /** kill -9 by PID, as a crash would end it, then waits (bounded) for the process to go. */
   public static void kill9(Process process) throws Exception {
-    new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start().waitFor();
+    signal(process, "KILL");
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Sends {@code SIG<name>} to the process by PID (STOP and CONT pause and resume it). */
+  public static void signal(Process process, String name) throws Exception {
+    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
   }
 }

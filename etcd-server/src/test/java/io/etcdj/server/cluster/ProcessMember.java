@@ -72,6 +72,14 @@ final class ProcessMember implements AutoCloseable {
     EtcdMainJvm.kill9(process);
   }
 
+  /**
+   * SIGSTOP or SIGCONT: a stopped member keeps its sockets and state but answers nothing, as in a
+   * long GC pause or a frozen VM.
+   */
+  void pause(boolean stopped) throws Exception {
+    EtcdMainJvm.signal(process, stopped ? "STOP" : "CONT");
+  }
+
   @Override
   public void close() {
     if (process != null) {
