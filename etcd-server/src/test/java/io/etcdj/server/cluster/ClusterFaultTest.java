@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crashes at random moments under load (SPEC PER-022, PER-048, RFT-007, RFT-016, KEY-041,
- * KEY-044): three members in their own JVMs take writes of distinct keys and
+ * KEY-044, OTH-026..033, CLU-016): three members in their own JVMs take writes of distinct keys and
  * compare-and-swap increments of one counter through whichever members are up, while a nemesis
  * kills members with SIGKILL, leaves them down for a random while and starts them again on their
  * data dirs. The faults: the leader; a follower; two of three, so that the cluster has no quorum;
  * all three; or the leader paused (SIGSTOP) past the election timeout, so that the others elect a
- * new leader while it still believes it leads, then resumed. {@code --snapshot-count 100}, so
- * kills also land in snapshots and compactions.
+ * new leader while it still believes it leads, then resumed; or a follower removed from the
+ * cluster, its data dir thrown away, and added back as a new member that catches up (from the
+ * leader's log, or from a snapshot once the log is compacted past its start: after the first
+ * 5,000 entries). {@code --snapshot-count 100}, so kills also land in snapshots and compactions.
  *
  * <p>After every fault the cluster must take writes again. At the end:
  *
@@ -43,14 +45,14 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The default suite runs one fault of each kind. {@code mvn -B -pl etcd-server -am -Pfault
  * verify -Dtest=ClusterFaultTest -Dsurefire.failIfNoSpecifiedTests=false} runs 64 faults, random after
- * the first five ({@code -Detcdj.fault.rounds=N} for another number). The seed is printed with
+ * the first six ({@code -Detcdj.fault.rounds=N} for another number). The seed is printed with
  * every fault; {@code -Detcdj.fault.seed=N} replays its choices (the timing of a real cluster
  * does not replay).
  */
 @Timeout(value = 3600, unit = TimeUnit.SECONDS)
 class ClusterFaultTest {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
-  private static final int ROUNDS = Integer.getInteger("etcdj.fault.rounds", 5);
+  private static final int ROUNDS = Integer.getInteger("etcdj.fault.rounds", 6);
   private static final long SEED = Long.getLong("etcdj.fault.seed", System.nanoTime());
   private static final int KEY_WRITERS = 4;
   private static final int COUNTER_WRITERS = 2;
@@ -63,7 +65,8 @@ class ClusterFaultTest {
     FOLLOWER,
     TWO,
     ALL,
-    PAUSE
+    PAUSE,
+    REPLACE
   }
 
   @TempDir Path tmp;
@@ -164,6 +167,7 @@ class ClusterFaultTest {
       case TWO -> crash(round, fault, List.of(leader, follower));
       case ALL -> crash(round, fault, members);
       case PAUSE -> pause(round, leader);
+      case REPLACE -> replace(round, follower);
     }
   }
 
@@ -199,8 +203,77 @@ class ClusterFaultTest {
     }
   }
 
+  /**
+   * Removes {@code victim} through {@code DELETE /v2/members/<id>} (it stops itself; killed in case
+   * it has not yet), adds its peer URL back with {@code POST /v2/members} and starts it on an empty
+   * data dir with {@code --initial-cluster-state existing}.
+   */
+  private void replace(int round, ProcessMember victim) throws Exception {
+    String name = name(victim);
+    System.out.printf(
+        "fault %d (seed %d): REPLACE of %s after %d acknowledged writes%n",
+        round, SEED, name, acks.get());
+    up.remove(victim);
+    String id = memberId(name);
+    awaitMembersCall("DELETE", "/" + id, null, 204, 410);
+    victim.kill();
+    String peer = victim.flag("--listen-peer-urls");
+    awaitMembersCall("POST", "", "{\"peerURLs\":[\"" + peer + "\"]}", 201, 409);
+    ProcessMember next = victim.rejoining(tmp.resolve(name + "-" + round + ".etcd"));
+    cluster.replace(victim, next);
+    cluster.restart(next);
+    up.add(next);
+  }
+
+  /**
+   * The ID of the member named {@code name} in the leader's {@code /v2/members}, polled: a member
+   * that joined is listed without a name until it has published it.
+   */
+  private String memberId(String name) throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    JsonNode list = null;
+    while (System.nanoTime() < end) {
+      list = cluster.tryGet(cluster.awaitLeader(cluster.members()), "/v2/members");
+      JsonNode members = list == null ? null : list.path("members");
+      for (int i = 0; members != null && i < members.size(); i++) {
+        if (members.get(i).path("name").asText().equals(name)) {
+          return members.get(i).path("id").asText();
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no member " + name + " in " + list + " (seed " + SEED + ")");
+  }
+
+  /**
+   * A {@code /v2/members} call through the leader, repeated (a leader change or a timeout may
+   * refuse it) until it answers {@code done}, or, once an earlier try got no answer and so may
+   * have been applied, {@code doneBefore} (410 Gone for a removal, 409 Conflict for an addition).
+   */
+  private void awaitMembersCall(String method, String rest, String json, int done, int doneBefore)
+      throws Exception {
+    long end = System.nanoTime() + DEADLINE.toNanos();
+    String last = "";
+    boolean unanswered = false;
+    while (System.nanoTime() < end) {
+      ProcessMember leader = cluster.awaitLeader(cluster.members());
+      try {
+        HttpResponse<String> r = cluster.send(leader, method, "/v2/members" + rest, json);
+        if (r.statusCode() == done || (unanswered && r.statusCode() == doneBefore)) {
+          return;
+        }
+        last = r.statusCode() + " " + r.body();
+      } catch (IOException e) {
+        unanswered = true;
+        last = e.toString();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(method + " /v2/members" + rest + ": " + last + " (seed " + SEED + ")");
+  }
+
   private String name(ProcessMember m) {
-    return m.log().getFileName().toString().replace(".log", "");
+    return m.flag("--name");
   }
 
   /** Waits until {@link #PROGRESS} more writes are acknowledged. */

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Three members {@code a, b, c}, each in its own JVM ({@link ProcessMember}), for tests that kill
@@ -30,7 +31,8 @@ final class ProcessCluster implements AutoCloseable {
   private final Duration deadline;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final List<ProcessMember> members = new ArrayList<>();
+  /** Live: {@link #replace} swaps a member in place. */
+  private final List<ProcessMember> members = new CopyOnWriteArrayList<>();
 
   private ProcessCluster(Duration deadline) {
     this.deadline = deadline;
@@ -80,8 +82,14 @@ final class ProcessCluster implements AutoCloseable {
     return cluster;
   }
 
+  /** The members, a live view: a member replaced by {@link #replace} is replaced here too. */
   List<ProcessMember> members() {
     return members;
+  }
+
+  /** Puts {@code next} where {@code old} was. */
+  void replace(ProcessMember old, ProcessMember next) {
+    members.set(members.indexOf(old), next);
   }
 
   /** Starts {@code m} again on its data dir and waits until it serves. */
@@ -112,6 +120,20 @@ final class ProcessCluster implements AutoCloseable {
             .PUT(HttpRequest.BodyPublishers.ofString(form))
             .build();
     return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code method path} with a JSON body ({@code json} null: none); 20 s timeout. */
+  HttpResponse<String> send(ProcessMember m, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create(m.clientUrl() + path)).timeout(Duration.ofSeconds(20));
+    if (json == null) {
+      r.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      r.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** {@code GET path} as JSON, or null unless it answers 200; 20 s timeout. */

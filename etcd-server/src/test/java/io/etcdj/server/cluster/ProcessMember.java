@@ -63,6 +63,23 @@ final class ProcessMember implements AutoCloseable {
     return clientUrl;
   }
 
+  /** The value of flag {@code name} ({@code --name}, {@code --listen-peer-urls}, ...). */
+  String flag(String name) {
+    return flags.get(flags.indexOf(name) + 1);
+  }
+
+  /**
+   * This member as a new one in a running cluster, as after {@code POST /v2/members} (CLU-016): the
+   * same name, URLs and log, an empty data dir {@code dataDir}, {@code --initial-cluster-state
+   * existing}. Not started.
+   */
+  ProcessMember rejoining(Path dataDir) {
+    List<String> next = new java.util.ArrayList<>(flags);
+    next.set(next.indexOf("--data-dir") + 1, dataDir.toString());
+    next.set(next.indexOf("--initial-cluster-state") + 1, "existing");
+    return new ProcessMember(clientUrl, log, next);
+  }
+
   Path log() {
     return log;
   }
