@@ -54,11 +54,6 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       badRequest(ctx);
       return;
     }
-    if (request.method().equals(HttpMethod.OPTIONS)) {
-      // The CORS layer answers every OPTIONS with an empty 200 (KEY-003).
-      HttpReplies.send(ctx, false, HttpReplies.response(HttpResponseStatus.OK, null, ""));
-      return;
-    }
     String uri = request.uri();
     if (uri.startsWith("http://") || uri.startsWith("https://")) {
       int slash = uri.indexOf('/', uri.indexOf("//") + 2);
@@ -71,7 +66,12 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     try {
       path = GoUrl.unescapePath(rawPath);
     } catch (GoUrl.DecodeException e) {
-      badRequest(ctx);
+      badRequest(ctx); // Go's server cannot parse the request URI: no handler, CORS's neither
+      return;
+    }
+    if (request.method().equals(HttpMethod.OPTIONS)) {
+      // The CORS layer answers every OPTIONS with an empty 200 (KEY-003).
+      HttpReplies.send(ctx, false, HttpReplies.response(HttpResponseStatus.OK, null, ""));
       return;
     }
     String clean = GoPath.serveMuxClean(path);

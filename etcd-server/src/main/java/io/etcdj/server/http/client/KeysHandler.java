@@ -166,12 +166,14 @@ final class KeysHandler implements Route {
   }
 
   private void sendEvent(ChannelHandlerContext ctx, boolean head, Event event, boolean noValue) {
+    // The status is the event's, decided before noValueOnSuccess drops the prevNode it reads.
+    HttpResponseStatus status = status(event);
     if (noValue && hidesValue(event.action())) {
       event = new Event(event.action(), null, null, event.etcdIndex(), event.refresh());
     }
     ByteBuf body = ctx.alloc().buffer(256);
     KeysJson.writeEvent(event, body);
-    FullHttpResponse response = HttpReplies.response(status(event), null, body);
+    FullHttpResponse response = HttpReplies.response(status, null, body);
     setIndexHeaders(response.headers(), event.etcdIndex());
     HttpReplies.send(ctx, head, response);
   }

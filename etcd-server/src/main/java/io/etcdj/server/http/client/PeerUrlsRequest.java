@@ -1,7 +1,7 @@
 package io.etcdj.server.http.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The body of a member add or update, {@code {"peerURLs":[...]}}, validated as etcd validates it
  * (SPEC OTH-024, OTH-025): a non-empty list of trimmed {@code scheme://host:port} URLs without a
- * path, scheme http, https, unix or unixs. The result is sorted.
+ * path, scheme http, https, unix or unixs. The result is sorted. A body that is not such JSON
+ * gets the error text of Go's decoder, which etcd passes on.
  *
  * <p>Thread-safety: stateless (the shared ObjectMapper is thread-safe once configured).
  */
@@ -27,24 +28,19 @@ final class PeerUrlsRequest {
     }
   }
 
+  /** The Go type etcd decodes the body into, as Go's decoding errors name it. */
+  private static final String GO_TYPE = "struct { PeerURLs []string \"json:\\\"peerURLs\\\"\" }";
+
   static List<String> parse(byte[] body) throws InvalidException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new InvalidException(e.getOriginalMessage());
+    String syntax = GoJsonSyntax.check(body);
+    if (syntax != null) {
+      throw new InvalidException(syntax);
+    }
+    List<String> urls;
+    try (JsonParser p = JSON.getFactory().createParser(body)) {
+      urls = decode(p);
     } catch (java.io.IOException e) {
-      throw new InvalidException(e.getMessage());
-    }
-    if (root == null || root.isMissingNode()) {
-      throw new InvalidException("unexpected end of JSON input");
-    }
-    List<String> urls = new ArrayList<>();
-    JsonNode list = root.get("peerURLs");
-    if (list != null && list.isArray()) {
-      for (JsonNode n : list) {
-        urls.add(n.asText().trim());
-      }
+      throw new InvalidException(e.getMessage()); // not reached: the syntax is checked above
     }
     if (urls.isEmpty()) {
       throw new InvalidException("no valid URLs given");
@@ -54,6 +50,73 @@ final class PeerUrlsRequest {
     }
     urls.sort(null);
     return urls;
+  }
+
+  /**
+   * What Go's {@code json.Unmarshal} puts in {@code PeerURLs}, reading the keys in order: a key
+   * matches the field name in any case and each match replaces the last, null leaves the field
+   * empty, and a value of another JSON type is the first type error, reported once decoding is
+   * done (so {@code {"peerURLs":[{}],"peerURLs":"s"}} names the object).
+   */
+  private static List<String> decode(JsonParser p) throws java.io.IOException, InvalidException {
+    JsonToken t = p.nextToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return new ArrayList<>();
+    }
+    if (t != JsonToken.START_OBJECT) {
+      throw new InvalidException(
+          "json: cannot unmarshal " + goKind(t) + " into Go value of type " + GO_TYPE);
+    }
+    List<String> urls = new ArrayList<>();
+    String typeError = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (!name.equalsIgnoreCase("peerURLs")) {
+        p.skipChildren();
+        continue;
+      }
+      urls = new ArrayList<>();
+      if (value == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      if (value != JsonToken.START_ARRAY) {
+        typeError = typeError != null ? typeError : fieldError(value, "[]string");
+        p.skipChildren();
+        continue;
+      }
+      for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+        if (e == JsonToken.VALUE_STRING) {
+          urls.add(p.getText().trim());
+          continue;
+        }
+        urls.add(""); // Go keeps the zero value of an element it cannot decode
+        if (e != JsonToken.VALUE_NULL) {
+          typeError = typeError != null ? typeError : fieldError(e, "string");
+        }
+        p.skipChildren();
+      }
+    }
+    if (typeError != null) {
+      throw new InvalidException(typeError);
+    }
+    return urls;
+  }
+
+  private static String fieldError(JsonToken value, String goType) {
+    return "json: cannot unmarshal " + goKind(value) + " into Go struct field .peerURLs of type "
+        + goType;
+  }
+
+  /** The JSON type of a value's first token, as Go's {@code UnmarshalTypeError} names it. */
+  private static String goKind(JsonToken t) {
+    return switch (t) {
+      case START_OBJECT -> "object";
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_TRUE, VALUE_FALSE -> "bool";
+      default -> "number";
+    };
   }
 
   private static void validate(String s) throws InvalidException {

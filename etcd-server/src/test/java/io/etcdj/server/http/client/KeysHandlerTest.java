@@ -144,6 +144,20 @@ class KeysHandlerTest {
   void noValueOnSuccessKeepsOnlyTheAction() {
     FullHttpResponse r = call(form("PUT", "/v2/keys/n?noValueOnSuccess=true", "value=v"));
     assertThat(body(r)).isEqualTo("{\"action\":\"set\"}\n");
+    assertThat(r.status().code()).isEqualTo(201);
+  }
+
+  /**
+   * KEY-097, KEY-098: the status still follows the event: a set over an existing key is a 200
+   * though noValueOnSuccess leaves its prevNode out (found by scripts/difffuzz.py).
+   */
+  @Test
+  void noValueOnSuccessKeepsTheStatusOfTheEvent() {
+    call(form("PUT", "/v2/keys/existing", "value=v"));
+    FullHttpResponse r =
+        call(form("PUT", "/v2/keys/existing?noValueOnSuccess=true", "value=w"));
+    assertThat(r.status().code()).isEqualTo(200);
+    assertThat(body(r)).isEqualTo("{\"action\":\"set\"}\n");
   }
 
   /** KEY-190: every parsed keys request counts one failed get (the auth lookup). */
