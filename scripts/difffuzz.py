@@ -8,6 +8,7 @@ indexes, TTLs and expiration times taken out (the two count internal entries ali
 always, and time moves between the two calls). Exit status 1 when anything differed.
 
     scripts/difffuzz.py --count 2000 --seed 7
+    scripts/difffuzz.py --count 2000 --seed 7 --auth      # with v2 auth enabled on both
     scripts/difffuzz.py --ours http://127.0.0.1:2379 --ref http://127.0.0.1:12379   # running ones
 
 Requests: GET/HEAD/PUT/POST/DELETE on a few keys and directories, with query and form
@@ -103,18 +104,18 @@ def random_request(r):
     return method, "/v2/keys/" + key + query, body, r.choice(FORM_TYPES)
 
 
-def send(base, method, path, body, ctype):
+def send(base, method, path, body, ctype, auth=None):
     """(status, Content-Type, body); status -1 and the error's name when the connection failed."""
     try:
-        return exchange(base, method, path, body, ctype)
+        return exchange(base, method, path, body, ctype, auth)
     except (OSError, http.client.HTTPException) as e:
         return -1, "", type(e).__name__.encode(), None, None
 
 
-def exchange(base, method, path, body, ctype="application/x-www-form-urlencoded"):
+def exchange(base, method, path, body, ctype="application/x-www-form-urlencoded", auth=None):
     u = urllib.parse.urlparse(base)
     c = http.client.HTTPConnection(u.hostname, u.port, timeout=1 if "wait=true" in path else 10)
-    headers = {}
+    headers = {"Authorization": auth} if auth else {}
     if body is not None and ctype:
         headers["Content-Type"] = ctype
     c.request(method, path, body=body, headers=headers)
@@ -171,6 +172,19 @@ def start(cmd, url, log):
     sys.exit("did not start: " + " ".join(cmd))
 
 
+# --auth: users and roles set up alike on both, auth enabled, then each request goes with one of
+# these Authorization headers (None: none).
+AUTH_SETUP = [
+    ("PUT", "/v2/auth/users/root", '{"user":"root","password":"rootpw"}'),
+    ("PUT", "/v2/auth/roles/rw", '{"role":"rw","permissions":{"kv":{"read":["/d/*","/a"],'
+                                 '"write":["/d/*"]}}}'),
+    ("PUT", "/v2/auth/users/u", '{"user":"u","password":"upw","roles":["rw"]}'),
+    ("PUT", "/v2/auth/enable", None),
+]
+CREDENTIALS = [None, "Basic cm9vdDpyb290cHc=", "Basic dTp1cHc=", "Basic dTp3cm9uZw==",
+               "Basic bm9ib2R5Ong=", "Basic !!", "Bearer x"]
+
+
 def member_flags(name, data, cport, pport):
     c, p = "http://127.0.0.1:%d" % cport, "http://127.0.0.1:%d" % pport
     return ["--name", name, "--data-dir", data, "--listen-client-urls", c,
@@ -186,6 +200,7 @@ def main():
     a.add_argument("--ref")
     a.add_argument("--port", type=int, default=26379, help="first of four ports when starting")
     a.add_argument("--show", type=int, default=20, help="differences printed in full")
+    a.add_argument("--auth", action="store_true", help="enable v2 auth first (users root, u)")
     args = a.parse_args()
 
     procs, tmp = [], None
@@ -200,15 +215,24 @@ def main():
         procs.append(start([os.path.join(ROOT, "scripts", "etcd")] + member_flags(
             "ours", os.path.join(tmp, "ours"), args.port + 2, args.port + 3), ours, log))
 
+    if args.auth:
+        for method, path, body in AUTH_SETUP:
+            for base in (ours, ref):
+                status = exchange(base, method, path, body, "application/json")[0]
+                if status >= 300:
+                    sys.exit("auth set-up: %s %s answered %d" % (method, path, status))
     r = random.Random(args.seed)
     differ = 0
+    statuses = {}
     drift = None
     try:
         for i in range(args.count):
             other = r.random() < 0.2
             method, path, body, ctype = random_other(r) if other else random_request(r)
-            got = send(ours, method, path, body, ctype)
-            want = send(ref, method, path, body, ctype)
+            cred = r.choice(CREDENTIALS) if args.auth else None
+            got = send(ours, method, path, body, ctype, cred)
+            statuses[got[0]] = statuses.get(got[0], 0) + 1
+            want = send(ref, method, path, body, ctype, cred)
             if want[0] == -1 and got[:3] == (400, "text/plain; charset=utf-8", b"400 Bad Request"):
                 # Go answers a URL it cannot decode with this 400 and closes the connection
                 # with the request body unread: the client often sees only the reset.
@@ -227,7 +251,7 @@ def main():
             if g != w:
                 differ += 1
                 if differ <= args.show:
-                    print("#%d %s %s %s (%s)" % (i, method, path, body or "", ctype))
+                    print("#%d %s %s %s (%s) %s" % (i, method, path, body or "", ctype, cred or ""))
                     print("  etcd: %d %s %s %s" % (want[0], want[1], want[4], want[2][:300]))
                     print("  ours: %d %s %s %s" % (got[0], got[1], got[4], got[2][:300]))
     finally:
@@ -236,6 +260,7 @@ def main():
             p.wait(timeout=30)
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+    print("statuses: " + ", ".join("%d x%d" % kv for kv in sorted(statuses.items())))
     print("seed %d: %d requests, %d differed" % (args.seed, args.count, differ))
     return 1 if differ else 0
 
