@@ -9,6 +9,7 @@ always, and time moves between the two calls). Exit status 1 when anything diffe
 
     scripts/difffuzz.py --count 2000 --seed 7
     scripts/difffuzz.py --count 2000 --seed 7 --auth      # with v2 auth enabled on both
+    scripts/difffuzz.py --count 2000 --seed 7 --members 3 # two 3-member clusters
     scripts/difffuzz.py --ours http://127.0.0.1:2379 --ref http://127.0.0.1:12379   # running ones
 
 Requests: GET/HEAD/PUT/POST/DELETE on a few keys and directories, with query and form
@@ -156,20 +157,22 @@ def normalise(data, sorted_listing):
     return strip(doc)
 
 
-def start(cmd, url, log):
-    p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+def start(cmds, url, log):
+    """Starts the members of one cluster together; waits until the first takes a write."""
+    ps = [subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT) for cmd in cmds]
     for _ in range(600):
         try:
             if exchange(url, "PUT", "/v2/keys/_ready", "value=1")[0] in (200, 201):
                 send(url, "DELETE", "/v2/keys/_ready", None, None)
-                return p
+                return ps
         except OSError:
             pass
-        if p.poll() is not None:
+        if any(p.poll() is not None for p in ps):
             break
         time.sleep(0.1)
-    p.kill()
-    sys.exit("did not start: " + " ".join(cmd))
+    for p in ps:
+        p.kill()
+    sys.exit("did not start: " + " ".join(cmds[0]))
 
 
 # --auth: users and roles set up alike on both, auth enabled, then each request goes with one of
@@ -185,54 +188,85 @@ CREDENTIALS = [None, "Basic cm9vdDpyb290cHc=", "Basic dTp1cHc=", "Basic dTp3cm9u
                "Basic bm9ib2R5Ong=", "Basic !!", "Bearer x"]
 
 
-def member_flags(name, data, cport, pport):
-    c, p = "http://127.0.0.1:%d" % cport, "http://127.0.0.1:%d" % pport
-    return ["--name", name, "--data-dir", data, "--listen-client-urls", c,
-            "--advertise-client-urls", c, "--listen-peer-urls", p,
-            "--initial-advertise-peer-urls", p, "--initial-cluster", name + "=" + p]
+def leader(urls):
+    """The index of the member that says it leads (polled for up to 10 s), or 0."""
+    for _ in range(100):
+        for i, u in enumerate(urls):
+            status, _, body, _, _ = send(u, "GET", "/v2/stats/self", None, None)
+            if status == 200 and b"StateLeader" in body:
+                return i
+        time.sleep(0.1)
+    return 0
+
+
+def cluster_flags(data, first_port, size):
+    """Flags of each member of a loopback cluster: client port, then peer port, per member."""
+    peers = ["m%d=http://127.0.0.1:%d" % (i, first_port + 2 * i + 1) for i in range(size)]
+    flags = []
+    for i in range(size):
+        c = "http://127.0.0.1:%d" % (first_port + 2 * i)
+        p = "http://127.0.0.1:%d" % (first_port + 2 * i + 1)
+        flags.append(["--name", "m%d" % i, "--data-dir", os.path.join(data, "m%d" % i),
+                      "--listen-client-urls", c, "--advertise-client-urls", c,
+                      "--listen-peer-urls", p, "--initial-advertise-peer-urls", p,
+                      "--initial-cluster", ",".join(peers), "--initial-cluster-token", "fuzz"])
+    return flags
 
 
 def main():
     a = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     a.add_argument("--count", type=int, default=1000)
     a.add_argument("--seed", type=int, default=int(time.time()))
-    a.add_argument("--ours")
-    a.add_argument("--ref")
-    a.add_argument("--port", type=int, default=26379, help="first of four ports when starting")
+    a.add_argument("--ours", help="client URLs of running members, comma-separated")
+    a.add_argument("--ref", help="the reference's, in the same order")
+    a.add_argument("--members", type=int, default=1, help="members per cluster when starting")
+    a.add_argument("--port", type=int, default=26379, help="first of 4 x members ports")
     a.add_argument("--show", type=int, default=20, help="differences printed in full")
     a.add_argument("--auth", action="store_true", help="enable v2 auth first (users root, u)")
     args = a.parse_args()
 
     procs, tmp = [], None
-    ours, ref = args.ours, args.ref
-    if not (ours and ref):
+    if args.ours and args.ref:
+        ours, ref = args.ours.split(","), args.ref.split(",")
+    else:
         tmp = tempfile.mkdtemp(prefix="difffuzz.")
         log = open(os.path.join(tmp, "servers.log"), "w")
-        ref = "http://127.0.0.1:%d" % args.port
-        ours = "http://127.0.0.1:%d" % (args.port + 2)
-        procs.append(start(["etcd", "--enable-v2"] + member_flags(
-            "ref", os.path.join(tmp, "ref"), args.port, args.port + 1), ref, log))
-        procs.append(start([os.path.join(ROOT, "scripts", "etcd")] + member_flags(
-            "ours", os.path.join(tmp, "ours"), args.port + 2, args.port + 3), ours, log))
+        n = args.members
+        ref = ["http://127.0.0.1:%d" % (args.port + 2 * i) for i in range(n)]
+        ours = ["http://127.0.0.1:%d" % (args.port + 2 * n + 2 * i) for i in range(n)]
+        procs += start([["etcd", "--enable-v2"] + f for f in cluster_flags(
+            os.path.join(tmp, "ref"), args.port, n)], ref[0], log)
+        procs += start([[os.path.join(ROOT, "scripts", "etcd")] + f for f in cluster_flags(
+            os.path.join(tmp, "ours"), args.port + 2 * n, n)], ours[0], log)
 
     if args.auth:
         for method, path, body in AUTH_SETUP:
-            for base in (ours, ref):
+            for base in (ours[0], ref[0]):
                 status = exchange(base, method, path, body, "application/json")[0]
                 if status >= 300:
                     sys.exit("auth set-up: %s %s answered %d" % (method, path, status))
     r = random.Random(args.seed)
     differ = 0
     statuses = {}
+    # A member answers plain reads from its own store: send them where the last write went,
+    # which has applied every write before it (a write is answered once applied locally).
+    last_writer = 0
+    # Other endpoints go to each cluster's leader (/v2/stats/leader answers only there).
+    lead_ours, lead_ref = leader(ours), leader(ref)
     drift = None
     try:
         for i in range(args.count):
             other = r.random() < 0.2
             method, path, body, ctype = random_other(r) if other else random_request(r)
             cred = r.choice(CREDENTIALS) if args.auth else None
-            got = send(ours, method, path, body, ctype, cred)
+            plain_read = method in ("GET", "HEAD") and "quorum=true" not in path
+            m = last_writer if plain_read else r.randrange(len(ours))
+            if method in ("PUT", "POST", "DELETE") and not other:
+                last_writer = m
+            mo, mr = (lead_ours, lead_ref) if other else (m, m)
+            got = send(ours[mo], method, path, body, ctype, cred)
             statuses[got[0]] = statuses.get(got[0], 0) + 1
-            want = send(ref, method, path, body, ctype, cred)
+            want = send(ref[mr], method, path, body, ctype, cred)
             if want[0] == -1 and got[:3] == (400, "text/plain; charset=utf-8", b"400 Bad Request"):
                 # Go answers a URL it cannot decode with this 400 and closes the connection
                 # with the request body unread: the client often sees only the reset.
@@ -251,7 +285,8 @@ def main():
             if g != w:
                 differ += 1
                 if differ <= args.show:
-                    print("#%d %s %s %s (%s) %s" % (i, method, path, body or "", ctype, cred or ""))
+                    print("#%d m%d/m%d %s %s %s (%s) %s" % (i, mo, mr, method, path, body or "",
+                                                         ctype, cred or ""))
                     print("  etcd: %d %s %s %s" % (want[0], want[1], want[4], want[2][:300]))
                     print("  ours: %d %s %s %s" % (got[0], got[1], got[4], got[2][:300]))
     finally:
