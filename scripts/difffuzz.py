@@ -10,6 +10,7 @@ always, and time moves between the two calls). Exit status 1 when anything diffe
     scripts/difffuzz.py --count 2000 --seed 7
     scripts/difffuzz.py --count 2000 --seed 7 --auth      # with v2 auth enabled on both
     scripts/difffuzz.py --count 2000 --seed 7 --members 3 # two 3-member clusters
+    scripts/difffuzz.py --count 2000 --seed 7 --proxy     # through a proxy in front of each
     scripts/difffuzz.py --ours http://127.0.0.1:2379 --ref http://127.0.0.1:12379   # running ones
 
 Requests: GET/HEAD/PUT/POST/DELETE on a few keys and directories, with query and form
@@ -158,12 +159,15 @@ def normalise(data, sorted_listing):
 
 
 def start(cmds, url, log):
-    """Starts the members of one cluster together; waits until the first takes a write."""
+    """Starts the members of one cluster together; waits until the first takes a write (or, a
+    read-only proxy, answers a read)."""
     ps = [subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT) for cmd in cmds]
     for _ in range(600):
         try:
             if exchange(url, "PUT", "/v2/keys/_ready", "value=1")[0] in (200, 201):
                 send(url, "DELETE", "/v2/keys/_ready", None, None)
+                return ps
+            if "readonly" in cmds[0] and exchange(url, "GET", "/v2/keys/", None)[0] == 200:
                 return ps
         except OSError:
             pass
@@ -220,6 +224,8 @@ def main():
     a.add_argument("--ours", help="client URLs of running members, comma-separated")
     a.add_argument("--ref", help="the reference's, in the same order")
     a.add_argument("--members", type=int, default=1, help="members per cluster when starting")
+    a.add_argument("--proxy", nargs="?", const="on", choices=["on", "readonly"],
+                   help="send everything through a proxy (--proxy on|readonly) before each cluster")
     a.add_argument("--port", type=int, default=26379, help="first of 4 x members ports")
     a.add_argument("--show", type=int, default=20, help="differences printed in full")
     a.add_argument("--auth", action="store_true", help="enable v2 auth first (users root, u)")
@@ -238,7 +244,26 @@ def main():
             os.path.join(tmp, "ref"), args.port, n)], ref[0], log)
         procs += start([[os.path.join(ROOT, "scripts", "etcd")] + f for f in cluster_flags(
             os.path.join(tmp, "ours"), args.port + 2 * n, n)], ours[0], log)
+        if args.proxy:
+            for i, (binary, first) in enumerate(
+                    [(["etcd", "--enable-v2"], args.port),
+                     ([os.path.join(ROOT, "scripts", "etcd")], args.port + 2 * n)]):
+                url = "http://127.0.0.1:%d" % (args.port + 4 * n + i)
+                peers = ",".join("m%d=http://127.0.0.1:%d" % (j, first + 2 * j + 1)
+                                 for j in range(n))
+                procs += start([binary + ["--proxy", args.proxy, "--name", "proxy%d" % i,
+                                          "--data-dir", os.path.join(tmp, "proxy%d" % i),
+                                          "--listen-client-urls", url,
+                                          "--initial-cluster", peers]], url, log)
+                if i == 0:
+                    ref = [url]
+                else:
+                    ours = [url]
 
+    if args.proxy and args.members > 1:
+        # Each proxy picks a member at random (etcd shuffles its endpoints): which one answers
+        # these member-specific endpoints is chance, not behaviour.
+        OTHER_PATHS[:] = [p for p in OTHER_PATHS if p not in ("/v2/stats/leader", "/v2/stats/self")]
     if args.auth:
         for method, path, body in AUTH_SETUP:
             for base in (ours[0], ref[0]):

@@ -1,5 +1,6 @@
 package io.etcdj.server.proxy;
 
+import io.etcdj.server.http.client.GoRequestTarget;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -18,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The proxy's only route table (SPEC CLU-073..075): a read-only proxy answers every method but
- * GET with an empty 501; then OPTIONS gets an empty 200 (the CORS layer); {@code
+ * The proxy's only route table (SPEC CLU-073..075): after Go's server and ServeMux ({@link
+ * GoRequestTarget}), a read-only proxy answers every method but GET with an empty 501; then OPTIONS gets an empty 200 (the CORS layer); {@code
  * /v2/config/local/proxy} lists the endpoints in use; everything else, {@code /v2/members},
  * {@code /v2/stats}, {@code /version} and {@code /health} included, is forwarded to the cluster
  * by a {@link Forward}.
@@ -42,6 +43,12 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    // Go's server and the proxy's ServeMux come first: 400 for a path that does not decode, 301
+    // for one that is not clean, whatever the method (found by scripts/difffuzz.py --proxy).
+    GoRequestTarget target = GoRequestTarget.decode(ctx, request);
+    if (target == null || target.redirected(ctx, request)) {
+      return;
+    }
     if (config.mode() == ProxyConfig.Mode.READONLY && !request.method().equals(HttpMethod.GET)) {
       send(ctx, request, reply(HttpResponseStatus.NOT_IMPLEMENTED, null, ""));
       return;

@@ -177,6 +177,33 @@ class ProxyTest {
     assertThat(get.headers().firstValue("X-Etcd-Index")).isPresent();
   }
 
+  /**
+   * KEY-020: Go's server and the proxy's ServeMux answer before the read-only check and CORS: a
+   * path that does not decode is a 400 {@code 400 Bad Request}, one that is not clean a 301 to
+   * the clean path (found by scripts/difffuzz.py --proxy against etcd 3.4).
+   */
+  @Test
+  void badAndUncleanPathsAreAnsweredBeforeTheProxyLayers() throws Exception {
+    ProxyServer proxy = proxyToOneMemberHoldingK("paths", "readonly");
+    String bad = exchange(proxy, "OPTIONS /v2/keys/%zz HTTP/1.1");
+    assertThat(bad).startsWith("HTTP/1.1 400 Bad Request").endsWith("\r\n\r\n400 Bad Request");
+    String unclean = exchange(proxy, "PUT /v2/keys/d/../k?x=1 HTTP/1.1");
+    assertThat(unclean).startsWith("HTTP/1.1 301 Moved Permanently").contains("Location: /v2/keys/k?x=1");
+  }
+
+  /** Sends {@code requestLine} with a Host header and no body; the whole answer, read to EOF. */
+  private static String exchange(ProxyServer proxy, String requestLine) throws Exception {
+    URI u = URI.create(proxy.clientUrl());
+    try (Socket client = new Socket(u.getHost(), u.getPort())) {
+      client.setSoTimeout(10_000);
+      client
+          .getOutputStream()
+          .write((requestLine + "\r\nHost: x\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      return new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+
   /** OTH-004, KEY-003: the proxy has a member's CORS layer: OPTIONS answered, headers added. */
   @Test
   void proxyAnswersOptionsAndAddsCorsHeadersForAllowedOrigins() throws Exception {

@@ -6,7 +6,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,38 +50,23 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     requestRead.run();
     if (!request.decoderResult().isSuccess()) {
-      badRequest(ctx);
+      GoRequestTarget.badRequest(ctx);
       return;
     }
-    String uri = request.uri();
-    if (uri.startsWith("http://") || uri.startsWith("https://")) {
-      int slash = uri.indexOf('/', uri.indexOf("//") + 2);
-      uri = slash < 0 ? "/" : uri.substring(slash);
-    }
-    int q = uri.indexOf('?');
-    String rawPath = q < 0 ? uri : uri.substring(0, q);
-    String rawQuery = q < 0 ? "" : uri.substring(q + 1);
-    String path;
-    try {
-      path = GoUrl.unescapePath(rawPath);
-    } catch (GoUrl.DecodeException e) {
-      badRequest(ctx); // Go's server cannot parse the request URI: no handler, CORS's neither
-      return;
+    GoRequestTarget target = GoRequestTarget.decode(ctx, request);
+    if (target == null) {
+      return; // Go's server cannot parse the request URI: no handler, CORS's neither
     }
     if (request.method().equals(HttpMethod.OPTIONS)) {
-      // The CORS layer answers every OPTIONS with an empty 200 (KEY-003).
+      // The CORS layer, outside etcd's mux, answers every OPTIONS with an empty 200 (KEY-003).
       HttpReplies.send(ctx, false, HttpReplies.response(HttpResponseStatus.OK, null, ""));
       return;
     }
-    String clean = GoPath.serveMuxClean(path);
-    if (clean != path) {
-      String location = UrlEscaper.escapePath(clean) + (q < 0 ? "" : "?" + rawQuery);
-      HttpReplies.send(
-          ctx,
-          request.method().equals(HttpMethod.HEAD),
-          HttpReplies.movedPermanently(request.method().name(), location));
+    if (target.redirected(ctx, request)) {
       return;
     }
+    String path = target.path();
+    String rawQuery = target.rawQuery();
     Route route = lookup(path);
     if (route == null) {
       HttpReplies.send(ctx, request.method().equals(HttpMethod.HEAD), HttpReplies.notFound());
@@ -114,13 +98,6 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     return best == null ? null : prefixes.get(best);
   }
 
-  /** Go's server answers an unparsable request line with this and closes the connection. */
-  private static void badRequest(ChannelHandlerContext ctx) {
-    var r = HttpReplies.response(HttpResponseStatus.BAD_REQUEST, HttpReplies.TEXT, "400 Bad Request");
-    HttpUtil.setKeepAlive(r, false);
-    r.headers().set("Content-Length", r.content().readableBytes());
-    ctx.writeAndFlush(r).addListener(f -> ctx.close());
-  }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {

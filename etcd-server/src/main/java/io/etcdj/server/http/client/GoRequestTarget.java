@@ -1,0 +1,63 @@
+package io.etcdj.server.http.client;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+
+/**
+ * What Go's HTTP server and its {@code ServeMux} do with a request target before any of etcd's
+ * handlers sees it, for the member's client port and the proxy alike: a path that does not
+ * decode is a 400 {@code 400 Bad Request} and the connection closes; a path that is not clean
+ * ({@code /a/../b}, {@code //}, a trailing {@code /.}) is a 301 to the clean one (KEY-020).
+ *
+ * @param path the decoded path
+ * @param rawQuery the query as sent, without {@code ?}; empty when there is none
+ * @param hasQuery whether the target has a {@code ?} (Go keeps an empty query in a redirect)
+ */
+public record GoRequestTarget(String path, String rawQuery, boolean hasQuery) {
+
+  /**
+   * The target of {@code request} (the origin form of an absolute URI too), or null when its path
+   * cannot be decoded, in which case the 400 has been sent.
+   */
+  public static GoRequestTarget decode(ChannelHandlerContext ctx, FullHttpRequest request) {
+    String uri = request.uri();
+    if (uri.startsWith("http://") || uri.startsWith("https://")) {
+      int slash = uri.indexOf('/', uri.indexOf("//") + 2);
+      uri = slash < 0 ? "/" : uri.substring(slash);
+    }
+    int q = uri.indexOf('?');
+    String rawPath = q < 0 ? uri : uri.substring(0, q);
+    String rawQuery = q < 0 ? "" : uri.substring(q + 1);
+    try {
+      return new GoRequestTarget(GoUrl.unescapePath(rawPath), rawQuery, q >= 0);
+    } catch (GoUrl.DecodeException e) {
+      badRequest(ctx);
+      return null;
+    }
+  }
+
+  /** ServeMux: true when the path is not clean and the 301 to the clean path has been sent. */
+  public boolean redirected(ChannelHandlerContext ctx, FullHttpRequest request) {
+    String clean = GoPath.serveMuxClean(path);
+    if (clean == path) {
+      return false;
+    }
+    String location = UrlEscaper.escapePath(clean) + (hasQuery ? "?" + rawQuery : "");
+    HttpReplies.send(
+        ctx,
+        request.method().equals(HttpMethod.HEAD),
+        HttpReplies.movedPermanently(request.method().name(), location));
+    return true;
+  }
+
+  /** Go's server answers an unparsable request line with this and closes the connection. */
+  public static void badRequest(ChannelHandlerContext ctx) {
+    var r = HttpReplies.response(HttpResponseStatus.BAD_REQUEST, HttpReplies.TEXT, "400 Bad Request");
+    HttpUtil.setKeepAlive(r, false);
+    r.headers().set("Content-Length", r.content().readableBytes());
+    ctx.writeAndFlush(r).addListener(f -> ctx.close());
+  }
+}
