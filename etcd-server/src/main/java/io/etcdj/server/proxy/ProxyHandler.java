@@ -46,7 +46,9 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     // Go's server and the proxy's ServeMux come first: 400 for a path that does not decode, 301
     // for one that is not clean, whatever the method (found by scripts/difffuzz.py --proxy).
     GoRequestTarget target = GoRequestTarget.decode(ctx, request);
-    if (target == null || target.redirected(ctx, request)) {
+    if (target == null
+        || GoRequestTarget.unsupportedTransferEncoding(ctx, request)
+        || target.redirected(ctx, request)) {
       return;
     }
     if (config.mode() == ProxyConfig.Mode.READONLY && !request.method().equals(HttpMethod.GET)) {

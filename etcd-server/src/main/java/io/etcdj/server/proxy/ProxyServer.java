@@ -4,6 +4,7 @@ import io.etcdj.server.ServerConfig;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.http.EventLoops;
+import io.etcdj.server.http.GoServerCodec;
 import io.etcdj.server.http.client.CorsHeaders;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
@@ -16,7 +17,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +105,7 @@ public final class ProxyServer implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               ch.pipeline()
-                  .addLast("codec", new HttpServerCodec())
+                  .addLast("codec", GoServerCodec.create())
                   .addLast("keepAlive", new HttpServerKeepAliveHandler());
               if (!config.corsOrigins().isEmpty()) {
                 // etcd 2.3 wraps its proxy in the same CORS layer as a member (OTH-004).

@@ -1,10 +1,10 @@
 package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
+import io.etcdj.server.http.GoServerCodec;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +47,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();
-    p.addLast("codec", new HttpServerCodec(8192, 16384, 16384));
+    p.addLast("codec", GoServerCodec.create());
     p.addLast("keepAlive", new HttpServerKeepAliveHandler());
     if (!server.config().corsOrigins().isEmpty()) {
       p.addLast("cors", new CorsHeaders(server.config().corsOrigins()));

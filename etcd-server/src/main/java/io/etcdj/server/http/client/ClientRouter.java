@@ -54,8 +54,8 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     GoRequestTarget target = GoRequestTarget.decode(ctx, request);
-    if (target == null) {
-      return; // Go's server cannot parse the request URI: no handler, CORS's neither
+    if (target == null || GoRequestTarget.unsupportedTransferEncoding(ctx, request)) {
+      return; // Go's server refuses the request itself: no handler, CORS's neither
     }
     if (request.method().equals(HttpMethod.OPTIONS)) {
       // The CORS layer, outside etcd's mux, answers every OPTIONS with an empty 200 (KEY-003).

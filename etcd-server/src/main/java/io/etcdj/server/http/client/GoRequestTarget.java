@@ -2,6 +2,7 @@ package io.etcdj.server.http.client;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -37,6 +38,27 @@ public record GoRequestTarget(String path, String rawQuery, boolean hasQuery) {
       badRequest(ctx);
       return null;
     }
+  }
+
+  /**
+   * Go's server knows one transfer coding, chunked: a request with any other is a 501 {@code
+   * Unsupported transfer encoding} and the connection closes, where Netty would read an empty
+   * body and take what follows for the next request (a PUT with {@code Transfer-Encoding: gzip}
+   * stored an empty value; found by scripts/difffuzz.py --raw). True when that 501 was sent.
+   */
+  public static boolean unsupportedTransferEncoding(
+      ChannelHandlerContext ctx, FullHttpRequest request) {
+    String te = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
+    if (te == null || te.isEmpty() || te.equalsIgnoreCase("chunked")) {
+      return false;
+    }
+    var r =
+        HttpReplies.response(
+            HttpResponseStatus.NOT_IMPLEMENTED, HttpReplies.TEXT, "Unsupported transfer encoding");
+    HttpUtil.setKeepAlive(r, false);
+    r.headers().set("Content-Length", r.content().readableBytes());
+    ctx.writeAndFlush(r).addListener(f -> ctx.close());
+    return true;
   }
 
   /** ServeMux: true when the path is not clean and the 301 to the clean path has been sent. */

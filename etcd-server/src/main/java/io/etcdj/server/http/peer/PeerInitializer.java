@@ -1,5 +1,6 @@
 package io.etcdj.server.http.peer;
 
+import io.etcdj.server.http.GoServerCodec;
 import io.etcdj.server.transport.RaftHandler;
 import io.etcdj.server.transport.Transport;
 import io.etcdj.server.transport.TransportConfig;
@@ -7,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();
-    p.addLast("codec", new HttpServerCodec());
+    p.addLast("codec", GoServerCodec.create());
     // A MsgSnap body (the whole store) goes to a file as it arrives, not into the aggregator.
     p.addLast("raft-body", new RaftBodySpooler(spoolDir));
     p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));
