@@ -229,6 +229,12 @@ RAW = [
     b"GET /v2/keys/ HTTP/1.1\r\nHost: x\r\nX Y: z\r\n\r\n",
     b"GET /v2/keys/%00 HTTP/1.1\r\nHost: x\r\n\r\n",
     b"GET /v2/keys/ HTTP/1.1\r\nHost: x\r\n\r\nGET /version HTTP/1.1\r\nHost: x\r\n\r\n",
+    # Pipelined: a write, then a read of it, twice; then a malformed request.
+    b"PUT /v2/keys/pipe HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+    b"\r\nContent-Length: 7\r\n\r\nvalue=1GET /v2/keys/pipe HTTP/1.1\r\nHost: x\r\n\r\n"
+    b"PUT /v2/keys/pipe HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+    b"\r\nContent-Length: 7\r\n\r\nvalue=2DELETE /v2/keys/pipe?prevValue=1 HTTP/1.1\r\nHost: x"
+    b"\r\n\r\nBLAH\r\n\r\n",
     b"PUT /v2/keys/raw7 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
     b"\r\nExpect: 100-continue\r\nContent-Length: 7\r\n\r\nvalue=7",
     b"PUT /v2/keys/raw8 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"

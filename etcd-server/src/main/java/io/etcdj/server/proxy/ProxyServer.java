@@ -5,6 +5,7 @@ import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.http.EventLoops;
 import io.etcdj.server.http.GoServerCodec;
+import io.etcdj.server.http.OneRequestAtATime;
 import io.etcdj.server.http.client.CorsHeaders;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
@@ -113,6 +114,7 @@ public final class ProxyServer implements AutoCloseable {
               }
               ch.pipeline()
                   .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
+                  .addLast("sequence", new OneRequestAtATime())
                   .addLast("proxy", handler);
             }
           };

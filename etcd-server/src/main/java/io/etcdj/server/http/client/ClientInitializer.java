@@ -2,6 +2,7 @@ package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
 import io.etcdj.server.http.GoServerCodec;
+import io.etcdj.server.http.OneRequestAtATime;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -53,6 +54,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
       p.addLast("cors", new CorsHeaders(server.config().corsOrigins()));
     }
     p.addLast("aggregator", new FormLimitAggregator(server.clusterIdHex()));
+    p.addLast("sequence", new OneRequestAtATime());
     p.addLast("router", router);
   }
 }
