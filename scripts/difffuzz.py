@@ -273,6 +273,15 @@ def status_lines(answer):
     return lines + ([b"<reset>"] if answer.endswith(b"Error>") else [])
 
 
+def stop(procs, tmp):
+    """Ends the servers this script started (by their PIDs) and removes their data dirs."""
+    for p in procs:
+        p.terminate()
+        p.wait(timeout=30)
+    if tmp:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def leader(urls):
     """The index of the member that says it leads (polled for up to 10 s), or 0."""
     for _ in range(100):
@@ -364,11 +373,7 @@ def main():
                     print("  etcd: %r" % status_lines(want))
                     print("  ours: %r" % status_lines(got))
         finally:
-            for p in procs:
-                p.terminate()
-                p.wait(timeout=30)
-            if tmp:
-                shutil.rmtree(tmp, ignore_errors=True)
+            stop(procs, tmp)
         print("raw: %d inputs, %d differed" % (len(RAW), differ))
         return 1 if differ else 0
     r = random.Random(args.seed)
@@ -416,11 +421,7 @@ def main():
                     print("  etcd: %d %s %s %s" % (want[0], want[1], want[4], want[2][:300]))
                     print("  ours: %d %s %s %s" % (got[0], got[1], got[4], got[2][:300]))
     finally:
-        for p in procs:
-            p.terminate()
-            p.wait(timeout=30)
-        if tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
+        stop(procs, tmp)
     print("statuses: " + ", ".join("%d x%d" % kv for kv in sorted(statuses.items())))
     print("seed %d: %d requests, %d differed" % (args.seed, args.count, differ))
     return 1 if differ else 0
