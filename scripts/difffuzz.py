@@ -88,6 +88,54 @@ def random_other(r):
     return method, r.choice(OTHER_PATHS), body, "application/json"
 
 
+# --peer: requests to the peer port. Both members are alone in their clusters under different
+# IDs, so bodies that name IDs differ by nature; statuses, Content-Types and error bodies must not.
+# No /raft/snapshot: etcd 3 added it (PTR-006), 2.3 sends snapshots through POST /raft.
+PEER_PATHS = ["/members", "/members/", "/version", "/raft", "/raft/", "/raft/probing",
+              "/raft/stream/msgapp/1", "/raft/stream/message/1", "/raft/stream/msgappv2/1",
+              "/raft/stream/x/1", "/raft/stream/message/zz", "/v2/keys/a",
+              "/", "/nope", "/members?x=1", "/raft/stream/message/"]
+PEER_METHODS = ["GET", "GET", "POST", "PUT", "DELETE", "HEAD"]
+# "own": the receiving server's own version and minimum cluster version (2.3.8 and 2.2.0 here,
+# 3.4.x and 3.0.0 for the reference), so that the version check passes on both alike.
+PEER_HEADERS = [
+    {},
+    {"X-Server-Version": "own"},
+    {"X-Server-Version": "9.9.9", "X-Min-Cluster-Version": "9.9.0"},
+    {"X-Server-Version": "own", "X-Etcd-Cluster-ID": "1"},
+    {"X-Server-Version": "1.0.0", "X-Min-Cluster-Version": "1.0.0"},
+    {"X-Server-Version": "own", "X-Etcd-Cluster-ID": "own"},
+    {"X-Server-Version": "own", "X-Etcd-Cluster-ID": "own", "X-Raft-To": "1"},
+    {"X-Server-Version": "own", "X-Etcd-Cluster-ID": "own", "X-Server-From": "1"},
+]
+PEER_BODIES = [None, b"", b"\x08\x03", b"garbage\xff\xfe", b"\x00" * 16]
+
+
+def random_peer(r):
+    method = r.choice(PEER_METHODS)
+    body = r.choice(PEER_BODIES) if method in ("POST", "PUT") else None
+    return method, r.choice(PEER_PATHS), body, dict(r.choice(PEER_HEADERS))
+
+
+def peer_exchange(base, method, path, body, headers, own):
+    u = urllib.parse.urlparse(base)
+    if headers.get("X-Server-Version") == "own":
+        headers["X-Server-Version"], headers["X-Min-Cluster-Version"], cluster = own
+        if headers.get("X-Etcd-Cluster-ID") == "own":
+            headers["X-Etcd-Cluster-ID"] = cluster
+    try:
+        c = http.client.HTTPConnection(u.hostname, u.port, timeout=2)
+        if body is not None:
+            headers["Content-Type"] = "application/protobuf"
+        c.request(method, path, body=body, headers=headers)
+        resp = c.getresponse()
+        data = resp.read() if "/raft/stream/" not in path or resp.status != 200 else b"<stream>"
+        c.close()
+        return resp.status, resp.getheader("Content-Type", ""), data
+    except (OSError, http.client.HTTPException) as e:
+        return -1, "", type(e).__name__.encode()
+
+
 def random_request(r):
     method = r.choice(METHODS)
     key = r.choice(KEYS)
@@ -319,6 +367,8 @@ def main():
     a.add_argument("--port", type=int, default=26379, help="first of 4 x members ports")
     a.add_argument("--show", type=int, default=20, help="differences printed in full")
     a.add_argument("--auth", action="store_true", help="enable v2 auth first (users root, u)")
+    a.add_argument("--peer", action="store_true",
+                   help="instead: random requests to the peer port (one member each)")
     a.add_argument("--raw", action="store_true",
                    help="instead: a fixed list of malformed and unusual HTTP requests, as bytes")
     args = a.parse_args()
@@ -362,6 +412,40 @@ def main():
                 status = exchange(base, method, path, body, "application/json")[0]
                 if status >= 300:
                     sys.exit("auth set-up: %s %s answered %d" % (method, path, status))
+    if args.peer:
+        r = random.Random(args.seed)
+        differ = 0
+        peer = lambda url: url[:url.rindex(":") + 1] + str(int(url[url.rindex(":") + 1:]) + 1)
+        own, seen = {}, {}
+        for name, url in (("ours", ours[0]), ("ref", ref[0])):
+            v = json.loads(exchange(url, "GET", "/version", None)[2])["etcdserver"]
+            u = urllib.parse.urlparse(url)
+            c = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+            c.request("GET", "/v2/keys/")
+            cluster = c.getresponse().getheader("X-Etcd-Cluster-Id")
+            c.close()
+            own[name] = (v, "2.2.0" if v.startswith("2.") else "3.0.0", cluster)
+        try:
+            for i in range(args.count):
+                method, path, body, headers = random_peer(r)
+                got = peer_exchange(peer(ours[0]), method, path, body, dict(headers), own["ours"])
+                seen[(got[0], got[2][:40])] = seen.get((got[0], got[2][:40]), 0) + 1
+                want = peer_exchange(peer(ref[0]), method, path, body, dict(headers), own["ref"])
+                # Bodies of successful answers name member and cluster IDs.
+                g = got if got[0] >= 300 or got[0] < 0 else got[:2]
+                w = want if want[0] >= 300 or want[0] < 0 else want[:2]
+                if g != w:
+                    differ += 1
+                    if differ <= args.show:
+                        print("#%d %s %s %r %s" % (i, method, path, body, headers))
+                        print("  etcd: %r" % (want,))
+                        print("  ours: %r" % (got,))
+        finally:
+            stop(procs, tmp)
+        for (status, body), n in sorted(seen.items(), key=lambda kv: -kv[1])[:12]:
+            print("  %4d x %d %r" % (n, status, body))
+        print("peer seed %d: %d requests, %d differed" % (args.seed, args.count, differ))
+        return 1 if differ else 0
     if args.raw:
         differ = 0
         try:
