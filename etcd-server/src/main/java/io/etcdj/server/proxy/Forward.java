@@ -1,5 +1,6 @@
 package io.etcdj.server.proxy;
 
+import io.etcdj.server.http.client.GoRequestTarget;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -156,7 +157,7 @@ final class Forward {
 
   private HttpRequest upstreamRequest(URI endpoint) {
     URI target = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority()
-        + ProxyHandler.originForm(request.uri()));
+        + GoRequestTarget.originForm(request.uri()));
     HttpRequest.BodyPublisher publisher =
         body.length == 0
             ? HttpRequest.BodyPublishers.noBody()

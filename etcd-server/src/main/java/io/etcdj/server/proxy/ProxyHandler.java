@@ -61,32 +61,11 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       send(ctx, request, reply(HttpResponseStatus.OK, null, ""));
       return;
     }
-    String uri = originForm(request.uri());
-    int q = uri.indexOf('?');
-    String path = q < 0 ? uri : uri.substring(0, q);
-    if (path.equals(CONFIG_PATH)) {
+    if (target.path().equals(CONFIG_PATH)) {
       send(ctx, request, localConfig(request));
       return;
     }
     new Forward(ctx, request.retain(), director.available(), http, config.readTimeoutMs()).start();
-  }
-
-  /**
-   * The path and query of a request target. A client that takes the proxy for an HTTP forward
-   * proxy sends the absolute form ({@code GET http://host/v2/keys/a}); like etcd's, this proxy then
-   * forwards the path to its own cluster, whatever host was named (RFC 7230 section 5.3).
-   */
-  static String originForm(String uri) {
-    int scheme = uri.indexOf("://");
-    if (uri.startsWith("/") || scheme < 0) {
-      return uri;
-    }
-    int path = uri.indexOf('/', scheme + 3);
-    int query = uri.indexOf('?', scheme + 3);
-    if (path < 0 || (query >= 0 && query < path)) {
-      return "/" + (query < 0 ? "" : uri.substring(query));
-    }
-    return uri.substring(path);
   }
 
   /** CLU-075: {@code {"endpoints":[...]}} as Go's JSON encoder writes it (with a newline). */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etcdj.server.EmbeddedEtcd;
 import io.etcdj.server.LoopbackMember;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,13 +67,13 @@ class ClientHttpTest {
       assertThat(get.status()).isEqualTo(200);
       assertThat(get.body()).contains("\"value\":\"long\"");
     }
-    java.net.http.HttpResponse<String> big =
-        java.net.http.HttpClient.newHttpClient()
+    HttpResponse<String> big =
+        HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(URI.create(etcd.clientUrl() + key))
+                HttpRequest.newBuilder(URI.create(etcd.clientUrl() + key))
                     .header("X-Big", "a".repeat(20_000))
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
     assertThat(big.statusCode()).isEqualTo(200);
   }
 
@@ -78,19 +83,14 @@ class ClientHttpTest {
    */
   @Test
   void unknownTransferEncodingIsRefused() throws Exception {
-    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-      s.setSoTimeout(10_000);
-      s.getOutputStream()
-          .write(
-              ("PUT /v2/keys/e2e/gz HTTP/1.1\r\nHost: x\r\n"
-                      + "Content-Type: application/x-www-form-urlencoded\r\n"
-                      + "Transfer-Encoding: gzip\r\n\r\nvalue=6")
-                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      String answer =
-          new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-      assertThat(answer).startsWith("HTTP/1.1 501 Not Implemented")
-          .endsWith("\r\n\r\nUnsupported transfer encoding");
-    }
+    String answer =
+        RawHttp.exchangeOnce(
+            port,
+            "PUT /v2/keys/e2e/gz HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "Transfer-Encoding: gzip\r\n\r\nvalue=6");
+    assertThat(answer).startsWith("HTTP/1.1 501 Not Implemented")
+        .endsWith("\r\n\r\nUnsupported transfer encoding");
     try (RawHttp c = new RawHttp(port)) {
       assertThat(c.send("GET", "/v2/keys/e2e/gz", (String) null).read().status()).isEqualTo(404);
     }
@@ -111,24 +111,17 @@ class ClientHttpTest {
       requests.append("GET /v2/keys/e2e/pipe").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
     }
     requests.append("GET /version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-      s.setSoTimeout(10_000);
-      s.getOutputStream()
-          .write(requests.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      String answers =
-          new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-      java.util.List<String> seen = new java.util.ArrayList<>();
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("HTTP/1.1 (\\d+)|\"value\":\"(\\d)\"|etcdserver")
-              .matcher(answers);
-      while (m.find()) {
-        seen.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "version");
-      }
-      assertThat(seen)
-          .containsExactly(
-              "201", "0", "200", "0", "201", "1", "200", "1", "201", "2", "200", "2",
-              "201", "3", "200", "3", "201", "4", "200", "4", "200", "version");
+    String answers = RawHttp.exchangeOnce(port, requests.toString());
+    List<String> seen = new ArrayList<>();
+    Matcher m =
+        Pattern.compile("HTTP/1.1 (\\d+)|\"value\":\"(\\d)\"|etcdserver").matcher(answers);
+    while (m.find()) {
+      seen.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "version");
     }
+    assertThat(seen)
+        .containsExactly(
+            "201", "0", "200", "0", "201", "1", "200", "1", "201", "2", "200", "2",
+            "201", "3", "200", "3", "201", "4", "200", "4", "200", "version");
   }
 
   /** KEY-020, KEY-002, OTH-001 over the wire. */

@@ -119,6 +119,18 @@ final class RawHttp implements Closeable {
     return b.toString(StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * Sends {@code bytes} as they are on a new connection and returns everything the member
+   * answers until it closes (the last request should say {@code Connection: close}).
+   */
+  static String exchangeOnce(int port, String bytes) throws IOException {
+    try (RawHttp c = new RawHttp(port)) {
+      c.out.write(bytes.getBytes(StandardCharsets.US_ASCII));
+      c.out.flush();
+      return new String(c.in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+
   /** Closes abruptly (RST), like a client that goes away. */
   void abort() throws IOException {
     socket.setSoLinger(true, 0);

@@ -2,6 +2,7 @@ package io.etcdj.server.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etcdj.server.http.client.GoRequestTarget;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +18,6 @@ class ProxyHandlerTest {
     "*, *"
   })
   void absoluteFormTargetsAreForwardedAsTheirPath(String target, String forwarded) {
-    assertThat(ProxyHandler.originForm(target)).isEqualTo(forwarded);
+    assertThat(GoRequestTarget.originForm(target)).isEqualTo(forwarded);
   }
 }

@@ -24,11 +24,7 @@ public record GoRequestTarget(String path, String rawQuery, boolean hasQuery) {
    * cannot be decoded, in which case the 400 has been sent.
    */
   public static GoRequestTarget decode(ChannelHandlerContext ctx, FullHttpRequest request) {
-    String uri = request.uri();
-    if (uri.startsWith("http://") || uri.startsWith("https://")) {
-      int slash = uri.indexOf('/', uri.indexOf("//") + 2);
-      uri = slash < 0 ? "/" : uri.substring(slash);
-    }
+    String uri = originForm(request.uri());
     int q = uri.indexOf('?');
     String rawPath = q < 0 ? uri : uri.substring(0, q);
     String rawQuery = q < 0 ? "" : uri.substring(q + 1);
@@ -38,6 +34,25 @@ public record GoRequestTarget(String path, String rawQuery, boolean hasQuery) {
       badRequest(ctx);
       return null;
     }
+  }
+
+  /**
+   * The path and query of a request target. A client that takes the server for an HTTP forward
+   * proxy sends the absolute form ({@code GET http://host/v2/keys/a}); Go then serves the path,
+   * whatever host was named (RFC 7230 section 5.3), and etcd's proxy forwards it to its own
+   * cluster.
+   */
+  public static String originForm(String uri) {
+    int scheme = uri.indexOf("://");
+    if (uri.startsWith("/") || scheme < 0) {
+      return uri;
+    }
+    int path = uri.indexOf('/', scheme + 3);
+    int query = uri.indexOf('?', scheme + 3);
+    if (path < 0 || (query >= 0 && query < path)) {
+      return "/" + (query < 0 ? "" : uri.substring(query));
+    }
+    return uri.substring(path);
   }
 
   /**
@@ -52,12 +67,7 @@ public record GoRequestTarget(String path, String rawQuery, boolean hasQuery) {
     if (te == null || te.isEmpty() || te.equalsIgnoreCase("chunked")) {
       return false;
     }
-    var r =
-        HttpReplies.response(
-            HttpResponseStatus.NOT_IMPLEMENTED, HttpReplies.TEXT, "Unsupported transfer encoding");
-    HttpUtil.setKeepAlive(r, false);
-    r.headers().set("Content-Length", r.content().readableBytes());
-    ctx.writeAndFlush(r).addListener(f -> ctx.close());
+    refuse(ctx, HttpResponseStatus.NOT_IMPLEMENTED, "Unsupported transfer encoding");
     return true;
   }
 
@@ -77,7 +87,12 @@ public record GoRequestTarget(String path, String rawQuery, boolean hasQuery) {
 
   /** Go's server answers an unparsable request line with this and closes the connection. */
   public static void badRequest(ChannelHandlerContext ctx) {
-    var r = HttpReplies.response(HttpResponseStatus.BAD_REQUEST, HttpReplies.TEXT, "400 Bad Request");
+    refuse(ctx, HttpResponseStatus.BAD_REQUEST, "400 Bad Request");
+  }
+
+  /** A refusal by Go's server itself: plain text, then the connection closes. */
+  private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String body) {
+    var r = HttpReplies.response(status, HttpReplies.TEXT, body);
     HttpUtil.setKeepAlive(r, false);
     r.headers().set("Content-Length", r.content().readableBytes());
     ctx.writeAndFlush(r).addListener(f -> ctx.close());
