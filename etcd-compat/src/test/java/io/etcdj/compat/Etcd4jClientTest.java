@@ -3,11 +3,14 @@ package io.etcdj.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.netty.util.concurrent.Promise;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import mousio.etcd4j.EtcdClient;
 import mousio.etcd4j.promises.EtcdResponsePromise;
 import mousio.etcd4j.requests.EtcdKeyRequest;
@@ -61,7 +64,31 @@ class Etcd4jClientTest {
 
   private static EtcdKeysResponse send(EtcdKeyRequest request) throws Exception {
     request.timeout(WAIT_SECONDS, TimeUnit.SECONDS);
-    return request.send().get();
+    return answer(request.send());
+  }
+
+  /**
+   * The answer of a request sent earlier. Not etcd4j's own {@code get()}: when the answer is
+   * already in but etcd4j's listener has not yet recorded it (the listener runs on its event
+   * loop), {@code get()} skips waiting and throws {@code IOException(null)}, a race in the library
+   * that a watch answered while the test sends more requests can hit on a busy machine. The
+   * Netty promise etcd4j completes holds the answer without that race.
+   */
+  private static <T> T answer(EtcdResponsePromise<T> promise) throws Exception {
+    Promise<T> answer = promise.getNettyPromise();
+    if (!answer.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+      throw new TimeoutException("no answer within " + WAIT_SECONDS + " s");
+    }
+    if (answer.isCancelled() && promise.getNettyPromise() != answer) {
+      return answer(promise); // etcd4j sent the request again (a retry or a redirect)
+    }
+    if (answer.isSuccess()) {
+      return answer.getNow();
+    }
+    if (answer.cause() instanceof Exception failure) {
+      throw failure;
+    }
+    throw new ExecutionException(answer.cause());
   }
 
   private static EtcdException refused(EtcdKeyRequest request) {
@@ -213,10 +240,10 @@ class Etcd4jClientTest {
     send(etcd.put("/watch/k", "changed"));
     send(etcd.put("/watch/d/child", "c"));
 
-    EtcdKeysResponse keyEvent = key.get();
+    EtcdKeysResponse keyEvent = answer(key);
     assertThat(keyEvent.action).isEqualTo(EtcdKeyAction.set);
     assertThat(keyEvent.node.value).isEqualTo("changed");
-    EtcdKeysResponse dirEvent = dir.get();
+    EtcdKeysResponse dirEvent = answer(dir);
     assertThat(dirEvent.node.key).isEqualTo("/watch/d/child");
     assertThat(dirEvent.node.modifiedIndex).isGreaterThan(keyEvent.node.modifiedIndex);
 
