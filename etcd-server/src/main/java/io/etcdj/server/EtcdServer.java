@@ -180,11 +180,12 @@ public final class EtcdServer implements AutoCloseable {
             boot.confState(),
             config.heartbeatMs(),
             config.electionTicks(),
+            requestTimeoutMs(config),
             net.raftExecutor());
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
     startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
     applying.start();
-    raft.start();
+    raft.start(net.transport()::activePeers);
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,9 @@ final class RaftLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
   /** Queue items taken per round: bounds the work (and the WAL write) of one Ready. */
   private static final int MAX_BATCH = 4096;
+  /** How often, and how many times, a member of several looks for its peers' connections. */
+  private static final long PEER_WAIT_INTERVAL_MS = 50;
+  private static final int PEER_WAIT_CHECKS = 100;
   /** Queued by {@link #close} so that one more round runs and sees {@code running} false. */
   private static final Runnable STOP = () -> {};
 
@@ -86,6 +90,7 @@ final class RaftLoop implements AutoCloseable {
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final List<Object> batch = new ArrayList<>();
   private final List<ByteString> proposals = new ArrayList<>();
+  private final WaitingForLeader waitingForLeader;
   private ScheduledFuture<?> ticker;
   private ConfState confState;
   /** The configuration has one voter, this member: no round waits for a peer. */
@@ -106,6 +111,7 @@ final class RaftLoop implements AutoCloseable {
    *     transport adds or removes the peer; it must not block)
    * @param confState the configuration the storage starts from (the snapshot's, or the bootstrap
    *     peers'); conf changes in committed entries update it
+   * @param requestTimeoutMs how long a proposal made without a leader may wait for one
    */
   RaftLoop(
       RawNode node,
@@ -118,6 +124,7 @@ final class RaftLoop implements AutoCloseable {
       ConfState confState,
       long heartbeatMs,
       int electionTicks,
+      long requestTimeoutMs,
       EventLoop executor) {
     this.node = node;
     this.disk = new RaftDisk(storage, wal, snapDir);
@@ -129,11 +136,17 @@ final class RaftLoop implements AutoCloseable {
     this.electionTicks = electionTicks;
     this.term = node.status().term();
     this.executor = executor;
+    this.waitingForLeader = new WaitingForLeader(TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs));
     this.inbox = new RoundQueue(executor, this::round);
   }
 
-  /** Elects a single member at once (RFT-009), then ticks every heartbeat interval. */
-  void start() {
+  /**
+   * Elects a single member at once, or brings the first election of several closer once their
+   * connections are up (RFT-009), then ticks every heartbeat interval.
+   *
+   * @param activePeers how many other members' connections are active now (any thread)
+   */
+  void start(IntSupplier activePeers) {
     started = true;
     executor.execute(
         () -> {
@@ -149,8 +162,52 @@ final class RaftLoop implements AutoCloseable {
             ticker =
                 executor.scheduleWithFixedDelay(
                     () -> execute(node::tick), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+            if (confState.getVotersCount() > 1) {
+              awaitPeersThenAdvance(activePeers, PEER_WAIT_CHECKS);
+            }
           }
           inbox.roundDone();
+        });
+  }
+
+  /**
+   * RFT-009 as etcd 3.4 does it: a member of several waits up to 5 s (the peer connections' read
+   * timeout) for two peers' connections to be active, then fast-forwards its election clock to two
+   * ticks short of the election timeout. A fresh cluster then elects within a second of its
+   * members reaching each other instead of after a whole randomized timeout (1-2 s of ticks
+   * counted from start, most of them spent while the other members were still starting). The
+   * randomized timeout still spreads the candidates (2 to 11 ticks left with the defaults), and a
+   * member that restarts into a running cluster has two ticks for the leader's heartbeat, which
+   * comes every tick; one that already knows a leader does not advance at all.
+   */
+  private void awaitPeersThenAdvance(IntSupplier activePeers, int checksLeft) {
+    if (!running || checksLeft == 0) {
+      return;
+    }
+    int active = activePeers.getAsInt();
+    if (active <= 1) {
+      executor.schedule(
+          () -> awaitPeersThenAdvance(activePeers, checksLeft - 1),
+          PEER_WAIT_INTERVAL_MS,
+          TimeUnit.MILLISECONDS);
+      return;
+    }
+    execute(
+        () -> {
+          int ticks = electionTicks - 2;
+          if (lead != 0 || ticks <= 0) {
+            return;
+          }
+          LOG.info(
+              "{} initialized peer connection; fast-forwarding {} ticks (election ticks {}) with {}"
+                  + " active peer(s)",
+              Long.toHexString(node.id()),
+              ticks,
+              electionTicks,
+              active);
+          for (int i = 0; i < ticks; i++) {
+            node.tick();
+          }
         });
   }
 
@@ -280,11 +337,13 @@ final class RaftLoop implements AutoCloseable {
       }
       batch.clear();
       if (!proposals.isEmpty()) {
-        concurrentWriters = proposals.size() > 1;
-        propose(proposals);
-        proposals.clear();
+        proposeOrWait();
       }
       drainReadies();
+      if (lead != 0 && !waitingForLeader.isEmpty()) {
+        proposeOrWait(); // this round found a leader
+        drainReadies();
+      }
     } catch (IOException | RuntimeException e) {
       fail(e);
     }
@@ -307,19 +366,35 @@ final class RaftLoop implements AutoCloseable {
     disk.close();
   }
 
+  /** Proposes this round's requests after those that waited for a leader, or makes them wait. */
+  private void proposeOrWait() {
+    long now = SystemClock.nanoTime();
+    if (lead == 0) {
+      waitingForLeader.add(proposals, now);
+    } else {
+      int forgotten = waitingForLeader.releaseInto(proposals, now);
+      if (forgotten > 0) {
+        LOG.debug("forgot {} proposals that timed out waiting for a leader", forgotten);
+      }
+      concurrentWriters = proposals.size() > 1;
+      propose(proposals);
+    }
+    proposals.clear();
+  }
+
   private void propose(List<ByteString> proposals) {
     try {
       node.propose(proposals);
     } catch (ProposalDroppedException e) {
-      // RFT-008: without a leader the proposals are lost; their clients time out (ERR-004).
+      // RFT-008: lost in a leader change between rounds; their clients time out (ERR-004).
       LOG.debug("dropped {} proposals: {}", proposals.size(), e.getMessage());
     }
   }
 
   /**
    * RFT-009: a member alone in its configuration elects itself at once instead of waiting out an
-   * election timeout. Members of a configuration of several voters tick normally from zero, so that
-   * they do not all time out together on start and split the vote.
+   * election timeout. Members of a configuration of several voters start ticking from zero and
+   * advance once they reach their peers ({@link #awaitPeersThenAdvance}).
    */
   private void fastForward() throws IOException {
     boolean single =

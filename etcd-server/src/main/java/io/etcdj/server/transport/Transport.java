@@ -89,6 +89,11 @@ public final class Transport implements AutoCloseable {
     return peers.containsKey(id);
   }
 
+  /** How many peers the last attempt to reach succeeded for (etcd's ActivePeers). */
+  public int activePeers() {
+    return (int) peers.values().stream().filter(RemotePeer::isActive).count();
+  }
+
   /** Whether the last attempt to reach {@code id} succeeded. */
   public boolean isActive(long id) {
     RemotePeer p = peers.get(id);
