@@ -81,7 +81,7 @@ public final class EtcdMain {
     for (String ignored : flags.ignoredFlags()) {
       LOG.warn("flag \"-{}\" is deprecated and ignored", ignored);
     }
-    if (!flags.isGiven("data-dir")) {
+    if (!flags.isGiven(EtcdFlag.DATA_DIR)) {
       LOG.warn("no data-dir provided, using default data-dir ./{}", config.dataDir());
     }
     AutoCloseable started;

@@ -8,8 +8,8 @@ import java.util.Set;
  * Reads an argument list with the rules of Go's {@code flag} package (SPEC FLG-001, FLG-003):
  * {@code -name x}, {@code -name=x}, {@code --name x}, {@code --name=x}; booleans as {@code
  * --flag} or {@code --flag=false}; a repeated flag's last value wins; parsing stops at the first
- * non-flag argument or after {@code --}. The result is a map from flag name to raw value that the
- * picocli layer then converts.
+ * non-flag argument or after {@code --}. The result is a map from flag name to raw value
+ * ({@link EtcdFlags} supplies the defaults).
  *
  * <p>Thread-safety: stateless.
  */

@@ -1,5 +1,46 @@
 package io.etcdj.server;
 
+import static io.etcdj.server.EtcdFlag.ADVERTISE_CLIENT_URLS;
+import static io.etcdj.server.EtcdFlag.CA_FILE;
+import static io.etcdj.server.EtcdFlag.CERT_FILE;
+import static io.etcdj.server.EtcdFlag.CLIENT_CERT_AUTH;
+import static io.etcdj.server.EtcdFlag.CORS;
+import static io.etcdj.server.EtcdFlag.DATA_DIR;
+import static io.etcdj.server.EtcdFlag.DISCOVERY;
+import static io.etcdj.server.EtcdFlag.DISCOVERY_FALLBACK;
+import static io.etcdj.server.EtcdFlag.DISCOVERY_PROXY;
+import static io.etcdj.server.EtcdFlag.DISCOVERY_SRV;
+import static io.etcdj.server.EtcdFlag.ELECTION_TIMEOUT;
+import static io.etcdj.server.EtcdFlag.FORCE_NEW_CLUSTER;
+import static io.etcdj.server.EtcdFlag.HEARTBEAT_INTERVAL;
+import static io.etcdj.server.EtcdFlag.INITIAL_ADVERTISE_PEER_URLS;
+import static io.etcdj.server.EtcdFlag.INITIAL_CLUSTER;
+import static io.etcdj.server.EtcdFlag.INITIAL_CLUSTER_STATE;
+import static io.etcdj.server.EtcdFlag.INITIAL_CLUSTER_TOKEN;
+import static io.etcdj.server.EtcdFlag.KEY_FILE;
+import static io.etcdj.server.EtcdFlag.LISTEN_CLIENT_URLS;
+import static io.etcdj.server.EtcdFlag.LISTEN_PEER_URLS;
+import static io.etcdj.server.EtcdFlag.MAX_SNAPSHOTS;
+import static io.etcdj.server.EtcdFlag.MAX_WALS;
+import static io.etcdj.server.EtcdFlag.NAME;
+import static io.etcdj.server.EtcdFlag.PEERS;
+import static io.etcdj.server.EtcdFlag.PEERS_FILE;
+import static io.etcdj.server.EtcdFlag.PEER_CA_FILE;
+import static io.etcdj.server.EtcdFlag.PEER_CERT_FILE;
+import static io.etcdj.server.EtcdFlag.PEER_CLIENT_CERT_AUTH;
+import static io.etcdj.server.EtcdFlag.PEER_KEY_FILE;
+import static io.etcdj.server.EtcdFlag.PEER_TRUSTED_CA_FILE;
+import static io.etcdj.server.EtcdFlag.PROXY;
+import static io.etcdj.server.EtcdFlag.PROXY_DIAL_TIMEOUT;
+import static io.etcdj.server.EtcdFlag.PROXY_FAILURE_WAIT;
+import static io.etcdj.server.EtcdFlag.PROXY_READ_TIMEOUT;
+import static io.etcdj.server.EtcdFlag.PROXY_REFRESH_INTERVAL;
+import static io.etcdj.server.EtcdFlag.PROXY_WRITE_TIMEOUT;
+import static io.etcdj.server.EtcdFlag.SNAPSHOT_COUNT;
+import static io.etcdj.server.EtcdFlag.STRICT_RECONFIG_CHECK;
+import static io.etcdj.server.EtcdFlag.TRUSTED_CA_FILE;
+import static io.etcdj.server.EtcdFlag.WAL_DIR;
+
 import io.etcdj.server.discovery.DiscoveryConfig;
 import io.etcdj.server.proxy.ProxyConfig;
 import io.etcdj.server.tls.TlsInfo;
@@ -20,107 +61,115 @@ final class ServerConfigBuilder {
   private ServerConfigBuilder() {}
 
   static ServerConfig build(EtcdFlags f) throws FlagException {
-    for (String removed : List.of("peers", "peers-file")) {
+    for (EtcdFlag removed : List.of(PEERS, PEERS_FILE)) {
       if (f.isGiven(removed)) {
-        throw new FlagException("flag \"-" + removed + "\" is no longer supported.", 1);
+        throw new FlagException("flag \"-" + removed.goName + "\" is no longer supported.", 1);
       }
     }
-    if (!f.initialClusterState.equals("new") && !f.initialClusterState.equals("existing")) {
+    if (!f.get(INITIAL_CLUSTER_STATE).equals("new")
+        && !f.get(INITIAL_CLUSTER_STATE).equals("existing")) {
       throw new FlagException(
           "invalid value \""
-              + f.initialClusterState
+              + f.get(INITIAL_CLUSTER_STATE)
               + "\" for flag -initial-cluster-state: valid values are new,existing",
           2);
     }
-    ProxyConfig.Mode proxyMode = ProxyConfig.Mode.parse(f.proxy);
+    ProxyConfig.Mode proxyMode = ProxyConfig.Mode.parse(f.get(PROXY));
     if (proxyMode == null) {
       throw new FlagException(
-          "invalid value \"" + f.proxy + "\" for flag -proxy: valid values are off,readonly,on", 2);
+          "invalid value \""
+              + f.get(PROXY)
+              + "\" for flag -proxy: valid values are off,readonly,on",
+          2);
     }
-    if (!f.discoveryFallback.equals("exit") && !f.discoveryFallback.equals("proxy")) {
+    if (!f.get(DISCOVERY_FALLBACK).equals("exit") && !f.get(DISCOVERY_FALLBACK).equals("proxy")) {
       throw new FlagException(
           "invalid value \""
-              + f.discoveryFallback
+              + f.get(DISCOVERY_FALLBACK)
               + "\" for flag -discovery-fallback: valid values are exit,proxy",
           2);
     }
-    if (f.isGiven("listen-client-urls")
-        && !f.isGiven("advertise-client-urls")
+    if (f.isGiven(LISTEN_CLIENT_URLS)
+        && !f.isGiven(ADVERTISE_CLIENT_URLS)
         && proxyMode == ProxyConfig.Mode.OFF) {
       throw new FlagException(
           "-advertise-client-urls is required when -listen-client-urls is set explicitly", 1);
     }
     int bootstrapFlags =
-        (f.isGiven("initial-cluster") ? 1 : 0)
-            + (f.discovery.isEmpty() ? 0 : 1)
-            + (f.discoverySrv.isEmpty() ? 0 : 1);
+        (f.isGiven(INITIAL_CLUSTER) ? 1 : 0)
+            + (f.get(DISCOVERY).isEmpty() ? 0 : 1)
+            + (f.get(DISCOVERY_SRV).isEmpty() ? 0 : 1);
     if (bootstrapFlags > 1) {
       throw new FlagException(
           "multiple discovery or bootstrap flags are set. Choose one of \"initial-cluster\","
               + " \"discovery\" or \"discovery-srv\"",
           1);
     }
-    List<URI> advertisePeer = urls("initial-advertise-peer-urls", f.initialAdvertisePeerUrls);
+    List<URI> advertisePeer =
+        urls("initial-advertise-peer-urls", f.get(INITIAL_ADVERTISE_PEER_URLS));
     Map<String, List<String>> cluster;
-    if (f.initialCluster.isEmpty()) {
+    if (f.get(INITIAL_CLUSTER).isEmpty()) {
       // CLU-011: <name>=<each advertised peer URL>
       StringBuilder b = new StringBuilder();
       for (URI u : advertisePeer) {
-        b.append(b.length() == 0 ? "" : ",").append(f.name).append('=').append(u);
+        b.append(b.length() == 0 ? "" : ",").append(f.get(NAME)).append('=').append(u);
       }
       cluster = initialCluster(b.toString());
     } else {
-      cluster = initialCluster(f.initialCluster);
+      cluster = initialCluster(f.get(INITIAL_CLUSTER));
     }
     List<String> cors = new ArrayList<>();
-    for (String origin : f.cors.split(",")) {
+    for (String origin : f.get(CORS).split(",")) {
       if (!origin.isBlank()) {
         cors.add(origin.trim());
       }
     }
-    String dataDir = f.dataDir.isEmpty() ? f.name + ".etcd" : f.dataDir;
+    String dataDir = f.get(DATA_DIR).isEmpty() ? f.get(NAME) + ".etcd" : f.get(DATA_DIR);
     ServerConfig config =
         new ServerConfig(
-            f.name,
+            f.get(NAME),
             dataDir,
-            urls("listen-client-urls", f.listenClientUrls),
-            urls("advertise-client-urls", f.advertiseClientUrls),
-            urls("listen-peer-urls", f.listenPeerUrls),
+            urls("listen-client-urls", f.get(LISTEN_CLIENT_URLS)),
+            urls("advertise-client-urls", f.get(ADVERTISE_CLIENT_URLS)),
+            urls("listen-peer-urls", f.get(LISTEN_PEER_URLS)),
             advertisePeer,
             cluster,
             // CLU-002: a discovery bootstrap hashes member IDs with the discovery URL.
-            f.discovery.isEmpty() ? f.initialClusterToken : f.discovery,
-            f.initialClusterState,
+            f.get(DISCOVERY).isEmpty() ? f.get(INITIAL_CLUSTER_TOKEN) : f.get(DISCOVERY),
+            f.get(INITIAL_CLUSTER_STATE),
             cors,
-            uint("snapshot-count", f.snapshotCount),
-            uint("heartbeat-interval", f.heartbeatInterval),
-            uint("election-timeout", f.electionTimeout),
-            f.walDir,
-            uint("max-snapshots", f.maxSnapshots),
-            uint("max-wals", f.maxWals),
-            GoFlagArgs.goBool(f.forceNewCluster),
+            uint("snapshot-count", f.get(SNAPSHOT_COUNT)),
+            uint("heartbeat-interval", f.get(HEARTBEAT_INTERVAL)),
+            uint("election-timeout", f.get(ELECTION_TIMEOUT)),
+            f.get(WAL_DIR),
+            uint("max-snapshots", f.get(MAX_SNAPSHOTS)),
+            uint("max-wals", f.get(MAX_WALS)),
+            f.isSet(FORCE_NEW_CLUSTER),
             new ProxyConfig(
                 proxyMode,
-                uint("proxy-failure-wait", f.proxyFailureWait),
-                uint("proxy-refresh-interval", f.proxyRefreshInterval),
-                uint("proxy-dial-timeout", f.proxyDialTimeout),
-                uint("proxy-write-timeout", f.proxyWriteTimeout),
-                uint("proxy-read-timeout", f.proxyReadTimeout)),
+                uint("proxy-failure-wait", f.get(PROXY_FAILURE_WAIT)),
+                uint("proxy-refresh-interval", f.get(PROXY_REFRESH_INTERVAL)),
+                uint("proxy-dial-timeout", f.get(PROXY_DIAL_TIMEOUT)),
+                uint("proxy-write-timeout", f.get(PROXY_WRITE_TIMEOUT)),
+                uint("proxy-read-timeout", f.get(PROXY_READ_TIMEOUT))),
             new DiscoveryConfig(
-                f.discovery, f.discoveryProxy, f.discoveryFallback.equals("proxy"), f.discoverySrv),
-            GoFlagArgs.goBool(f.strictReconfigCheck),
+                f.get(DISCOVERY),
+                f.get(DISCOVERY_PROXY),
+                f.get(DISCOVERY_FALLBACK).equals("proxy"),
+                f.get(DISCOVERY_SRV)),
+            f.isSet(STRICT_RECONFIG_CHECK),
             new TlsInfo(
-                f.certFile,
-                f.keyFile,
-                f.caFile,
-                f.trustedCaFile,
-                GoFlagArgs.goBool(f.clientCertAuth)),
+                f.get(CERT_FILE),
+                f.get(KEY_FILE),
+                f.get(CA_FILE),
+                f.get(TRUSTED_CA_FILE),
+                f.isSet(CLIENT_CERT_AUTH)),
             new TlsInfo(
-                f.peerCertFile,
-                f.peerKeyFile,
-                f.peerCaFile,
-                f.peerTrustedCaFile,
-                GoFlagArgs.goBool(f.peerClientCertAuth)));
+                f.get(PEER_CERT_FILE),
+                f.get(PEER_KEY_FILE),
+                f.get(PEER_CA_FILE),
+                f.get(PEER_TRUSTED_CA_FILE),
+                f.isSet(PEER_CLIENT_CERT_AUTH)));
     config.validate();
     return config;
   }

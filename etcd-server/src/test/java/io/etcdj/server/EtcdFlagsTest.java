@@ -83,6 +83,24 @@ class EtcdFlagsTest {
     assertThatThrownBy(() -> flags("-h")).isInstanceOf(GoFlagArgs.HelpRequested.class);
   }
 
+  /**
+   * FLG-003: the help lists the flags a user sets under etcd's section names, each with its
+   * default, and leaves out the hidden and legacy ones.
+   */
+  @Test
+  void helpListsEachFlagWithItsDefault() {
+    String help = EtcdFlags.usage();
+    assertThat(help)
+        .startsWith("usage: etcd [flags]\n")
+        .contains("member flags:", "clustering flags:", "proxy flags:", "security flags:")
+        .contains(
+            "\t--snapshot-count '10000'\n",
+            "\t--initial-cluster-state 'new'\n",
+            "\t--data-dir '${name}.etcd'\n",
+            "\t--peer-client-cert-auth 'false'\n")
+        .doesNotContain("--peer-heartbeat-interval", "--enable-v2", "--version '");
+  }
+
   /** FLG-005, FLG-010, CLU-013: invalid configurations. */
   @Test
   void validatesTheConfiguration() {
