@@ -29,6 +29,9 @@ enum EtcdFlag {
       "1000",
       Section.MEMBER,
       "time (in milliseconds) a follower waits for the leader before it campaigns."),
+  INITIAL_ELECTION_TICK_ADVANCE(
+      "initial-election-tick-advance", "true", Section.MEMBER,
+      "(etcd 3.4) bring the first election closer once two peers are connected.", true),
   LISTEN_PEER_URLS(
       "listen-peer-urls",
       "http://localhost:2380",

@@ -185,7 +185,7 @@ public final class EtcdServer implements AutoCloseable {
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
     startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
     applying.start();
-    raft.start(net.transport()::activePeers);
+    raft.start(config.electionTickAdvance() ? net.transport()::activePeers : null);
   }
 
   /**

@@ -144,7 +144,9 @@ final class RaftLoop implements AutoCloseable {
    * Elects a single member at once, or brings the first election of several closer once their
    * connections are up (RFT-009), then ticks every heartbeat interval.
    *
-   * @param activePeers how many other members' connections are active now (any thread)
+   * @param activePeers how many other members' connections are active now (any thread), or null
+   *     for a member of several to start ticking from zero ({@code
+   *     --initial-election-tick-advance=false})
    */
   void start(IntSupplier activePeers) {
     started = true;
@@ -162,7 +164,7 @@ final class RaftLoop implements AutoCloseable {
             ticker =
                 executor.scheduleWithFixedDelay(
                     () -> execute(node::tick), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
-            if (confState.getVotersCount() > 1) {
+            if (activePeers != null && confState.getVotersCount() > 1) {
               awaitPeersThenAdvance(activePeers, PEER_WAIT_CHECKS);
             }
           }

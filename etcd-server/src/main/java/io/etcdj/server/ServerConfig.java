@@ -37,6 +37,7 @@ import java.util.Map;
  * @param discovery {@code --discovery}, {@code --discovery-proxy}, {@code --discovery-fallback} and
  *     {@code --discovery-srv} (CLU-050..062)
  * @param strictReconfigCheck {@code --strict-reconfig-check} (CLU-035)
+ * @param electionTickAdvance {@code --initial-election-tick-advance} (etcd 3.4; RFT-009)
  * @param clientTls {@code --cert-file}, {@code --key-file}, {@code --ca-file}, {@code
  *     --trusted-ca-file}, {@code --client-cert-auth} (FLG-041)
  * @param peerTls the same flags with {@code --peer-} (FLG-042)
@@ -62,6 +63,7 @@ public record ServerConfig(
     ProxyConfig proxy,
     DiscoveryConfig discovery,
     boolean strictReconfigCheck,
+    boolean electionTickAdvance,
     TlsInfo clientTls,
     TlsInfo peerTls) {
 
@@ -165,6 +167,7 @@ public record ServerConfig(
         proxy,
         discovery,
         strictReconfigCheck,
+        electionTickAdvance,
         clientTls,
         peerTls);
   }
@@ -192,6 +195,7 @@ public record ServerConfig(
         proxy.withMode(ProxyConfig.Mode.ON),
         discovery,
         strictReconfigCheck,
+        electionTickAdvance,
         clientTls,
         peerTls);
   }

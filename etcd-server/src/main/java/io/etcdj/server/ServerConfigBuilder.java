@@ -17,6 +17,7 @@ import static io.etcdj.server.EtcdFlag.INITIAL_ADVERTISE_PEER_URLS;
 import static io.etcdj.server.EtcdFlag.INITIAL_CLUSTER;
 import static io.etcdj.server.EtcdFlag.INITIAL_CLUSTER_STATE;
 import static io.etcdj.server.EtcdFlag.INITIAL_CLUSTER_TOKEN;
+import static io.etcdj.server.EtcdFlag.INITIAL_ELECTION_TICK_ADVANCE;
 import static io.etcdj.server.EtcdFlag.KEY_FILE;
 import static io.etcdj.server.EtcdFlag.LISTEN_CLIENT_URLS;
 import static io.etcdj.server.EtcdFlag.LISTEN_PEER_URLS;
@@ -158,6 +159,7 @@ final class ServerConfigBuilder {
                 f.get(DISCOVERY_FALLBACK).equals("proxy"),
                 f.get(DISCOVERY_SRV)),
             f.isSet(STRICT_RECONFIG_CHECK),
+            f.isSet(INITIAL_ELECTION_TICK_ADVANCE),
             new TlsInfo(
                 f.get(CERT_FILE),
                 f.get(KEY_FILE),

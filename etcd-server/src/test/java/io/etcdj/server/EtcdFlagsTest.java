@@ -38,6 +38,17 @@ class EtcdFlagsTest {
     assertThat(config("--name", "x").dataDir()).isEqualTo("x.etcd");
   }
 
+  /**
+   * FLG-038, RFT-009: etcd 3.4's --initial-election-tick-advance, on unless set false, which a
+   * member of several then honours by ticking from zero.
+   */
+  @Test
+  void electionTickAdvanceIsOnUnlessTurnedOff() throws Exception {
+    assertThat(config().electionTickAdvance()).isTrue();
+    assertThat(config("--initial-election-tick-advance=false").electionTickAdvance()).isFalse();
+    assertThat(config("--initial-election-tick-advance").electionTickAdvance()).isTrue();
+  }
+
   /** The benchmark's command line starts (brief: etcd 3.4 style flags). */
   @Test
   void acceptsTheReferenceCommandLine() throws Exception {
