@@ -36,9 +36,9 @@ from difffuzz_inputs import (AUTH_SETUP, CREDENTIALS, OTHER_PATHS, RAW, random_o
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 DROP = {"modifiedIndex", "createdIndex", "index", "expiration", "ttl"}
-# Headers compared by presence (their values hold indexes and IDs), and Allow by value.
+# Headers compared by presence (their values hold indexes, IDs and times), and Allow by value.
 HEADERS = ["X-Etcd-Index", "X-Raft-Index", "X-Raft-Term", "X-Etcd-Cluster-Id", "Allow",
-           "Location", "WWW-Authenticate"]
+           "Location", "WWW-Authenticate", "Date"]
 IN_ORDER = re.compile(r"/\d{20}(?=/|$)")
 
 

@@ -47,7 +47,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     // for one that is not clean, whatever the method (found by scripts/difffuzz.py --proxy).
     GoRequestTarget target = GoRequestTarget.decode(ctx, request);
     if (target == null
-        || GoRequestTarget.unsupportedTransferEncoding(ctx, request)
+        || GoRequestTarget.refusedByServer(ctx, request)
         || target.redirected(ctx, request)) {
       return;
     }

@@ -4,6 +4,7 @@ import io.etcdj.server.ServerConfig;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.http.EventLoops;
+import io.etcdj.server.http.GoResponseHeaders;
 import io.etcdj.server.http.GoServerCodec;
 import io.etcdj.server.http.OneRequestAtATime;
 import io.etcdj.server.http.client.CorsHeaders;
@@ -107,6 +108,7 @@ public final class ProxyServer implements AutoCloseable {
             protected void initChannel(SocketChannel ch) {
               ch.pipeline()
                   .addLast("codec", GoServerCodec.create())
+                  .addLast("goHeaders", new GoResponseHeaders())
                   .addLast("keepAlive", new HttpServerKeepAliveHandler());
               if (!config.corsOrigins().isEmpty()) {
                 // etcd 2.3 wraps its proxy in the same CORS layer as a member (OTH-004).

@@ -101,6 +101,65 @@ class ClientHttpTest {
    * behind a PUT on one connection sees that PUT, and the answers come back in request order
    * (they came back as five 404s, then five 201s; found by comparing with etcd 3.4).
    */
+  /**
+   * Go's server adds a Date ({@code http.TimeFormat}, GMT) after the handler's headers, then
+   * Content-Length and Connection (found missing by reading etcd's raw answers).
+   */
+  @Test
+  void everyAnswerCarriesGosDateBeforeItsLength() throws Exception {
+    String answer =
+        RawHttp.exchangeOnce(port, "GET /version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nDate: ")
+        .containsPattern(
+            "\r\nDate: [A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT"
+                + "\r\nContent-Length: \\d+\r\nConnection: close\r\n\r\n\\{");
+  }
+
+  /** Go answers HTTP/1.0 in HTTP/1.0, and closes after it without a Connection header. */
+  @Test
+  void http10IsAnsweredInHttp10() throws Exception {
+    String answer = RawHttp.exchangeOnce(port, "GET /version HTTP/1.0\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.0 200 OK\r\n").doesNotContainIgnoringCase("connection:");
+  }
+
+  /**
+   * What Go's server refuses before any handler runs, as etcd answers it (recorded from etcd
+   * 3.4 with scripts/difffuzz.py --raw): no Date, no length, the reason in the status line.
+   */
+  @Test
+  void requestsGosServerRefusesItself() throws Exception {
+    String plain = "Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n";
+    String missing = "400 Bad Request: missing required Host header";
+    assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\n\r\n"))
+        .isEqualTo("HTTP/1.1 " + missing + "\r\n" + plain + missing);
+    String malformed = "400 Bad Request: malformed Host header";
+    assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\nHost: a b\r\n\r\n"))
+        .isEqualTo("HTTP/1.1 " + malformed + "\r\n" + plain + malformed);
+    assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\nHost: x\r\n Folded: y\r\n\r\n"))
+        .isEqualTo("HTTP/1.1 " + malformed + "\r\n" + plain + malformed);
+    String name = "400 Bad Request: invalid header name";
+    assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\nHost: x\r\nX Y: z\r\n\r\n"))
+        .isEqualTo("HTTP/1.1 " + name + "\r\n" + plain + name);
+    assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"))
+        .isEqualTo("HTTP/1.1 400 Bad Request\r\n" + plain + "400 Bad Request");
+    assertThat(RawHttp.exchangeOnce(port, "GET v2/keys/ HTTP/1.1\r\nHost: x\r\n\r\n"))
+        .isEqualTo("HTTP/1.1 400 Bad Request\r\n" + plain + "400 Bad Request");
+    String expect =
+        RawHttp.exchangeOnce(
+            port,
+            "PUT /v2/keys/e2e/expect HTTP/1.1\r\nHost: x\r\nExpect: something\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\n"
+                + "value=1");
+    assertThat(expect)
+        .startsWith("HTTP/1.1 417 Expectation Failed\r\n")
+        .contains("\r\nDate: ")
+        .endsWith("\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    try (RawHttp c = new RawHttp(port)) {
+      assertThat(c.send("GET", "/v2/keys/e2e/expect", (String) null).read().status()).isEqualTo(404);
+    }
+  }
+
   @Test
   void pipelinedRequestsAreServedInOrder() throws Exception {
     StringBuilder requests = new StringBuilder();

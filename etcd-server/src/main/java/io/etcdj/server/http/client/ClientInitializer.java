@@ -1,6 +1,7 @@
 package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
+import io.etcdj.server.http.GoResponseHeaders;
 import io.etcdj.server.http.GoServerCodec;
 import io.etcdj.server.http.OneRequestAtATime;
 import io.netty.channel.ChannelInitializer;
@@ -49,6 +50,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();
     p.addLast("codec", GoServerCodec.create());
+    p.addLast("goHeaders", new GoResponseHeaders());
     p.addLast("keepAlive", new HttpServerKeepAliveHandler());
     if (!server.config().corsOrigins().isEmpty()) {
       p.addLast("cors", new CorsHeaders(server.config().corsOrigins()));

@@ -49,12 +49,8 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     requestRead.run();
-    if (!request.decoderResult().isSuccess()) {
-      GoRequestTarget.badRequest(ctx);
-      return;
-    }
     GoRequestTarget target = GoRequestTarget.decode(ctx, request);
-    if (target == null || GoRequestTarget.unsupportedTransferEncoding(ctx, request)) {
+    if (target == null || GoRequestTarget.refusedByServer(ctx, request)) {
       return; // Go's server refuses the request itself: no handler, CORS's neither
     }
     if (request.method().equals(HttpMethod.OPTIONS)) {

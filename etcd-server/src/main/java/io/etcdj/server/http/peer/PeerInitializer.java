@@ -1,5 +1,6 @@
 package io.etcdj.server.http.peer;
 
+import io.etcdj.server.http.GoResponseHeaders;
 import io.etcdj.server.http.GoServerCodec;
 import io.etcdj.server.transport.RaftHandler;
 import io.etcdj.server.transport.Transport;
@@ -73,6 +74,7 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();
     p.addLast("codec", GoServerCodec.create());
+    p.addLast("goHeaders", new GoResponseHeaders());
     // A MsgSnap body (the whole store) goes to a file as it arrives, not into the aggregator.
     p.addLast("raft-body", new RaftBodySpooler(spoolDir));
     p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));

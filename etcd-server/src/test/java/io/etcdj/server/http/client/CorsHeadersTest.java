@@ -100,6 +100,7 @@ class CorsHeadersTest {
   }
 
   private FullHttpResponse call(FullHttpRequest request) {
+    request.headers().set("Host", "127.0.0.1"); // as every HTTP/1.1 client sends
     channel.writeInbound(request);
     channel.runPendingTasks();
     return channel.readOutbound();

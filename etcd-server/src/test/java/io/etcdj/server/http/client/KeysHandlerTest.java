@@ -331,8 +331,12 @@ class KeysHandlerTest {
     return s;
   }
 
+  /** Every HTTP/1.1 client names the host (Go's server refuses a request without). */
   private static FullHttpRequest request(String method, String uri) {
-    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), uri);
+    FullHttpRequest r =
+        new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), uri);
+    r.headers().set("Host", "127.0.0.1");
+    return r;
   }
 
   private static FullHttpRequest json(String method, String uri, String body) {
@@ -348,6 +352,7 @@ class KeysHandlerTest {
             HttpMethod.valueOf(method),
             uri,
             Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    r.headers().set("Host", "127.0.0.1");
     r.headers().set("Content-Type", "application/x-www-form-urlencoded");
     r.headers().set("Content-Length", r.content().readableBytes());
     return r;
