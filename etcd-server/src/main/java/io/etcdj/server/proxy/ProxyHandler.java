@@ -1,6 +1,7 @@
 package io.etcdj.server.proxy;
 
 import io.etcdj.server.http.client.GoRequestTarget;
+import io.etcdj.server.http.client.GoServerRefusals;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -47,7 +48,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     // for one that is not clean, whatever the method (found by scripts/difffuzz.py --proxy).
     GoRequestTarget target = GoRequestTarget.decode(ctx, request);
     if (target == null
-        || GoRequestTarget.refusedByServer(ctx, request)
+        || GoServerRefusals.refusedByServer(ctx, request)
         || target.redirected(ctx, request)) {
       return;
     }

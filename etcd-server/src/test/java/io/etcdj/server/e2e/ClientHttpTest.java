@@ -136,7 +136,8 @@ class ClientHttpTest {
     String malformed = "400 Bad Request: malformed Host header";
     assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\nHost: a b\r\n\r\n"))
         .isEqualTo("HTTP/1.1 " + malformed + "\r\n" + plain + malformed);
-    assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\nHost: x\r\n Folded: y\r\n\r\n"))
+    String folded = "GET /v2/keys/ HTTP/1.1\r\nHost: x\r\n Folded: y\r\n\r\n";
+    assertThat(RawHttp.exchangeOnce(port, folded))
         .isEqualTo("HTTP/1.1 " + malformed + "\r\n" + plain + malformed);
     String name = "400 Bad Request: invalid header name";
     assertThat(RawHttp.exchangeOnce(port, "GET /v2/keys/ HTTP/1.1\r\nHost: x\r\nX Y: z\r\n\r\n"))

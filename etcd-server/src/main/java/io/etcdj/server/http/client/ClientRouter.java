@@ -50,7 +50,7 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     requestRead.run();
     GoRequestTarget target = GoRequestTarget.decode(ctx, request);
-    if (target == null || GoRequestTarget.refusedByServer(ctx, request)) {
+    if (target == null || GoServerRefusals.refusedByServer(ctx, request)) {
       return; // Go's server refuses the request itself: no handler, CORS's neither
     }
     if (request.method().equals(HttpMethod.OPTIONS)) {
