@@ -49,6 +49,8 @@ public final class ClusterClient {
     this.tls = config.tls().isEmpty() ? null : config.tls().sslContext();
     if (tls != null) {
       builder.sslContext(tls);
+    } else {
+      DefaultTlsOnDemand.use(builder);
     }
     this.http = builder.build();
     this.authorization =

@@ -29,6 +29,8 @@ public final class HealthProbe {
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(dialTimeout);
     if (tls != null) {
       b.sslContext(tls);
+    } else {
+      DefaultTlsOnDemand.use(b);
     }
     this.http = b.build();
   }
