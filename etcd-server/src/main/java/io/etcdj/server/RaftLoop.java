@@ -214,7 +214,8 @@ final class RaftLoop implements AutoCloseable {
   }
 
   /**
-   * Queues an encoded request; it joins the next round's batch. Dropped if raft has no leader.
+   * Queues an encoded request; it joins the next round's batch, or waits there for a leader if
+   * raft knows none ({@link WaitingForLeader}).
    *
    * <p>A member alone in its configuration commits a write as soon as it is fsynced, with no peer
    * to wait for. A lone writer's round then runs on its own event loop ({@code loneWriter}), after
