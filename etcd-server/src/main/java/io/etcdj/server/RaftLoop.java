@@ -69,9 +69,6 @@ final class RaftLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
   /** Queue items taken per round: bounds the work (and the WAL write) of one Ready. */
   private static final int MAX_BATCH = 4096;
-  /** How often, and how many times, a member of several looks for its peers' connections. */
-  private static final long PEER_WAIT_INTERVAL_MS = 50;
-  private static final int PEER_WAIT_CHECKS = 100;
   /** Queued by {@link #close} so that one more round runs and sees {@code running} false. */
   private static final Runnable STOP = () -> {};
 
@@ -81,7 +78,6 @@ final class RaftLoop implements AutoCloseable {
   private final Apply apply;
   private final Consumer<ConfChange> confChanged;
   private final long tickNanos;
-  private final int electionTicks;
   /** Everything queued for the next round; many threads add, the round takes. */
   private final RoundQueue inbox;
   private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
@@ -91,6 +87,7 @@ final class RaftLoop implements AutoCloseable {
   private final List<Object> batch = new ArrayList<>();
   private final List<ByteString> proposals = new ArrayList<>();
   private final WaitingForLeader waitingForLeader;
+  private final FirstElection firstElection;
   private ScheduledFuture<?> ticker;
   private ConfState confState;
   /** The configuration has one voter, this member: no round waits for a peer. */
@@ -133,16 +130,16 @@ final class RaftLoop implements AutoCloseable {
     this.confChanged = confChanged;
     setConfState(confState);
     this.tickNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
-    this.electionTicks = electionTicks;
     this.term = node.status().term();
     this.executor = executor;
     this.waitingForLeader = new WaitingForLeader(TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs));
+    this.firstElection = new FirstElection(node, electionTicks);
     this.inbox = new RoundQueue(executor, this::round);
   }
 
   /**
    * Elects a single member at once, or brings the first election of several closer once their
-   * connections are up (RFT-009), then ticks every heartbeat interval.
+   * connections are up ({@link FirstElection}), then ticks every heartbeat interval.
    *
    * @param activePeers how many other members' connections are active now (any thread), or null
    *     for a member of several to start ticking from zero ({@code
@@ -154,7 +151,8 @@ final class RaftLoop implements AutoCloseable {
         () -> {
           try {
             drainReadies();
-            fastForward();
+            firstElection.aloneElectsAtOnce(confState, leader);
+            drainReadies();
           } catch (IOException | RuntimeException e) {
             fail(e);
           }
@@ -165,51 +163,14 @@ final class RaftLoop implements AutoCloseable {
                 executor.scheduleWithFixedDelay(
                     () -> execute(node::tick), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
             if (activePeers != null && confState.getVotersCount() > 1) {
-              awaitPeersThenAdvance(activePeers, PEER_WAIT_CHECKS);
+              FirstElection.awaitPeers(
+                  executor,
+                  activePeers,
+                  () -> running,
+                  active -> execute(() -> firstElection.advance(active, lead)));
             }
           }
           inbox.roundDone();
-        });
-  }
-
-  /**
-   * RFT-009 as etcd 3.4 does it: a member of several waits up to 5 s (the peer connections' read
-   * timeout) for two peers' connections to be active, then fast-forwards its election clock to two
-   * ticks short of the election timeout. A fresh cluster then elects within a second of its
-   * members reaching each other instead of after a whole randomized timeout (1-2 s of ticks
-   * counted from start, most of them spent while the other members were still starting). The
-   * randomized timeout still spreads the candidates (2 to 11 ticks left with the defaults), and a
-   * member that restarts into a running cluster has two ticks for the leader's heartbeat, which
-   * comes every tick; one that already knows a leader does not advance at all.
-   */
-  private void awaitPeersThenAdvance(IntSupplier activePeers, int checksLeft) {
-    if (!running || checksLeft == 0) {
-      return;
-    }
-    int active = activePeers.getAsInt();
-    if (active <= 1) {
-      executor.schedule(
-          () -> awaitPeersThenAdvance(activePeers, checksLeft - 1),
-          PEER_WAIT_INTERVAL_MS,
-          TimeUnit.MILLISECONDS);
-      return;
-    }
-    execute(
-        () -> {
-          int ticks = electionTicks - 2;
-          if (lead != 0 || ticks <= 0) {
-            return;
-          }
-          LOG.info(
-              "{} initialized peer connection; fast-forwarding {} ticks (election ticks {}) with {}"
-                  + " active peer(s)",
-              Long.toHexString(node.id()),
-              ticks,
-              electionTicks,
-              active);
-          for (int i = 0; i < ticks; i++) {
-            node.tick();
-          }
         });
   }
 
@@ -392,34 +353,6 @@ final class RaftLoop implements AutoCloseable {
       // RFT-008: lost in a leader change between rounds; their clients time out (ERR-004).
       LOG.debug("dropped {} proposals: {}", proposals.size(), e.getMessage());
     }
-  }
-
-  /**
-   * RFT-009: a member alone in its configuration elects itself at once instead of waiting out an
-   * election timeout. Members of a configuration of several voters start ticking from zero and
-   * advance once they reach their peers ({@link #awaitPeersThenAdvance}).
-   */
-  private void fastForward() throws IOException {
-    boolean single =
-        confState.getVotersCount() == 1 && confState.getVoters(0) == node.id();
-    if (confState.getVotersCount() > 1) {
-      return;
-    }
-    int ticks = electionTicks - 1;
-    if (single) {
-      LOG.info(
-          "{} as single-node; fast-forwarding {} ticks (election ticks {})",
-          Long.toHexString(node.id()),
-          ticks,
-          electionTicks);
-    }
-    for (int i = 0; i < ticks; i++) {
-      node.tick();
-    }
-    if (single && !leader) {
-      node.campaign();
-    }
-    drainReadies();
   }
 
   private void drainReadies() throws IOException {

@@ -2,6 +2,7 @@ package io.etcdj.server;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,16 +47,17 @@ final class WaitingForLeader {
    * @return how many were forgotten
    */
   int releaseInto(List<ByteString> into, long nowNanos) {
-    int forgotten = 0;
-    int at = 0;
+    List<ByteString> released = new ArrayList<>(waiting.size() + into.size());
     for (Waiting w : waiting) {
       if (nowNanos - w.sinceNanos() < maxWaitNanos) {
-        into.add(at++, w.data());
-      } else {
-        forgotten++;
+        released.add(w.data());
       }
     }
+    int forgotten = waiting.size() - released.size();
     waiting.clear();
+    released.addAll(into);
+    into.clear();
+    into.addAll(released);
     return forgotten;
   }
 }

@@ -3,9 +3,11 @@ package io.etcdj.server.http.client;
 import io.etcdj.server.http.GoResponseHeaders;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -52,8 +54,7 @@ public final class GoServerRefusals {
       // Not a refusal of Go's server but an answer of its serve loop: Date and length included.
       var r = HttpReplies.response(HttpResponseStatus.EXPECTATION_FAILED, null, "");
       r.headers().set("Content-Length", 0);
-      HttpUtil.setKeepAlive(r, false);
-      ctx.writeAndFlush(r).addListener(f -> ctx.close());
+      sendAndClose(ctx, r);
       return true;
     }
     return false;
@@ -124,8 +125,12 @@ public final class GoServerRefusals {
   private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String body) {
     var r = new Refusal(status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     r.headers().set("Content-Type", HttpReplies.TEXT);
+    sendAndClose(ctx, r);
+  }
+
+  private static void sendAndClose(ChannelHandlerContext ctx, FullHttpResponse r) {
     HttpUtil.setKeepAlive(r, false);
-    ctx.writeAndFlush(r).addListener(f -> ctx.close());
+    ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
   }
 
   private static final class Refusal extends DefaultFullHttpResponse
