@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,46 +85,28 @@ public final class EtcdMain {
     if (!flags.isGiven(EtcdFlag.DATA_DIR)) {
       LOG.warn("no data-dir provided, using default data-dir ./{}", config.dataDir());
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicReference<AutoCloseable> serving = new AtomicReference<>();
+    // Installed before the start: a SIGTERM that lands while the member starts, or just after it
+    // printed "published", ends in the same orderly exit 0 (it was the JVM's 143).
+    Thread hook = new Thread(() -> stopOnSignal(serving.get(), stopped), "etcd-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     AutoCloseable started;
     try {
       started = start(config);
     } catch (DiscoveryFailed e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
       return 1; // explained in etcd's words already
     } catch (RuntimeException e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
       LOG.error(CapnslogLevel.CRITICAL, "{}", e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    if (started instanceof ProxyServer proxy) {
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    LOG.info("received a stop signal, shutting down");
-                    proxy.close();
-                    System.out.flush();
-                    System.err.flush();
-                    Runtime.getRuntime().halt(0);
-                  },
-                  "etcd-shutdown"));
-      awaitQuietly(stopped);
+    serving.set(started);
+    if (!(started instanceof EmbeddedEtcd etcd)) {
+      awaitQuietly(stopped); // a proxy: until the signal
       return -1;
     }
-    EmbeddedEtcd etcd = (EmbeddedEtcd) started;
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("received a stop signal, shutting down");
-                  etcd.close();
-                  stopped.countDown();
-                  // The member stopped cleanly (WAL synced and closed): exit 0 rather than the
-                  // JVM's 143 for SIGTERM, so supervisors see an orderly stop.
-                  System.out.flush();
-                  System.err.flush();
-                  Runtime.getRuntime().halt(0);
-                },
-                "etcd-shutdown"));
     // OTH-032: a removed member stops itself and the process ends.
     etcd.removed()
         .thenRunAsync(
@@ -134,6 +117,29 @@ public final class EtcdMain {
             CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
     awaitQuietly(stopped);
     return etcd.removed().isDone() ? 0 : -1;
+  }
+
+  /**
+   * The shutdown hook: closes the member or proxy (if it is up yet) and exits 0 rather than the
+   * JVM's 143 for SIGTERM, so supervisors see an orderly stop. Nothing to do when the member has
+   * stopped already (removed from its cluster, OTH-032).
+   */
+  private static void stopOnSignal(AutoCloseable serving, CountDownLatch stopped) {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    LOG.info("received a stop signal, shutting down");
+    if (serving != null) {
+      try {
+        serving.close();
+      } catch (Exception e) {
+        LOG.warn("stopping: {}", e.toString());
+      }
+    }
+    stopped.countDown();
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(0);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
