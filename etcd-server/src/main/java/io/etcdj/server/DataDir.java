@@ -6,6 +6,7 @@ import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.HardState;
 import io.etcdj.raft.raftpb.Snapshot;
 import io.etcdj.raft.raftpb.SnapshotMetadata;
+import io.etcdj.store.DecodedSnapshot;
 import io.etcdj.store.Store;
 import io.etcdj.wal.Wal;
 import io.etcdj.wal.WalContents;
@@ -74,41 +75,31 @@ record DataDir(
           wal, new MemoryStorage(), null, ConfState.getDefaultInstance(), memberId, clusterId,
           true);
     }
-    // A rejected snapshot has already been loaded into the store; falling back to the WAL alone
-    // must start again from this empty state, or the replay re-applies what the snapshot held.
-    byte[] empty = store.save();
     for (Path file : snapFilesNewestFirst(snapDir)) {
-      SnapshotFile snapFile;
-      try {
-        snapFile = SnapshotFile.open(file);
-      } catch (SnapshotCorruptException e) {
-        LOG.warn("skipping snapshot {}: {}", file, e.getMessage());
-        continue;
+      SnapshotPrefetch.Decoding decoding = SnapshotPrefetch.claim(file);
+      if (decoding == null) {
+        try {
+          decoding = SnapshotPrefetch.Decoding.start(file);
+        } catch (SnapshotCorruptException e) {
+          LOG.warn("skipping snapshot {}: {}", file, e.getMessage());
+          continue;
+        }
       }
-      // The store JSON is streamed from the file (checked above) into the store, never held in
-      // memory: a million keys make some 350 MB of it.
-      CompletableFuture<Void> recovered =
-          CompletableFuture.runAsync(
-              () -> {
-                try (InputStream json = snapFile.openData()) {
-                  store.recover(json);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-      SnapshotMetadata meta = snapFile.metadata();
+      // The store JSON is streamed from the file into a state of its own, never held in memory
+      // whole (a million keys make some 350 MB of it), while the WAL is read here.
+      SnapshotMetadata meta = decoding.file().metadata();
       Snapshot snap = Snapshot.newBuilder().setMetadata(meta).build();
       DataDir d =
           tryOpen(walDir, snap, new WalSnapshot(meta.getIndex(), meta.getTerm()),
               config.forceNewCluster());
-      join(recovered, file);
+      DecodedSnapshot decoded = join(decoding.store(), file);
       if (d != null) {
+        store.recover(decoded);
         LOG.info("loaded snapshot at index {} from {}", meta.getIndex(), file);
         return d;
       }
       LOG.warn("the WAL has no marker for snapshot {}; trying an older one", file);
     }
-    store.recover(empty);
     DataDir d = tryOpen(walDir, null, WalSnapshot.ZERO, config.forceNewCluster());
     if (d == null) {
       throw new IOException("wal: snapshot not found: no snapshot in " + snapDir
@@ -117,9 +108,10 @@ record DataDir(
     return d;
   }
 
-  private static void join(CompletableFuture<Void> recovered, Path file) throws IOException {
+  private static DecodedSnapshot join(CompletableFuture<DecodedSnapshot> decoded, Path file)
+      throws IOException {
     try {
-      recovered.join();
+      return decoded.join();
     } catch (CompletionException e) {
       throw new IOException("cannot recover the store from " + file + ": " + e.getCause(), e);
     }
@@ -159,7 +151,7 @@ record DataDir(
     return new DataDir(wal, storage, snap, cs, meta.getNodeID(), meta.getClusterID(), false);
   }
 
-  private static List<Path> snapFilesNewestFirst(Path snapDir) throws IOException {
+  static List<Path> snapFilesNewestFirst(Path snapDir) throws IOException {
     try (Stream<Path> files = Files.list(snapDir)) {
       return files
           .filter(p -> p.getFileName().toString().endsWith(".snap"))

@@ -68,6 +68,8 @@ public final class EtcdMain {
     } catch (FlagException e) {
       return flagError(e, err);
     }
+    // A restart's slowest step, decoding the newest snapshot, starts now, beside the rest.
+    SnapshotPrefetch.begin(config.snapPath());
     if (flags.debugRequested()) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
           .setLevel(ch.qos.logback.classic.Level.DEBUG);

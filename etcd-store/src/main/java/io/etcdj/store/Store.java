@@ -263,7 +263,7 @@ public final class Store {
    * @throws IllegalArgumentException when the JSON is not a store snapshot
    */
   public void recover(byte[] json) {
-    install(SnapshotFormat.read(json));
+    recover(DecodedSnapshot.decode(json));
   }
 
   /**
@@ -272,15 +272,15 @@ public final class Store {
    * only after the whole stream has been decoded.
    */
   public void recover(InputStream json) {
-    install(SnapshotFormat.read(json));
+    recover(DecodedSnapshot.decode(json));
   }
 
-  private void install(SnapshotFormat.Recovered r) {
-    NodeTree tree = new NodeTree(r.root());
-    tree.rebuildHeap(r.root(), "/");
+  /** As {@link #recover(byte[])}, with a state decoded beforehand (on any thread). */
+  public void recover(DecodedSnapshot decoded) {
+    SnapshotFormat.Recovered r = decoded.state;
     lock.writeLock().lock();
     try {
-      state.tree = tree;
+      state.tree = decoded.tree;
       state.hub.history = r.history();
       state.currentIndex = r.currentIndex();
       state.stats = r.stats();
