@@ -5,12 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * themselves run without holding it.
  */
 public final class ClusterClient {
-  private final HttpClient http;
+  private final HttpTransport http;
 
   /** The TLS context of every request, or null when no TLS file is named (the JDK's default). */
   private final SSLContext tls;
@@ -41,18 +36,8 @@ public final class ClusterClient {
 
   public ClusterClient(ClientConfig config) throws EtcdClientException {
     this.config = config;
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(config.dialTimeout());
     this.tls = config.tls().isEmpty() ? null : config.tls().sslContext();
-    if (tls != null) {
-      builder.sslContext(tls);
-    } else {
-      DefaultTlsOnDemand.use(builder);
-    }
-    this.http = builder.build();
+    this.http = new HttpTransport(config.dialTimeout(), tls);
     this.authorization =
         config.username() == null
             ? null
@@ -143,20 +128,20 @@ public final class ClusterClient {
       boolean budgetBound = timeout != null && (limit == null || timeout.compareTo(limit) < 0);
       try {
         answer = sendOnce(ep, action, timeout);
-      } catch (HttpConnectTimeoutException e) {
+      } catch (HttpTransport.DialTimeoutException e) {
         if (budgetBound && deadline.remaining().compareTo(Duration.ofMillis(50)) < 0) {
           throw ApiError.deadlineExceeded();
         }
         failures.add(new EndpointFailure("dial tcp " + hostPort(ep) + ": i/o timeout", true));
         continue;
-      } catch (HttpTimeoutException e) {
+      } catch (HttpTransport.AnswerTimeoutException e) {
         if (budgetBound || deadline.expired()) {
           throw ApiError.deadlineExceeded();
         }
         failures.add(
             new EndpointFailure("client: endpoint " + ep + " exceeded header timeout", false));
         continue;
-      } catch (IOException | UnresolvedAddressException e) {
+      } catch (IOException e) {
         failures.add(new EndpointFailure(describe(ep, e), true));
         continue;
       }
@@ -193,25 +178,9 @@ public final class ClusterClient {
     if (timeout != null && timeout.isZero()) {
       throw ApiError.deadlineExceeded();
     }
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url));
-    if (timeout != null) {
-      req.timeout(timeout);
-    }
-    if (action.body() != null) {
-      req.method(action.method(), HttpRequest.BodyPublishers.ofString(action.body()));
-    } else {
-      req.method(action.method(), HttpRequest.BodyPublishers.noBody());
-    }
-    if (action.contentType() != null) {
-      req.header("Content-Type", action.contentType());
-    }
-    if (authorization != null) {
-      req.header("Authorization", authorization);
-    }
-    HttpResponse<String> resp =
-        http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new HttpAnswer(
-        resp.statusCode(), resp.headers().firstValue("X-Etcd-Index").orElse(null), resp.body());
+    return http.send(
+        action.method(), URI.create(url), action.body(), action.contentType(), authorization,
+        timeout);
   }
 
   /** CTL-008: each request as a curl command on stderr. */
@@ -245,16 +214,21 @@ public final class ClusterClient {
       if (m.contains("certification path") || m.contains("PKIX")) {
         return "x509: certificate signed by unknown authority";
       }
-      if (m.contains("No subject alternative") || m.contains("doesn't match")) {
+      if (m.contains("No subject alternative")
+          || m.contains("No name matching")
+          || m.contains("doesn't match")) {
         return "x509: certificate is valid for other names, not " + ep.getHost();
       }
       return "remote error: tls: " + m;
     }
-    if (e instanceof UnresolvedAddressException) {
+    if (e instanceof UnknownHostException) {
       return "dial tcp: lookup " + ep.getHost() + ": no such host";
     }
     String m = e.getMessage();
-    if (m == null || m.contains("closed") || m.contains("EOF") || m.contains("header parser")) {
+    if (m == null
+        || m.contains("closed")
+        || m.contains("EOF")
+        || m.contains("end of file")) {
       return "EOF";
     }
     return m;

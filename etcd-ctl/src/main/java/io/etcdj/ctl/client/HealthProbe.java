@@ -3,10 +3,6 @@ package io.etcdj.ctl.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
@@ -14,10 +10,10 @@ import javax.net.ssl.SSLContext;
 /**
  * Fetches one member's {@code /health} directly, without failover (CTL-064).
  *
- * <p>Thread-safe: the underlying {@link HttpClient} is.
+ * <p>Thread-safe: immutable.
  */
 public final class HealthProbe {
-  private final HttpClient http;
+  private final HttpTransport http;
 
   /**
    * A probe dialling within {@code dialTimeout} and, for https members, with {@code tls} (null: the
@@ -25,14 +21,7 @@ public final class HealthProbe {
    * one with the client's TLS files.
    */
   public HealthProbe(Duration dialTimeout, SSLContext tls) {
-    HttpClient.Builder b =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(dialTimeout);
-    if (tls != null) {
-      b.sslContext(tls);
-    } else {
-      DefaultTlsOnDemand.use(b);
-    }
-    this.http = b.build();
+    this.http = new HttpTransport(dialTimeout, tls);
   }
 
   /**
@@ -67,11 +56,7 @@ public final class HealthProbe {
   private String fetch(String clientUrl) throws EtcdClientException, InterruptedException {
     String url = clientUrl + "/health";
     try {
-      HttpResponse<String> resp =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).GET().build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return resp.body();
+      return http.send("GET", URI.create(url), null, null, null, null).body();
     } catch (IOException e) {
       // Go's text for refused dials and certificate errors, as for every other request.
       throw new ApiError(

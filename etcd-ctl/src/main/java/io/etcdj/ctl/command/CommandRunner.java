@@ -21,6 +21,7 @@ public final class CommandRunner {
   /** Runs {@code args} against {@code terminal}; returns the exit code (CTL-020). */
   public static int run(String[] args, Terminal terminal) {
     CommandLine cl = new CommandLine(new EtcdctlCommand(terminal));
+    SubcommandChoice.register(cl, args); // before the settings below, which apply to those added
     cl.setPosixClusteredShortOptionsAllowed(false);
     // Go's flag parser lets a repeated flag override the earlier one.
     cl.setOverwrittenOptionsAllowed(true);
@@ -76,7 +77,7 @@ public final class CommandRunner {
 
   private static String help(CommandSpec spec) {
     if (spec.parent() == null) {
-      return UrfaveHelp.app(spec);
+      return UrfaveHelp.app(SubcommandChoice.withAll(spec));
     }
     return spec.subcommands().isEmpty() ? UrfaveHelp.command(spec) : UrfaveHelp.group(spec);
   }

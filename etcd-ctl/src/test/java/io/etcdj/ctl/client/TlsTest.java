@@ -94,6 +94,34 @@ class TlsTest {
         .containsExactly("0", "over tls\n", "");
   }
 
+  /**
+   * The server's certificate names only 127.0.0.1: asked for as {@code localhost}, it is refused
+   * even though a trusted CA signed it (hostname verification stays on).
+   */
+  @Test
+  void aCertificateForAnotherHostIsRefused() throws Exception {
+    String other = url.replace("127.0.0.1", "localhost");
+    String[] out =
+        run(
+            Map.of(),
+            "--no-sync",
+            "--endpoints",
+            other,
+            "--ca-file",
+            file("ca.pem"),
+            "--cert-file",
+            file("client.pem"),
+            "--key-file",
+            file("client-key.pem"),
+            "get",
+            "/foo");
+    assertThat(out[0]).isEqualTo("4");
+    assertThat(out[1]).isEmpty();
+    assertThat(out[2])
+        .startsWith("Error:  client: etcd cluster is unavailable or misconfigured; error #0: x509:")
+        .contains("not localhost");
+  }
+
   /** Go's text for a server certificate from an unknown CA (observed with etcdctl 3.4). */
   @Test
   void unknownAuthorityIsRefusedWithGoText() throws Exception {

@@ -1,0 +1,75 @@
+package io.etcdj.ctl.command;
+
+import java.util.HashSet;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Which subcommands a command line needs registered: the one it names, when the words before it
+ * are all global flags (and their values); otherwise every one, in help order, for what lists them
+ * (the app's help, {@code help <topic>}, {@code completion}, an unknown command, a bad global flag).
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class SubcommandChoice {
+  private SubcommandChoice() {}
+
+  /** Adds to {@code top} (the etcdctl command, before its settings are applied) what it needs. */
+  static void register(CommandLine top, String[] args) {
+    Class<?> named = named(top.getCommandSpec(), args);
+    for (Class<?> c : EtcdctlCommand.SUBCOMMANDS) {
+      if (named == null || c == named) {
+        top.addSubcommand(c);
+      }
+    }
+  }
+
+  /**
+   * {@code top} if every subcommand is registered with it, else the same command with all of them:
+   * a global flag's bad value, found once the one subcommand was chosen, prints the app's help.
+   */
+  static CommandSpec withAll(CommandSpec top) {
+    // the map holds aliases too (help and h): count the commands
+    if (new HashSet<>(top.subcommands().values()).size() == EtcdctlCommand.SUBCOMMANDS.size()) {
+      return top;
+    }
+    CommandLine all = new CommandLine(top.userObject());
+    register(all, new String[0]);
+    return all.getCommandSpec();
+  }
+
+  /** The subcommand class {@code args} name after the global flags, or null for all of them. */
+  static Class<?> named(CommandSpec top, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        return i + 1 < args.length ? byName(args[i + 1]) : null;
+      }
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        return byName(arg);
+      }
+      int eq = arg.indexOf('=');
+      OptionSpec option = top.findOption(eq < 0 ? arg : arg.substring(0, eq));
+      if (option == null || option.usageHelp() || option.versionHelp()) {
+        return null;
+      }
+      if (eq < 0 && option.arity().max() > 0) {
+        i++; // the flag's value
+      }
+    }
+    return null;
+  }
+
+  private static Class<?> byName(String word) {
+    for (Class<?> c : EtcdctlCommand.SUBCOMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      if (command.name().equals(word) || List.of(command.aliases()).contains(word)) {
+        return c == HelpCommand.class || c == CompletionCommand.class ? null : c;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+package io.etcdj.ctl.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** Answers become the same trees Jackson's ObjectMapper made, without one (CTL-010). */
+class JsonTest {
+  @Test
+  void objectsArraysAndScalars() throws Exception {
+    JsonNode n =
+        Json.parse(
+            "{\"action\":\"get\",\"node\":{\"key\":\"/a\",\"nodes\":[{\"dir\":true},null],"
+                + "\"ttl\":5,\"modifiedIndex\":4294967296,\"big\":18446744073709551615,"
+                + "\"f\":1.5}}",
+            "bad");
+    assertThat(n.path("action").asText()).isEqualTo("get");
+    JsonNode node = n.path("node");
+    assertThat(node.path("nodes").size()).isEqualTo(2);
+    assertThat(node.path("nodes").get(0).path("dir").asBoolean()).isTrue();
+    assertThat(node.path("nodes").get(1).isNull()).isTrue();
+    assertThat(node.path("ttl").isInt()).isTrue();
+    assertThat(node.path("modifiedIndex").asLong()).isEqualTo(4294967296L);
+    assertThat(node.path("big").asText()).isEqualTo("18446744073709551615");
+    assertThat(node.path("f").asDouble()).isEqualTo(1.5);
+    assertThat(Json.text(node, "key")).isEqualTo("/a");
+  }
+
+  @Test
+  void aRepeatedNameKeepsTheLastValueAndTrailingTextIsIgnored() throws Exception {
+    JsonNode n = Json.parse("{\"a\":1,\"a\":2} trailing", "bad");
+    assertThat(n.path("a").asInt()).isEqualTo(2);
+    assertThat(n.size()).isEqualTo(1);
+  }
+
+  @Test
+  void emptyOrInvalidBodiesAreTheCallersError() {
+    assertThatThrownBy(() -> Json.parse("", "empty")).hasMessage("empty");
+    assertThatThrownBy(() -> Json.parse("{\"a\":", "cut")).hasMessage("cut");
+    assertThat(Json.message("{\"message\":\"no such member\"}")).isEqualTo("no such member");
+    assertThat(Json.message("<html>")).isNull();
+  }
+
+  @Test
+  void goSyntaxErrorsName() {
+    assertThat(Json.goSyntaxError("  ")).isEqualTo("unexpected end of JSON input");
+    assertThat(Json.goSyntaxError("{} x"))
+        .isEqualTo("invalid character 'x' after top-level value");
+    assertThat(Json.goSyntaxError("{\"a\":")).isEqualTo("unexpected end of JSON input");
+    assertThat(Json.goSyntaxError("<")).isEqualTo("invalid character '<' looking for beginning of value");
+  }
+}
