@@ -10,14 +10,20 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Turns a {@link TlsInfo} into what the JDK and Netty use (the PEM reading and the key and trust
@@ -91,6 +97,22 @@ public final class TlsContexts {
     p.setEndpointIdentificationAlgorithm("HTTPS");
     engine.setSSLParameters(p);
     return h;
+  }
+
+  /**
+   * The CAs a listener with {@code info} verifies client certificates against, as trust anchors:
+   * the CA files' certificates, or the system's CAs when none is named.
+   */
+  public static Set<TrustAnchor> clientCertificateAnchors(TlsInfo info) {
+    Set<TrustAnchor> anchors = new HashSet<>();
+    for (TrustManager tm : trustManagers(info).getTrustManagers()) {
+      if (tm instanceof X509TrustManager x509) {
+        for (X509Certificate ca : x509.getAcceptedIssuers()) {
+          anchors.add(new TrustAnchor(ca, null));
+        }
+      }
+    }
+    return anchors;
   }
 
   private static KeyManagerFactory keyManagers(TlsInfo info) {

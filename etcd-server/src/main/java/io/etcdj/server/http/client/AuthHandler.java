@@ -43,13 +43,13 @@ final class AuthHandler {
   private final EtcdServer server;
   private final AuthStore store;
   private final Authorizer authorizer;
-  private final boolean clientCertAuth;
+  private final ClientCredentials credentials;
 
   private AuthHandler(EtcdServer server) {
     this.server = server;
     this.store = server.auth();
     this.authorizer = new Authorizer(store);
-    this.clientCertAuth = server.config().clientTls().clientCertAuth();
+    this.credentials = new ClientCredentials(server.config().clientTls());
   }
 
   /** OTH-060: etcd's five patterns; anything else under /v2/auth is the mux's 404. */
@@ -70,7 +70,7 @@ final class AuthHandler {
     return new Call(
         ctx,
         request.method().name(),
-        ClientCredentials.of(ctx, request, clientCertAuth),
+        credentials.of(ctx, request),
         ByteBufUtil.getBytes(request.content()));
   }
 

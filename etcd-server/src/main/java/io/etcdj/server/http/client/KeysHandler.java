@@ -47,14 +47,14 @@ final class KeysHandler implements Route {
 
   private final EtcdServer server;
   private final Authorizer authorizer;
-  private final boolean clientCertAuth;
+  private final ClientCredentials credentials;
   /** The cluster ID header value, fixed once the member has bootstrapped (before it serves). */
   private volatile AsciiString clusterId;
 
   KeysHandler(EtcdServer server) {
     this.server = server;
     this.authorizer = new Authorizer(server.auth());
-    this.clientCertAuth = server.config().clientTls().clientCertAuth();
+    this.credentials = new ClientCredentials(server.config().clientTls());
   }
 
   @Override
@@ -86,7 +86,7 @@ final class KeysHandler implements Route {
     Request r = parsed.request();
     CompletableFuture<Boolean> allowed =
         authorizer.keyAccess(
-            ClientCredentials.of(ctx, request, clientCertAuth),
+            credentials.of(ctx, request),
             path.substring(PREFIX.length()),
             r.recursive(),
             !head && !method.equals("GET"));

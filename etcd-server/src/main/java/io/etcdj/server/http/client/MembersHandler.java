@@ -35,12 +35,12 @@ final class MembersHandler implements Route {
 
   private final EtcdServer server;
   private final Authorizer authorizer;
-  private final boolean clientCertAuth;
+  private final ClientCredentials credentials;
 
   MembersHandler(EtcdServer server) {
     this.server = server;
     this.authorizer = new Authorizer(server.auth());
-    this.clientCertAuth = server.config().clientTls().clientCertAuth();
+    this.credentials = new ClientCredentials(server.config().clientTls());
   }
 
   @Override
@@ -56,7 +56,7 @@ final class MembersHandler implements Route {
     }
     // OTH-081: changes need root once auth is on; the 401 has no cluster header, as in etcd.
     CompletableFuture<Boolean> allowed =
-        authorizer.writeRootAccess(method, ClientCredentials.of(ctx, request, clientCertAuth));
+        authorizer.writeRootAccess(method, credentials.of(ctx, request));
     if (allowed.isDone()) {
       serve(ctx, request, path, method, allowed.getNow(false));
       return;
