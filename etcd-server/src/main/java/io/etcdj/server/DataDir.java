@@ -13,16 +13,13 @@ import io.etcdj.wal.WalContents;
 import io.etcdj.wal.WalSnapshot;
 import io.etcdj.wal.serverpb.Metadata;
 import io.etcdj.wal.snap.SnapshotCorruptException;
-import io.etcdj.wal.snap.SnapshotFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +69,12 @@ record DataDir(
           Metadata.newBuilder().setNodeID(memberId).setClusterID(clusterId).build().toByteArray();
       Wal wal = Wal.create(walDir, meta);
       return new DataDir(
-          wal, new MemoryStorage(), null, ConfState.getDefaultInstance(), memberId, clusterId,
+          wal,
+          new MemoryStorage(),
+          null,
+          ConfState.getDefaultInstance(),
+          memberId,
+          clusterId,
           true);
     }
     for (Path file : snapFilesNewestFirst(snapDir)) {
@@ -90,7 +92,10 @@ record DataDir(
       SnapshotMetadata meta = decoding.file().metadata();
       Snapshot snap = Snapshot.newBuilder().setMetadata(meta).build();
       DataDir d =
-          tryOpen(walDir, snap, new WalSnapshot(meta.getIndex(), meta.getTerm()),
+          tryOpen(
+              walDir,
+              snap,
+              new WalSnapshot(meta.getIndex(), meta.getTerm()),
               config.forceNewCluster());
       DecodedSnapshot decoded = join(decoding.store(), file);
       if (d != null) {
@@ -102,8 +107,8 @@ record DataDir(
     }
     DataDir d = tryOpen(walDir, null, WalSnapshot.ZERO, config.forceNewCluster());
     if (d == null) {
-      throw new IOException("wal: snapshot not found: no snapshot in " + snapDir
-          + " matches the WAL in " + walDir);
+      throw new IOException(
+          "wal: snapshot not found: no snapshot in " + snapDir + " matches the WAL in " + walDir);
     }
     return d;
   }
@@ -141,8 +146,7 @@ record DataDir(
     List<Entry> entries = contents.entries();
     Metadata meta = Metadata.parseFrom(contents.metadata());
     if (forceNewCluster) {
-      StandaloneRestart.Log log =
-          StandaloneRestart.rewrite(wal, hs, entries, cs, meta.getNodeID());
+      StandaloneRestart.Log log = StandaloneRestart.rewrite(wal, hs, entries, cs, meta.getNodeID());
       hs = log.hardState();
       entries = log.entries();
     }

@@ -73,8 +73,8 @@ class SnapshotPrefetchTest {
   }
 
   /**
-   * PER-041: the newest snapshot is one the WAL has no marker for (copied from another member):
-   * its prefetched store is dropped, and the WAL replayed from an empty store keeps every index.
+   * PER-041: the newest snapshot is one the WAL has no marker for (copied from another member): its
+   * prefetched store is dropped, and the WAL replayed from an empty store keeps every index.
    */
   @Test
   void aPrefetchedSnapshotTheWalDoesNotKnowIsDropped() throws Exception {

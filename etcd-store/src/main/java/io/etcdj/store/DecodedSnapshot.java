@@ -4,12 +4,12 @@ import java.io.InputStream;
 
 /**
  * A whole store state decoded from snapshot JSON (SPEC PER-048) that no store holds yet: decoding
- * is the slow half of a restart and runs on any thread, while the member does other work;
- * {@link Store#recover(DecodedSnapshot)} then installs it in one step, or it is dropped (a
- * snapshot the WAL turns out not to know) without having touched the store.
+ * is the slow half of a restart and runs on any thread, while the member does other work; {@link
+ * Store#recover(DecodedSnapshot)} then installs it in one step, or it is dropped (a snapshot the
+ * WAL turns out not to know) without having touched the store.
  *
- * <p>Thread-safety: built on one thread and handed over whole (a future's completion publishes
- * it); installed at most once.
+ * <p>Thread-safety: built on one thread and handed over whole (a future's completion publishes it);
+ * installed at most once.
  */
 public final class DecodedSnapshot {
   final SnapshotFormat.Recovered state;

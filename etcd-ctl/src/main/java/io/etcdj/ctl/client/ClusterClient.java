@@ -179,7 +179,11 @@ public final class ClusterClient {
       throw ApiError.deadlineExceeded();
     }
     return http.send(
-        action.method(), URI.create(url), action.body(), action.contentType(), authorization,
+        action.method(),
+        URI.create(url),
+        action.body(),
+        action.contentType(),
+        authorization,
         timeout);
   }
 
@@ -225,10 +229,7 @@ public final class ClusterClient {
       return "dial tcp: lookup " + ep.getHost() + ": no such host";
     }
     String m = e.getMessage();
-    if (m == null
-        || m.contains("closed")
-        || m.contains("EOF")
-        || m.contains("end of file")) {
+    if (m == null || m.contains("closed") || m.contains("EOF") || m.contains("end of file")) {
       return "EOF";
     }
     return m;

@@ -18,8 +18,8 @@ import javax.net.ssl.SSLContext;
  * https the given TLS context or else the system's CAs (made only when an https URL is used).
  *
  * <p>Not {@code java.net.http.HttpClient}: its selector thread waits in native code, and a JDK 17
- * JVM's exit waits up to 0.3 s for such threads to come back; with the client's own start that
- * was half of every etcdctl command (0.8 s; the Go etcdctl takes 0.03 s, docs/etcdctl.md).
+ * JVM's exit waits up to 0.3 s for such threads to come back; with the client's own start that was
+ * half of every etcdctl command (0.8 s; the Go etcdctl takes 0.03 s, docs/etcdctl.md).
  *
  * <p>Every request has a connection of its own ({@code http.keepAlive=false}): a command makes a
  * couple of requests, and the JDK silently sends a request again on a kept connection that fails,

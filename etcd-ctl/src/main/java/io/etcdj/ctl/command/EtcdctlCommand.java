@@ -12,9 +12,7 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: picocli fills the fields once per run, then one command reads them.
  */
-@Command(
-    name = "etcdctl",
-    description = "A simple command line client for etcd.")
+@Command(name = "etcdctl", description = "A simple command line client for etcd.")
 public final class EtcdctlCommand {
   /**
    * The subcommands, in the order etcdctl's help lists them. Not in the {@code @Command}

@@ -8,9 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Which subcommands a command line needs registered: the one it names, when the words before it
- * are all global flags (and their values); otherwise every one, in help order, for what lists them
- * (the app's help, {@code help <topic>}, {@code completion}, an unknown command, a bad global flag).
+ * Which subcommands a command line needs registered: the one it names, when the words before it are
+ * all global flags (and their values); otherwise every one, in help order, for what lists them (the
+ * app's help, {@code help <topic>}, {@code completion}, an unknown command, a bad global flag).
  *
  * <p>Thread-safety: stateless.
  */

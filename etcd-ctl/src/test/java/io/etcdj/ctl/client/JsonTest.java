@@ -46,9 +46,9 @@ class JsonTest {
   @Test
   void goSyntaxErrorsName() {
     assertThat(Json.goSyntaxError("  ")).isEqualTo("unexpected end of JSON input");
-    assertThat(Json.goSyntaxError("{} x"))
-        .isEqualTo("invalid character 'x' after top-level value");
+    assertThat(Json.goSyntaxError("{} x")).isEqualTo("invalid character 'x' after top-level value");
     assertThat(Json.goSyntaxError("{\"a\":")).isEqualTo("unexpected end of JSON input");
-    assertThat(Json.goSyntaxError("<")).isEqualTo("invalid character '<' looking for beginning of value");
+    assertThat(Json.goSyntaxError("<"))
+        .isEqualTo("invalid character '<' looking for beginning of value");
   }
 }

@@ -4,6 +4,7 @@ import io.etcdj.server.ServerConfig;
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.http.EventLoops;
+import io.etcdj.server.http.GoExpectAggregator;
 import io.etcdj.server.http.GoResponseHeaders;
 import io.etcdj.server.http.GoServerCodec;
 import io.etcdj.server.http.OneRequestAtATime;
@@ -18,7 +19,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,7 +115,7 @@ public final class ProxyServer implements AutoCloseable {
                 ch.pipeline().addLast("cors", new CorsHeaders(config.corsOrigins()));
               }
               ch.pipeline()
-                  .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
+                  .addLast("aggregator", new GoExpectAggregator(MAX_BODY))
                   .addLast("sequence", new OneRequestAtATime())
                   .addLast("proxy", handler);
             }

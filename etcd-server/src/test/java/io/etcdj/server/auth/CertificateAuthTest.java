@@ -156,9 +156,9 @@ class CertificateAuthTest {
 
   /**
    * OTH-078: only certificates of the chain the handshake verified name users, as etcd reads Go's
-   * VerifiedChains. A client that appends another certificate (here one of a CA the member does
-   * not trust, CN {@code stranger}) to its own gains nothing by it: {@code stranger} is root, yet
-   * the request is the unknown user {@code client}'s.
+   * VerifiedChains. A client that appends another certificate (here one of a CA the member does not
+   * trust, CN {@code stranger}) to its own gains nothing by it: {@code stranger} is root, yet the
+   * request is the unknown user {@code client}'s.
    */
   @Test
   void aCertificateOutsideTheVerifiedChainNamesNoOne() throws Exception {

@@ -1,44 +1,30 @@
 package io.etcdj.server.http.client;
 
+import io.etcdj.server.http.GoExpectAggregator;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Aggregates request bodies up to Go's form limit (10 MiB). A keys write whose url-encoded body is
  * larger is answered like etcd answers it, with error 210 {@code http: POST too large} (SPEC
  * KEY-033); the rest of that body is read and discarded so the connection stays usable. Other
- * oversized requests get Netty's 413. {@code Expect: 100-continue} is always accepted, as Go's
- * server does once the handler starts reading the body.
+ * oversized requests get Netty's 413. Expectations as Go's server meets them ({@link
+ * GoExpectAggregator}).
  *
  * <p>Thread-safety: one instance per channel (Netty aggregators are stateful).
  */
-final class FormLimitAggregator extends HttpObjectAggregator {
+final class FormLimitAggregator extends GoExpectAggregator {
   private final String clusterIdHex;
 
   FormLimitAggregator(String clusterIdHex) {
     super(KeysRequestParser.MAX_FORM_BYTES);
     this.clusterIdHex = clusterIdHex;
-  }
-
-  @Override
-  protected Object newContinueResponse(
-      HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
-    if (!HttpUtil.is100ContinueExpected(start)) {
-      return null;
-    }
-    start.headers().remove(HttpHeaderNames.EXPECT);
-    return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE);
   }
 
   @Override

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v2/keys}: parse (a pure function), then a local read, a proposal or a watch, then the
- * event or error with etcd's headers (SPEC KEY-001..010, KEY-090..100, KEY-180..181), once v2
- * auth allows it (OTH-079, OTH-080; a bcrypt check answers on the event loop later). Never
- * blocks: proposals answer in a callback on the channel's event loop.
+ * event or error with etcd's headers (SPEC KEY-001..010, KEY-090..100, KEY-180..181), once v2 auth
+ * allows it (OTH-079, OTH-080; a bcrypt check answers on the event loop later). Never blocks:
+ * proposals answer in a callback on the channel's event loop.
  *
  * <p>Thread-safety: stateless apart from the shared server; one instance serves every channel.
  */
@@ -48,6 +48,7 @@ final class KeysHandler implements Route {
   private final EtcdServer server;
   private final Authorizer authorizer;
   private final ClientCredentials credentials;
+
   /** The cluster ID header value, fixed once the member has bootstrapped (before it serves). */
   private volatile AsciiString clusterId;
 
@@ -208,9 +209,8 @@ final class KeysHandler implements Route {
 
   /** ERR-004: anything that is not a store error is a 300 with the error's text as cause. */
   private static EtcdException asEtcdException(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof EtcdException e) {
       return e;
     }

@@ -19,16 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /v2/members} (SPEC OTH-020..031): the list, the leader, and add/remove/update. A
- * change that passes the request checks goes through raft as a conf change; it is answered once
- * applied, with etcd's status for each membership error (CLU-030) and 500 for a timeout. With
- * v2 auth on, a change needs root credentials (OTH-081).
+ * {@code /v2/members} (SPEC OTH-020..031): the list, the leader, and add/remove/update. A change
+ * that passes the request checks goes through raft as a conf change; it is answered once applied,
+ * with etcd's status for each membership error (CLU-030) and 500 for a timeout. With v2 auth on, a
+ * change needs root credentials (OTH-081).
  *
  * <p>Thread-safety: stateless apart from the shared server.
  */
 final class MembersHandler implements Route {
   static final String PREFIX = "/v2/members";
   private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
+
   /** CLU-035: etcd's error; the client only sees the 500 every unexpected error gets. */
   private static final String NOT_ENOUGH_STARTED =
       "etcdserver: re-configuration failed due to not enough started members";
@@ -119,8 +120,8 @@ final class MembersHandler implements Route {
   }
 
   /**
-   * OTH-024..028: a JSON body with valid peer URLs. The member is added
-   * through raft and answered with 201 and its JSON once applied (OTH-027).
+   * OTH-024..028: a JSON body with valid peer URLs. The member is added through raft and answered
+   * with 201 and its JSON once applied (OTH-027).
    */
   private CompletableFuture<FullHttpResponse> post(FullHttpRequest request) {
     FullHttpResponse invalid = checkBody(request);
@@ -241,9 +242,9 @@ final class MembersHandler implements Route {
   }
 
   /**
-   * CLU-035 (etcd 2.3's {@code isReadyToAddNewMember}): with one more member, the members that
-   * have started (published a name) must still be a quorum; one started member of two may add,
-   * the way back from a lost member.
+   * CLU-035 (etcd 2.3's {@code isReadyToAddNewMember}): with one more member, the members that have
+   * started (published a name) must still be a quorum; one started member of two may add, the way
+   * back from a lost member.
    */
   static boolean readyToAddMember(List<Member> members) {
     int total = members.size() + 1;

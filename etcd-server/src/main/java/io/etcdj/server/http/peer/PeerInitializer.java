@@ -1,5 +1,6 @@
 package io.etcdj.server.http.peer;
 
+import io.etcdj.server.http.GoExpectAggregator;
 import io.etcdj.server.http.GoResponseHeaders;
 import io.etcdj.server.http.GoServerCodec;
 import io.etcdj.server.transport.RaftHandler;
@@ -8,7 +9,6 @@ import io.etcdj.server.transport.TransportConfig;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -77,7 +77,7 @@ public final class PeerInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("goHeaders", new GoResponseHeaders());
     // A MsgSnap body (the whole store) goes to a file as it arrives, not into the aggregator.
     p.addLast("raft-body", new RaftBodySpooler(spoolDir));
-    p.addLast("aggregator", new HttpObjectAggregator(MAX_BODY));
+    p.addLast("aggregator", new GoExpectAggregator(MAX_BODY));
     p.addLast("router", router);
   }
 }

@@ -1,5 +1,6 @@
 package io.etcdj.server.http.peer;
 
+import io.etcdj.server.http.client.GoServerRefusals;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -35,6 +36,9 @@ final class PeerRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       PeerReplies.send(
           ctx, request, PeerReplies.error(HttpResponseStatus.BAD_REQUEST, "400 Bad Request"));
       return;
+    }
+    if (GoServerRefusals.refusedByServer(ctx, request)) {
+      return; // the same Go server answers the peer port: no Host, a bad one, an Expect, ...
     }
     String uri = request.uri();
     int q = uri.indexOf('?');

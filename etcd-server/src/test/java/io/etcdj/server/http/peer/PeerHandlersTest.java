@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.raft.raftpb.MessageType;
 import io.etcdj.server.Member;
+import io.etcdj.server.http.GoExpectAggregator;
 import io.etcdj.server.transport.FollowerStats;
 import io.etcdj.server.transport.RecordingRaft;
 import io.etcdj.server.transport.StreamType;
@@ -14,7 +15,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
@@ -95,7 +95,7 @@ class PeerHandlersTest {
 
   private EmbeddedChannel channel() {
     return new EmbeddedChannel(
-        new HttpServerCodec(), new HttpObjectAggregator(PeerInitializer.MAX_BODY), router);
+        new HttpServerCodec(), new GoExpectAggregator(PeerInitializer.MAX_BODY), router);
   }
 
   private static String read(EmbeddedChannel ch) {
@@ -111,8 +111,14 @@ class PeerHandlersTest {
   }
 
   private String exchange(String head, byte[] body) {
+    if (!head.contains("\r\nHost:")) {
+      head += "Host: 127.0.0.1:2380\r\n"; // as every Go client sends it
+    }
+    return exchangeRaw(head + "Content-Length: " + body.length + "\r\n\r\n", body);
+  }
+
+  private String exchangeRaw(String request, byte[] body) {
     EmbeddedChannel ch = channel();
-    String request = head + "Content-Length: " + body.length + "\r\n\r\n";
     ByteBuf in = Unpooled.buffer().writeBytes(request.getBytes(StandardCharsets.ISO_8859_1));
     in.writeBytes(body);
     ch.writeInbound(in);
@@ -130,6 +136,37 @@ class PeerHandlersTest {
         .setTo(LOCAL)
         .setTerm(3)
         .build();
+  }
+
+  /**
+   * Go's server refuses these before any of etcd's peer handlers; the bytes are etcd 3.4's peer
+   * port's (recorded 2026-11-21): no Host on HTTP/1.1, two, a malformed one, an expectation. Header
+   * names compare without case: Go's capitals are written by GoResponseHeaders, which this channel
+   * leaves out.
+   */
+  @Test
+  void requestsGoRefusesBeforeAnyHandler() {
+    assertThat(exchangeRaw("GET /version HTTP/1.1\r\n\r\n", new byte[0]))
+        .isEqualToIgnoringCase(
+            "HTTP/1.1 400 Bad Request: missing required Host header\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
+                + "400 Bad Request: missing required Host header");
+    assertThat(exchangeRaw("GET /version HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", new byte[0]))
+        .isEqualToIgnoringCase(
+            "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Connection: close\r\n\r\n400 Bad Request");
+    assertThat(exchangeRaw("GET /version HTTP/1.1\r\nHost: a b\r\n\r\n", new byte[0]))
+        .isEqualToIgnoringCase(
+            "HTTP/1.1 400 Bad Request: malformed Host header\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
+                + "400 Bad Request: malformed Host header");
+    assertThat(exchangeRaw("GET /version HTTP/1.1\r\nHost: a\r\nExpect: foo\r\n\r\n", new byte[0]))
+        .startsWith("HTTP/1.1 417 Expectation Failed\r\n")
+        .containsIgnoringCase("Content-Length: 0\r\n")
+        .containsIgnoringCase("Connection: close\r\n");
+    assertThat(exchangeRaw("GET /version HTTP/1.0\r\n\r\n", new byte[0]))
+        .as("HTTP/1.0 needs no Host (GoResponseHeaders, not here, writes the answer's version)")
+        .contains(" 200 OK\r\n");
   }
 
   @Test
@@ -232,7 +269,9 @@ class PeerHandlersTest {
   void acceptedStreamCarriesMessagesForTheDialer() {
     EmbeddedChannel ch = channel();
     String request =
-        "GET /raft/stream/message/2 HTTP/1.1\r\n" + GOOD_HEADERS + "X-Raft-To: 1\r\n\r\n";
+        "GET /raft/stream/message/2 HTTP/1.1\r\nHost: 127.0.0.1:2380\r\n"
+            + GOOD_HEADERS
+            + "X-Raft-To: 1\r\n\r\n";
     ch.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
     String head = read(ch);
     assertThat(head)
