@@ -65,21 +65,7 @@ class TlsTest {
 
   @Test
   void clientCertificateAndCaFileReachTheEndpoint() throws Exception {
-    String[] out =
-        run(
-            Map.of(),
-            "--no-sync",
-            "--endpoints",
-            url,
-            "--ca-file",
-            file("ca.pem"),
-            "--cert-file",
-            file("client.pem"),
-            "--key-file",
-            file("client-key.pem"),
-            "get",
-            "/foo");
-    assertThat(out).containsExactly("0", "over tls\n", "");
+    assertThat(getWithClientCertificate(url)).containsExactly("0", "over tls\n", "");
   }
 
   /** CTL-003: the same files from the environment. */
@@ -101,20 +87,7 @@ class TlsTest {
   @Test
   void aCertificateForAnotherHostIsRefused() throws Exception {
     String other = url.replace("127.0.0.1", "localhost");
-    String[] out =
-        run(
-            Map.of(),
-            "--no-sync",
-            "--endpoints",
-            other,
-            "--ca-file",
-            file("ca.pem"),
-            "--cert-file",
-            file("client.pem"),
-            "--key-file",
-            file("client-key.pem"),
-            "get",
-            "/foo");
+    String[] out = getWithClientCertificate(other);
     assertThat(out[0]).isEqualTo("4");
     assertThat(out[1]).isEmpty();
     assertThat(out[2])
@@ -136,6 +109,23 @@ class TlsTest {
                 + "\n\nerror #0: "
                 + e
                 + "\n\n");
+  }
+
+  /** {@code get /foo} from {@code endpoint} with the test CA and client certificate files. */
+  private static String[] getWithClientCertificate(String endpoint) throws Exception {
+    return run(
+        Map.of(),
+        "--no-sync",
+        "--endpoints",
+        endpoint,
+        "--ca-file",
+        file("ca.pem"),
+        "--cert-file",
+        file("client.pem"),
+        "--key-file",
+        file("client-key.pem"),
+        "get",
+        "/foo");
   }
 
   /**

@@ -74,23 +74,27 @@ class CertificateAuthTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
+  /** A member on https whose clients must present a certificate of the test CA. */
+  private EmbeddedEtcd startWithCertAuth() {
+    return LoopbackMember.start(
+        "certs",
+        dir.resolve("data"),
+        "--listen-client-urls",
+        "https://127.0.0.1:0",
+        "--advertise-client-urls",
+        "https://127.0.0.1:0",
+        "--cert-file",
+        file("member.pem"),
+        "--key-file",
+        file("member-key.pem"),
+        "--client-cert-auth",
+        "--trusted-ca-file",
+        file("ca.pem"));
+  }
+
   @Test
   void theCertificateCommonNameNamesTheUser() throws Exception {
-    try (EmbeddedEtcd m =
-        LoopbackMember.start(
-            "certs",
-            dir.resolve("data"),
-            "--listen-client-urls",
-            "https://127.0.0.1:0",
-            "--advertise-client-urls",
-            "https://127.0.0.1:0",
-            "--cert-file",
-            file("member.pem"),
-            "--key-file",
-            file("member-key.pem"),
-            "--client-cert-auth",
-            "--trusted-ca-file",
-            file("ca.pem"))) {
+    try (EmbeddedEtcd m = startWithCertAuth()) {
       HttpClient http = clientWithCert();
       assertThat(
               send(
@@ -162,21 +166,7 @@ class CertificateAuthTest {
    */
   @Test
   void aCertificateOutsideTheVerifiedChainNamesNoOne() throws Exception {
-    try (EmbeddedEtcd m =
-        LoopbackMember.start(
-            "certs",
-            dir.resolve("data"),
-            "--listen-client-urls",
-            "https://127.0.0.1:0",
-            "--advertise-client-urls",
-            "https://127.0.0.1:0",
-            "--cert-file",
-            file("member.pem"),
-            "--key-file",
-            file("member-key.pem"),
-            "--client-cert-auth",
-            "--trusted-ca-file",
-            file("ca.pem"))) {
+    try (EmbeddedEtcd m = startWithCertAuth()) {
       HttpClient admin = clientWithCert();
       String rootUser = "{\"user\":\"root\",\"password\":\"rootpw\"}";
       assertThat(send(admin, m, "PUT", "/v2/auth/users/root", null, rootUser)).isEqualTo(201);
