@@ -60,6 +60,15 @@ record DataDir(
    */
   static DataDir open(ServerConfig config, long memberId, long clusterId, Store store)
       throws IOException {
+    try {
+      return openOrCreate(config, memberId, clusterId, store);
+    } finally {
+      SnapshotPrefetch.forget();
+    }
+  }
+
+  private static DataDir openOrCreate(
+      ServerConfig config, long memberId, long clusterId, Store store) throws IOException {
     Path walDir = config.walPath();
     Path snapDir = config.snapPath();
     Files.createDirectories(snapDir);

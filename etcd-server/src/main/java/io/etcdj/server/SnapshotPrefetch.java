@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Nothing is logged from here and nothing is decided: {@link DataDir#open} still chooses the
  * snapshot (newest first, checked, known to the WAL) and only takes this decode if it chose the
  * same file; a file the prefetch could not check is checked again there and reported in etcd's
- * words. At most one prefetch per process, claimed at most once, so an unused decode is garbage as
- * soon as the data dir is open.
+ * words. One prefetch at a time per process, each claimed at most once (only {@link EtcdMain}
+ * starts one, for the member it is about to start).
  *
  * <p>Thread-safety: {@link #begin} and {@link #claim} may be called from any thread.
  */
@@ -84,6 +84,15 @@ final class SnapshotPrefetch {
     } catch (RuntimeException e) {
       return null; // unreadable or corrupt: DataDir checks it again and says why
     }
+  }
+
+  /**
+   * Drops a prefetch nobody claimed once the data dir is open (one with snapshots but no WAL is
+   * created anew, say): its store, all of the newest snapshot's keys, would otherwise stay
+   * reachable for the life of the process.
+   */
+  static void forget() {
+    started.set(null);
   }
 
   /** The file a started, unclaimed prefetch took, or null (for tests). */
