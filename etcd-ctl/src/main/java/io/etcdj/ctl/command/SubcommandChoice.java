@@ -19,11 +19,8 @@ final class SubcommandChoice {
 
   /** Adds to {@code top} (the etcdctl command, before its settings are applied) what it needs. */
   static void register(CommandLine top, String[] args) {
-    Class<?> named = named(top.getCommandSpec(), args);
-    for (Class<?> c : EtcdctlCommand.SUBCOMMANDS) {
-      if (named == null || c == named) {
-        top.addSubcommand(c);
-      }
+    for (Class<?> c : needed(top.getCommandSpec(), args)) {
+      top.addSubcommand(c);
     }
   }
 
@@ -41,35 +38,44 @@ final class SubcommandChoice {
     return all.getCommandSpec();
   }
 
-  /** The subcommand class {@code args} name after the global flags, or null for all of them. */
-  static Class<?> named(CommandSpec top, String[] args) {
+  /**
+   * The subcommands {@code args} need, in help order: the one they name after the global flags;
+   * none for {@code --version}; all of them when anything may list them.
+   */
+  static List<Class<?>> needed(CommandSpec top, String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--")) {
-        return i + 1 < args.length ? byName(args[i + 1]) : null;
+        return i + 1 < args.length ? byName(args[i + 1]) : EtcdctlCommand.SUBCOMMANDS;
       }
       if (!arg.startsWith("-") || arg.equals("-")) {
         return byName(arg);
       }
       int eq = arg.indexOf('=');
       OptionSpec option = top.findOption(eq < 0 ? arg : arg.substring(0, eq));
-      if (option == null || option.usageHelp() || option.versionHelp()) {
-        return null;
+      if (option != null && option.versionHelp()) {
+        return List.of();
+      }
+      if (option == null || option.usageHelp()) {
+        return EtcdctlCommand.SUBCOMMANDS;
       }
       if (eq < 0 && option.arity().max() > 0) {
         i++; // the flag's value
       }
     }
-    return null;
+    return EtcdctlCommand.SUBCOMMANDS;
   }
 
-  private static Class<?> byName(String word) {
+  /** The command named {@code word} alone; all of them for help, completion or an unknown name. */
+  private static List<Class<?>> byName(String word) {
     for (Class<?> c : EtcdctlCommand.SUBCOMMANDS) {
       Command command = c.getAnnotation(Command.class);
       if (command.name().equals(word) || List.of(command.aliases()).contains(word)) {
-        return c == HelpCommand.class || c == CompletionCommand.class ? null : c;
+        return c == HelpCommand.class || c == CompletionCommand.class
+            ? EtcdctlCommand.SUBCOMMANDS
+            : List.of(c);
       }
     }
-    return null;
+    return EtcdctlCommand.SUBCOMMANDS;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,8 +13,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A run registers only the subcommand it names after its global flags; anything that lists the
- * commands (help, completion, an unknown command or flag) gets all of them (CTL-001, CTL-020).
+ * A run registers only the subcommand it names after its global flags, none for {@code --version};
+ * anything that lists the commands (help, completion, an unknown command or flag) gets all of them
+ * (CTL-001, CTL-009, CTL-020).
  */
 class SubcommandChoiceTest {
   private final CommandSpec top =
@@ -39,7 +41,8 @@ class SubcommandChoiceTest {
         "-- get                                   | get",
         "--bogus get /k                           | ''",
         "-h get                                   | ''",
-        "--version                                | ''",
+        "--version                                | none",
+        "-v get                                   | none",
         "help get                                 | ''",
         "h                                        | ''",
         "completion                               | ''",
@@ -48,11 +51,14 @@ class SubcommandChoiceTest {
       })
   void theNamedCommandOrAll(String line, String expected) {
     String[] args = line.isEmpty() ? new String[0] : line.trim().split(" +");
-    Class<?> named = SubcommandChoice.named(top, args);
+    List<Class<?>> needed = SubcommandChoice.needed(top, args);
     if (expected.isEmpty()) {
-      assertThat(named).isNull();
+      assertThat(needed).isEqualTo(EtcdctlCommand.SUBCOMMANDS);
+    } else if (expected.equals("none")) {
+      assertThat(needed).isEmpty();
     } else {
-      assertThat(named.getAnnotation(CommandLine.Command.class).name()).isEqualTo(expected);
+      assertThat(needed).hasSize(1);
+      assertThat(needed.get(0).getAnnotation(CommandLine.Command.class).name()).isEqualTo(expected);
     }
   }
 }
