@@ -50,6 +50,14 @@ public final class CommandRunner {
   }
 
   private static int execute(ParseResult pr, Terminal terminal) {
+    // picocli lets unknown flags pass when help or the version is asked for; Go's flag parser
+    // refuses them first, whatever else the line holds.
+    for (ParseResult r = pr; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
+      if (!r.unmatched().isEmpty() && r.unmatched().get(0).startsWith("-")) {
+        return usageError(
+            new UnmatchedArgumentException(r.commandSpec().commandLine(), r.unmatched()), terminal);
+      }
+    }
     ParseResult last = pr;
     while (true) {
       if (last.isUsageHelpRequested()) {
