@@ -115,7 +115,10 @@ public final class CommandRunner {
     } else {
       reason = e.getMessage();
     }
-    String separator = spec.parent() == null ? "Incorrect Usage. " : "Incorrect Usage: ";
+    // urfave/cli runs the app and each command group (member, user, role, auth) as an app of its
+    // own, which ends this sentence with a period; a single command ends it with a colon.
+    boolean app = spec.parent() == null || !spec.subcommands().isEmpty();
+    String separator = app ? "Incorrect Usage. " : "Incorrect Usage: ";
     terminal.out().print(separator + reason + "\n\n" + help(spec));
     terminal.err().print(reason + "\n");
     return ExitCodes.BAD_ARGS;
