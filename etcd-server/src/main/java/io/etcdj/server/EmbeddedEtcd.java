@@ -41,8 +41,8 @@ public final class EmbeddedEtcd implements AutoCloseable {
 
   /**
    * Starts a member with etcd's flags, e.g. {@code "--name", "n1", "--listen-client-urls",
-   * "http://127.0.0.1:0", "--advertise-client-urls", "http://127.0.0.1:0"}. A client URL on port
-   * 0 gets a free port; {@link #clientUrl()} tells which.
+   * "http://127.0.0.1:0", "--advertise-client-urls", "http://127.0.0.1:0"}. A client URL on port 0
+   * gets a free port; {@link #clientUrl()} tells which.
    *
    * @throws IllegalArgumentException if the flags are invalid (message as etcd prints it)
    */
@@ -72,6 +72,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
       }
       clients = ClientServer.bind(server, config.listenClientUrls());
       server.bootstrap();
+      server.awaitRecovered();
       clients.serve();
       List<InetSocketAddress> bound = clients.boundAddresses();
       List<String> advertised = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: safe for concurrent use. Raft state belongs to the {@link RaftLoop}'s rounds,
  * one at a time; the store is written only by the {@link ApplyStep}, which a round or the apply
- * thread runs one at a time ({@link ApplyScheduler}); local reads and watch
- * registration go straight to the store, which is safe for concurrent use; the timers only
- * propose. {@link #bootstrap()}, {@link #publish(List)} and {@link #close()} are called by the
- * starting thread.
+ * thread runs one at a time ({@link ApplyScheduler}); local reads and watch registration go
+ * straight to the store, which is safe for concurrent use; the timers only propose. {@link
+ * #bootstrap()}, {@link #publish(List)} and {@link #close()} are called by the starting thread.
  */
 public final class EtcdServer implements AutoCloseable {
   /** The etcd release this member imitates (SPEC OTH-010). */
@@ -67,6 +67,9 @@ public final class EtcdServer implements AutoCloseable {
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
   private volatile Member self;
   private final AuthStore auth = new AuthStore(this);
+
+  /** The commit index the data dir held when this member started; see {@link #awaitRecovered}. */
+  private long recoveredCommit;
 
   public EtcdServer(ServerConfig config, Clock clock) {
     this.config = config;
@@ -134,11 +137,12 @@ public final class EtcdServer implements AutoCloseable {
     try {
       dir = DataDir.open(config, memberId, clusterId, store);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the data dir " + config.dataDir() + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the data dir " + config.dataDir() + ": " + e.getMessage(), e);
     }
     memberId = dir.memberId();
     clusterId = dir.clusterId();
+    recoveredCommit = dir.storage().initialState().hardState().getCommit();
     self = new Member(memberId, "", self.peerUrls(), List.of());
     RaftConfig raftConfig =
         RaftConfig.defaults(memberId, dir.storage())
@@ -153,8 +157,15 @@ public final class EtcdServer implements AutoCloseable {
     snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved);
     applier =
         new ApplyStep(
-            store, pending, snapshots, config.snapshotCount(), boot.snapIndex(), boot.snapTerm(),
-            clusterIdHex(), memberId, this::removedFromCluster);
+            store,
+            pending,
+            snapshots,
+            config.snapshotCount(),
+            boot.snapIndex(),
+            boot.snapTerm(),
+            clusterIdHex(),
+            memberId,
+            this::removedFromCluster);
     applying = new ApplyScheduler(applier);
     // etcd binds the peer port even for a single member: it can grow by a member add.
     PeerNetwork net =
@@ -189,6 +200,20 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   /**
+   * Waits until every entry the data dir had committed before this start is applied to the store
+   * (PER-048), for at most the request timeout. The raft loop applies them right after {@link
+   * #bootstrap()}, without any peer, but on its own thread: a read served before would not see
+   * writes acknowledged before a crash (a GET a few milliseconds after a restart found none of
+   * them, CrashRecoveryTest).
+   */
+  public void awaitRecovered() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs(config));
+    while (applier.appliedIndex() < recoveredCommit && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+  }
+
+  /**
    * Serves the peer port and dials every other member: the initial cluster's on a fresh member
    * (CLU-015, or the running cluster's when joining it, CLU-016), the recovered membership's on a
    * restart; conf changes applied later keep the transport up to date through {@link
@@ -204,8 +229,8 @@ public final class EtcdServer implements AutoCloseable {
     try {
       return Wal.exists(config.walPath());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the data dir " + config.dataDir() + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the data dir " + config.dataDir() + ": " + e.getMessage(), e);
     }
   }
 
@@ -219,8 +244,8 @@ public final class EtcdServer implements AutoCloseable {
         .forEach(
             (name, urls) ->
                 peers.add(
-                    new Member(ClusterIds.memberId(urls, config.clusterToken()), name, urls,
-                        List.of())));
+                    new Member(
+                        ClusterIds.memberId(urls, config.clusterToken()), name, urls, List.of())));
     return peers;
   }
 
@@ -245,10 +270,10 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   /**
-   * OTH-026, OTH-027: adds a member with {@code peerUrls} (sorted) through an AddNode conf
-   * change; its ID hashes the URLs with the Unix seconds of now (CLU-003). Completes with the new
-   * member once the change is applied here, or fails with a {@link MembershipException} (CLU-030),
-   * a timeout or "server stopped".
+   * OTH-026, OTH-027: adds a member with {@code peerUrls} (sorted) through an AddNode conf change;
+   * its ID hashes the URLs with the Unix seconds of now (CLU-003). Completes with the new member
+   * once the change is applied here, or fails with a {@link MembershipException} (CLU-030), a
+   * timeout or "server stopped".
    */
   public CompletableFuture<Member> addMember(List<String> peerUrls) {
     List<String> urls = new ArrayList<>(peerUrls);
@@ -372,9 +397,8 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   /**
-   * Sends a request through the log (writes, quorum GETs, SYNC; SPEC KEY-010). The future
-   * completes on the applying thread once the entry is applied, or fails after the request timeout
-   * (ERR-004).
+   * Sends a request through the log (writes, quorum GETs, SYNC; SPEC KEY-010). The future completes
+   * on the applying thread once the entry is applied, or fails after the request timeout (ERR-004).
    */
   public CompletableFuture<Event> propose(Request request) {
     return proposals.propose(request, null);
