@@ -116,16 +116,7 @@ public final class EtcdServer implements AutoCloseable {
    */
   public void bootstrap() {
     bindPeers();
-    LOG.info("name = {}", config.name());
-    LOG.info("data dir = {}", config.dataDir());
-    LOG.info("member dir = {}/member", config.dataDir());
-    if (!config.walDir().isEmpty()) {
-      LOG.info("dedicated WAL dir = {}", config.walDir());
-    }
-    LOG.info("heartbeat = {}ms", config.heartbeatMs());
-    LOG.info("election = {}ms", config.electionMs());
-    LOG.info("snapshot count = {}", config.snapshotCount());
-    LOG.info("advertise client URLs = {}", RaftStart.joinUrls(config.advertiseClientUrls()));
+    RaftStart.logSettings(config);
     ExistingCluster existing = null;
     if (config.clusterState().equals("existing") && !walExists()) {
       // CLU-016: a member joining a running cluster takes its IDs from the cluster.
@@ -194,7 +185,11 @@ public final class EtcdServer implements AutoCloseable {
             requestTimeoutMs(config),
             net.raftExecutor());
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
-    startPeerNetwork(net, dir.fresh() ? initialPeers(existing) : Membership.members(store));
+    List<Member> peers =
+        !dir.fresh()
+            ? Membership.members(store)
+            : existing != null ? existing.members() : RaftStart.initialMembers(config);
+    startPeerNetwork(net, peers);
     applying.start();
     raft.start(config.electionTickAdvance() ? net.transport()::activePeers : null);
   }
@@ -232,21 +227,6 @@ public final class EtcdServer implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot open the data dir " + config.dataDir() + ": " + e.getMessage(), e);
     }
-  }
-
-  private List<Member> initialPeers(ExistingCluster existing) {
-    if (existing != null) {
-      return existing.members();
-    }
-    List<Member> peers = new ArrayList<>();
-    config
-        .initialCluster()
-        .forEach(
-            (name, urls) ->
-                peers.add(
-                    new Member(
-                        ClusterIds.memberId(urls, config.clusterToken()), name, urls, List.of())));
-    return peers;
   }
 
   private io.etcdj.server.http.peer.PeerCluster peerCluster() {

@@ -9,15 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * How this member's raft node starts from its data dir, with etcd's start-up lines (FLG-063,
  * FLG-064): a new member of a new cluster bootstraps from {@code --initial-cluster} (CLU-015); a
- * new member joining a running cluster starts empty and is sent the log (CLU-016); a member with
- * a WAL restarts from its newest snapshot and the entries after it (PER-041).
+ * new member joining a running cluster starts empty and is sent the log (CLU-016); a member with a
+ * WAL restarts from its newest snapshot and the entries after it (PER-041).
  *
  * @param node the raft node to drive
  * @param confState the configuration before the first entry to apply
@@ -61,13 +60,42 @@ record RaftStart(RawNode node, ConfState confState, long snapIndex, long snapTer
         new RawNode(raftConfig.withApplied(snapIndex)), dir.confState(), snapIndex, snapTerm);
   }
 
+  /**
+   * etcd's start-up lines for the member's settings (FLG-063), printed before the data dir is
+   * opened.
+   */
+  static void logSettings(ServerConfig config) {
+    LOG.info("name = {}", config.name());
+    LOG.info("data dir = {}", config.dataDir());
+    LOG.info("member dir = {}/member", config.dataDir());
+    if (!config.walDir().isEmpty()) {
+      LOG.info("dedicated WAL dir = {}", config.walDir());
+    }
+    LOG.info("heartbeat = {}ms", config.heartbeatMs());
+    LOG.info("election = {}ms", config.electionMs());
+    LOG.info("snapshot count = {}", config.snapshotCount());
+    LOG.info("advertise client URLs = {}", joinUrls(config.advertiseClientUrls()));
+  }
+
+  /** The members {@code --initial-cluster} names, their IDs hashed with the cluster token. */
+  static List<Member> initialMembers(ServerConfig config) {
+    List<Member> members = new ArrayList<>();
+    config
+        .initialCluster()
+        .forEach(
+            (name, urls) ->
+                members.add(
+                    new Member(
+                        ClusterIds.memberId(urls, config.clusterToken()), name, urls, List.of())));
+    return members;
+  }
+
   /** CLU-015: one member per entry, sorted by ID, each with its member JSON as context. */
   private static List<Peer> bootstrapPeers(ServerConfig config) {
     List<Peer> peers = new ArrayList<>();
-    for (Map.Entry<String, List<String>> m : config.initialCluster().entrySet()) {
-      long id = ClusterIds.memberId(m.getValue(), config.clusterToken());
-      String context = MembershipApplier.memberContext(id, m.getValue(), m.getKey());
-      peers.add(new Peer(id, context.getBytes(StandardCharsets.UTF_8)));
+    for (Member m : initialMembers(config)) {
+      String context = MembershipApplier.memberContext(m.id(), m.peerUrls(), m.name());
+      peers.add(new Peer(m.id(), context.getBytes(StandardCharsets.UTF_8)));
     }
     peers.sort(Comparator.comparing(Peer::id, Long::compareUnsigned));
     return peers;

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The newest snapshot of a restarting member, checked and decoded on a thread of its own from the
+ * The newest snapshot of a restarting member, checked and decoded off the main thread from the
  * moment the flags are parsed, while the main thread binds the listeners and prints the start-up
  * lines. Decoding the store is the slowest step of a restart (0.6 s of 1.5 s at 100,000 keys in a
  * cold JVM, docs/benchmarks.md "Session 8"), and on a machine of two cores it need not wait for the
@@ -30,11 +30,27 @@ final class SnapshotPrefetch {
   private static final AtomicReference<SnapshotPrefetch> started = new AtomicReference<>();
 
   private final Path file;
-  private final CompletableFuture<SnapshotFile> checked = new CompletableFuture<>();
-  private final CompletableFuture<DecodedSnapshot> decoded = new CompletableFuture<>();
+
+  /** The file checked, then its store decoding; fails if the check does. */
+  private final CompletableFuture<Decoding> checked = new CompletableFuture<>();
 
   private SnapshotPrefetch(Path file) {
     this.file = file;
+  }
+
+  private void start() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                checked.complete(Decoding.start(file));
+              } catch (IOException | RuntimeException e) {
+                checked.completeExceptionally(e);
+              }
+            },
+            "etcd-snapshot-prefetch");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** A snapshot file checked (CRC) and its store decoded, by the prefetch or by the caller. */
@@ -61,12 +77,9 @@ final class SnapshotPrefetch {
       return;
     }
     SnapshotPrefetch prefetch = new SnapshotPrefetch(files.get(0));
-    if (!started.compareAndSet(null, prefetch)) {
-      return;
+    if (started.compareAndSet(null, prefetch)) {
+      prefetch.start();
     }
-    Thread t = new Thread(prefetch::run, "etcd-snapshot-prefetch");
-    t.setDaemon(true);
-    t.start();
   }
 
   /**
@@ -80,7 +93,7 @@ final class SnapshotPrefetch {
       return null;
     }
     try {
-      return new Decoding(p.checked.join(), p.decoded);
+      return p.checked.join();
     } catch (RuntimeException e) {
       return null; // unreadable or corrupt: DataDir checks it again and says why
     }
@@ -99,22 +112,6 @@ final class SnapshotPrefetch {
   static Path pendingFile() {
     SnapshotPrefetch p = started.get();
     return p == null ? null : p.file;
-  }
-
-  private void run() {
-    SnapshotFile snap;
-    try {
-      snap = SnapshotFile.open(file);
-    } catch (IOException | RuntimeException e) {
-      checked.completeExceptionally(e);
-      return;
-    }
-    checked.complete(snap);
-    try {
-      decoded.complete(decode(snap));
-    } catch (RuntimeException e) {
-      decoded.completeExceptionally(e);
-    }
   }
 
   private static DecodedSnapshot decode(SnapshotFile snap) {
