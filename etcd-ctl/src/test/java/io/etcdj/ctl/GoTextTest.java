@@ -41,7 +41,19 @@ class GoTextTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1s,1000", "500ms,500", "1m30s,90000", "1.5s,1500", "0,0", "2h,7200000"})
+  @CsvSource({
+    "1s,1000",
+    "500ms,500",
+    "1m30s,90000",
+    "1.5s,1500",
+    "0,0",
+    "2h,7200000",
+    "-1s,-1000",
+    ".5s,500",
+    "1m0.5s,60500",
+    "1000us,1",
+    "1000µs,1"
+  })
   void parsesGoDurations(String text, long millis) {
     assertThat(GoDuration.parse(text)).isEqualTo(Duration.ofMillis(millis));
   }
@@ -49,6 +61,13 @@ class GoTextTest {
   @Test
   void refusesDurationsWithoutUnit() {
     assertThatThrownBy(() -> GoDuration.parse("5")).hasMessage("time: invalid duration 5");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1..5s", "s", "1x", ".s", "''", "-", "1s5", "١s"})
+  void refusesWhatGoRefuses(String text) {
+    assertThatThrownBy(() -> GoDuration.parse(text))
+        .hasMessageStartingWith("time: invalid duration");
   }
 
   /** KEY-120: Go re-marshals a parsed time with trailing zeros of the fraction trimmed. */

@@ -1,22 +1,14 @@
 package io.etcdj.ctl.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 /**
  * {@code auth enable|disable} (CTL-072).
  *
- * <p>Stateless.
+ * <p>Thread-safe: a constant.
  */
-@Command(
-    name = "auth",
-    description = "overall auth controls",
-    subcommands = {AuthEnableCommand.class, AuthDisableCommand.class})
 final class AuthCommand {
-  @Option(
-      names = {"--help", "-help", "-h", "--h"},
-      usageHelp = true,
-      hidden = true,
-      description = "show help")
-  boolean help;
+  static final CommandDef DEF =
+      CommandDef.group(
+          "auth", "overall auth controls", AuthEnableCommand.DEF, AuthDisableCommand.DEF);
+
+  private AuthCommand() {}
 }

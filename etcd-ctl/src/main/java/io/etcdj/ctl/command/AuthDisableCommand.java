@@ -1,15 +1,18 @@
 package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
-import picocli.CommandLine.Command;
 
 /**
  * {@code auth disable} (CTL-072).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "disable", description = "disable auth access controls", customSynopsis = " ")
 final class AuthDisableCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("disable", "disable auth access controls", AuthDisableCommand.class)
+          .synopsis(" ");
+
   @Override
   void run(Session s) throws InterruptedException {
     AuthCalls.noArgs(s, args);

@@ -1,15 +1,18 @@
 package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
-import picocli.CommandLine.Command;
 
 /**
  * {@code auth enable} (CTL-072).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "enable", description = "enable auth access controls", customSynopsis = " ")
 final class AuthEnableCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("enable", "enable auth access controls", AuthEnableCommand.class)
+          .synopsis(" ");
+
   @Override
   void run(Session s) throws InterruptedException {
     AuthCalls.noArgs(s, args);

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code backup --data-dir D [--wal-dir W] --backup-dir B [--backup-wal-dir BW]} (CTL-080): an
@@ -15,43 +13,31 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "backup", description = "backup an etcd directory", customSynopsis = " ")
 final class BackupCommand extends CtlCommand {
-  private static final DateTimeFormatter GO_LOG_TIME =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ");
+  private static final Flag DATA_DIR = Flag.string("data-dir", "", "Path to the etcd data dir");
+  private static final Flag WAL_DIR = Flag.string("wal-dir", "", "Path to the etcd wal dir");
+  private static final Flag BACKUP_DIR = Flag.string("backup-dir", "", "Path to the backup dir");
+  private static final Flag BACKUP_WAL_DIR =
+      Flag.string("backup-wal-dir", "", "Path to the backup wal dir");
 
-  @Option(
-      names = {"--data-dir", "-data-dir"},
-      defaultValue = "",
-      description = "Path to the etcd data dir")
-  String dataDir;
-
-  @Option(
-      names = {"--wal-dir", "-wal-dir"},
-      defaultValue = "",
-      description = "Path to the etcd wal dir")
-  String walDir;
-
-  @Option(
-      names = {"--backup-dir", "-backup-dir"},
-      defaultValue = "",
-      description = "Path to the backup dir")
-  String backupDir;
-
-  @Option(
-      names = {"--backup-wal-dir", "-backup-wal-dir"},
-      defaultValue = "",
-      description = "Path to the backup wal dir")
-  String backupWalDir;
+  static final CommandDef DEF =
+      CommandDef.command("backup", "backup an etcd directory", BackupCommand.class)
+          .synopsis(" ")
+          .flags(DATA_DIR, WAL_DIR, BACKUP_DIR, BACKUP_WAL_DIR);
 
   @Override
   void run(Session s) {
     // As in etcd, empty flags join to relative paths ("member/snap").
-    Path srcSnap = Path.of(dataDir, "member", "snap");
-    Path destSnap = Path.of(backupDir, "member", "snap");
-    Path srcWal = walDir.isEmpty() ? Path.of(dataDir, "member", "wal") : Path.of(walDir);
+    Path srcSnap = Path.of(flags.string(DATA_DIR), "member", "snap");
+    Path destSnap = Path.of(flags.string(BACKUP_DIR), "member", "snap");
+    Path srcWal =
+        flags.string(WAL_DIR).isEmpty()
+            ? Path.of(flags.string(DATA_DIR), "member", "wal")
+            : Path.of(flags.string(WAL_DIR));
     Path destWal =
-        backupWalDir.isEmpty() ? Path.of(backupDir, "member", "wal") : Path.of(backupWalDir);
+        flags.string(BACKUP_WAL_DIR).isEmpty()
+            ? Path.of(flags.string(BACKUP_DIR), "member", "wal")
+            : Path.of(flags.string(BACKUP_WAL_DIR));
     try {
       new DataDirBackup(this::logLine)
           .backup(srcSnap, srcWal, destSnap, destWal, System.currentTimeMillis());
@@ -65,6 +51,11 @@ final class BackupCommand extends CtlCommand {
   }
 
   private void logLine(String line) {
-    session().err().print(LocalDateTime.now().format(GO_LOG_TIME) + line + "\n");
+    session().err().print(LocalDateTime.now().format(goLogTime()) + line + "\n");
+  }
+
+  /** Go's log time stamp; made when needed, not when etcdctl starts (java.time's set-up). */
+  private static DateTimeFormatter goLogTime() {
+    return DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ");
   }
 }

@@ -9,8 +9,6 @@ import io.etcdj.ctl.client.MembersApi;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code cluster-health [--forever]} (CTL-064): lists the members without cluster sync, asks each
@@ -19,17 +17,17 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "cluster-health",
-    description = "check the health of the etcd cluster",
-    customSynopsis = " ")
 final class ClusterHealthCommand extends CtlCommand {
-  private static final Duration PERIOD = Duration.ofSeconds(10);
+  private static final Flag FOREVER =
+      Flag.bool("forever, f", "forever check the health every 10 second until CTRL+C");
 
-  @Option(
-      names = {"--forever", "-forever", "-f", "--f"},
-      description = "forever check the health every 10 second until CTRL+C")
-  boolean forever;
+  static final CommandDef DEF =
+      CommandDef.command(
+              "cluster-health", "check the health of the etcd cluster", ClusterHealthCommand.class)
+          .synopsis(" ")
+          .flags(FOREVER);
+
+  private static final Duration PERIOD = Duration.ofSeconds(10);
 
   @Override
   void run(Session s) throws InterruptedException {
@@ -57,7 +55,7 @@ final class ClusterHealthCommand extends CtlCommand {
         out.print("cluster is degraded\n");
       }
       out.flush();
-      if (!forever) {
+      if (!flags.bool(FOREVER)) {
         if (healthy != members.size()) {
           throw new ExitException(ExitCodes.CLUSTER_NOT_HEALTHY);
         }

@@ -3,44 +3,45 @@ package io.etcdj.ctl.command;
 import io.etcdj.ctl.client.EtcdClientException;
 import io.etcdj.ctl.client.KeysApi;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * Base of every etcdctl subcommand: gives access to the run's {@link Session} and collects the
- * positional arguments, which each command checks itself to print etcdctl's own messages ({@code
- * key required}, CTL-040).
+ * Base of every etcdctl command that runs: holds the run's {@link Session}, the values its flags
+ * were given and the positional arguments, which each command checks itself to print etcdctl's own
+ * messages ({@code key required}, CTL-040).
  *
  * <p>Not thread-safe: one instance per run.
  */
-abstract class CtlCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+abstract class CtlCommand {
+  // Flags several commands have, with the same help.
+  static final Flag TTL = Flag.integer("ttl", "0", "key time-to-live in seconds");
+  static final Flag SORT = Flag.bool("sort", "returns result in sorted order");
+  static final Flag QUORUM = Flag.bool("quorum, q", "require quorum for get request");
+  static final Flag AFTER_INDEX = Flag.integer("after-index", "0", "watch after the given index");
 
-  @Parameters(arity = "0..*", hidden = true)
-  List<String> args = new ArrayList<>();
+  /** The words after the command's flags. */
+  List<String> args = List.of();
 
-  @Option(
-      names = {"--help", "-help", "-h", "--h"},
-      usageHelp = true,
-      hidden = true,
-      description = "show help")
-  boolean help;
+  /** The command's flags as this run gave them. */
+  FlagSet flags;
 
-  @Override
-  public final Integer call() throws Exception {
-    run(session());
-    return ExitCodes.SUCCESS;
+  private EtcdctlCommand app;
+
+  /** Called once by the runner before {@link #run}. */
+  final void bind(EtcdctlCommand app, FlagSet flags) {
+    this.app = app;
+    this.flags = flags;
+    this.args = flags.args();
   }
 
   abstract void run(Session s) throws Exception;
 
   Session session() {
-    return ((EtcdctlCommand) spec.root().userObject()).session();
+    return app.session();
+  }
+
+  EtcdctlCommand app() {
+    return app;
   }
 
   /** The first argument, or {@code Error: key required} with exit 1. */

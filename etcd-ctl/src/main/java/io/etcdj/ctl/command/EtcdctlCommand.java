@@ -2,148 +2,131 @@ package io.etcdj.ctl.command;
 
 import java.time.Duration;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * The top-level {@code etcdctl} command: the global options of etcdctl v2 (CTL-001) and the list of
- * subcommands, in the order etcdctl's help lists them. Long options also accept Go's single dash
- * form ({@code -endpoints}), as etcdctl's flag parser does.
+ * The top-level {@code etcdctl} command: the global options of etcdctl v2 (CTL-001), in the order
+ * its help lists them, the commands, and the values one command line gave the options. Long options
+ * also accept Go's single dash form ({@code -endpoints}), as etcdctl's flag parser does.
  *
- * <p>Not thread-safe: picocli fills the fields once per run, then one command reads them.
+ * <p>Not thread-safe: one per run, built from that run's parsed global options.
  */
-@Command(name = "etcdctl", description = "A simple command line client for etcd.")
 public final class EtcdctlCommand {
-  /**
-   * The subcommands, in the order etcdctl's help lists them. Not in the {@code @Command}
-   * annotation: picocli would build every one's model on each run (a fifth of a second of a
-   * command), where a run needs only the one it names ({@link SubcommandChoice}).
-   */
-  static final List<Class<?>> SUBCOMMANDS =
-      List.of(
-          BackupCommand.class,
-          ClusterHealthCommand.class,
-          MkCommand.class,
-          MkdirCommand.class,
-          RmCommand.class,
-          RmdirCommand.class,
-          GetCommand.class,
-          LsCommand.class,
-          SetCommand.class,
-          SetdirCommand.class,
-          UpdateCommand.class,
-          UpdatedirCommand.class,
-          WatchCommand.class,
-          ExecWatchCommand.class,
-          MemberCommand.class,
-          UserCommand.class,
-          RoleCommand.class,
-          AuthCommand.class,
-          HelpCommand.class,
-          CompletionCommand.class);
-
   /** Printed by {@code --version}; the CLI follows etcdctl 2.3 (CTL-009). */
   public static final String VERSION = "2.3.8";
 
-  private final Terminal terminal;
-
-  @Option(
-      names = {"--debug", "-debug"},
-      description = "output cURL commands which can be used to reproduce the request")
-  boolean debug;
-
-  @Option(
-      names = {"--no-sync", "-no-sync"},
-      description = "don't synchronize cluster information before sending request")
-  boolean noSync;
-
-  @Option(
-      names = {"--output", "-output", "-o", "--o"},
-      defaultValue = "simple",
-      paramLabel = "simple",
-      description = "output response in the given format (`simple`, `extended` or `json`)")
-  String output;
-
-  @Option(
-      names = {"--discovery-srv", "-discovery-srv", "-D", "--D"},
-      defaultValue = "",
-      description = "domain name to query for SRV records describing cluster endpoints")
-  String discoverySrv;
-
-  @Option(
-      names = {"--peers", "-peers", "-C", "--C"},
-      defaultValue = "",
-      description = "DEPRECATED - \"--endpoints\" should be used instead")
-  String peers;
-
-  @Option(
-      names = {"--endpoint", "-endpoint"},
-      defaultValue = "",
-      description = "DEPRECATED - \"--endpoints\" should be used instead")
-  String endpoint;
-
-  @Option(
-      names = {"--endpoints", "-endpoints"},
-      defaultValue = "",
-      description =
+  static final Flag DEBUG =
+      Flag.bool("debug", "output cURL commands which can be used to reproduce the request");
+  static final Flag NO_SYNC =
+      Flag.bool("no-sync", "don't synchronize cluster information before sending request");
+  static final Flag OUTPUT =
+      Flag.string(
+          "output, o",
+          "simple",
+          "output response in the given format (`simple`, `extended` or `json`)");
+  static final Flag DISCOVERY_SRV =
+      Flag.string(
+          "discovery-srv, D",
+          "",
+          "domain name to query for SRV records describing cluster endpoints");
+  static final Flag PEERS =
+      Flag.string("peers, C", "", "DEPRECATED - \"--endpoints\" should be used instead");
+  static final Flag ENDPOINT =
+      Flag.string("endpoint", "", "DEPRECATED - \"--endpoints\" should be used instead");
+  static final Flag ENDPOINTS =
+      Flag.string(
+          "endpoints",
+          "",
           "a comma-delimited list of machine addresses in the cluster (default:"
-              + " \"http://127.0.0.1:2379,http://127.0.0.1:4001\")")
-  String endpoints;
+              + " \"http://127.0.0.1:2379,http://127.0.0.1:4001\")");
+  static final Flag CERT_FILE =
+      Flag.string("cert-file", "", "identify HTTPS client using this SSL certificate file");
+  static final Flag KEY_FILE =
+      Flag.string("key-file", "", "identify HTTPS client using this SSL key file");
+  static final Flag CA_FILE =
+      Flag.string(
+          "ca-file", "", "verify certificates of HTTPS-enabled servers using this CA bundle");
+  static final Flag USERNAME =
+      Flag.string(
+          "username, u", "", "provide username[:password] and prompt if password is not supplied.");
+  static final Flag TIMEOUT = Flag.duration("timeout", "1s", "connection timeout per request");
+  static final Flag TOTAL_TIMEOUT =
+      Flag.duration("total-timeout", "5s", "timeout for the command execution (except watch)");
+  static final Flag VERSION_FLAG = Flag.bool("version, v", "print the version");
 
-  @Option(
-      names = {"--cert-file", "-cert-file"},
-      defaultValue = "",
-      description = "identify HTTPS client using this SSL certificate file")
-  String certFile;
+  /** The app: global options and commands, in the order etcdctl's help lists them. */
+  static final CommandDef APP =
+      CommandDef.app(
+          "etcdctl",
+          "A simple command line client for etcd.",
+          List.of(
+              DEBUG,
+              NO_SYNC,
+              OUTPUT,
+              DISCOVERY_SRV,
+              PEERS,
+              ENDPOINT,
+              ENDPOINTS,
+              CERT_FILE,
+              KEY_FILE,
+              CA_FILE,
+              USERNAME,
+              TIMEOUT,
+              TOTAL_TIMEOUT,
+              Flag.HELP,
+              VERSION_FLAG),
+          BackupCommand.DEF,
+          ClusterHealthCommand.DEF,
+          MkCommand.DEF,
+          MkdirCommand.DEF,
+          RmCommand.DEF,
+          RmdirCommand.DEF,
+          GetCommand.DEF,
+          LsCommand.DEF,
+          SetCommand.DEF,
+          SetdirCommand.DEF,
+          UpdateCommand.DEF,
+          UpdatedirCommand.DEF,
+          WatchCommand.DEF,
+          ExecWatchCommand.DEF,
+          MemberCommand.DEF,
+          UserCommand.DEF,
+          RoleCommand.DEF,
+          AuthCommand.DEF,
+          HelpCommand.DEF,
+          CompletionCommand.DEF);
 
-  @Option(
-      names = {"--key-file", "-key-file"},
-      defaultValue = "",
-      description = "identify HTTPS client using this SSL key file")
-  String keyFile;
+  final boolean debug;
+  final boolean noSync;
+  final String output;
+  final String discoverySrv;
+  final String peers;
+  final String endpoint;
+  final String endpoints;
+  final String certFile;
+  final String keyFile;
+  final String caFile;
+  final String username;
+  final Duration timeout;
+  final Duration totalTimeout;
 
-  @Option(
-      names = {"--ca-file", "-ca-file"},
-      defaultValue = "",
-      description = "verify certificates of HTTPS-enabled servers using this CA bundle")
-  String caFile;
-
-  @Option(
-      names = {"--username", "-username", "-u", "--u"},
-      defaultValue = "",
-      description = "provide username[:password] and prompt if password is not supplied.")
-  String username;
-
-  @Option(
-      names = {"--timeout", "-timeout"},
-      defaultValue = "1s",
-      converter = GoDuration.class,
-      description = "connection timeout per request")
-  Duration timeout;
-
-  @Option(
-      names = {"--total-timeout", "-total-timeout"},
-      defaultValue = "5s",
-      converter = GoDuration.class,
-      description = "timeout for the command execution (except watch)")
-  Duration totalTimeout;
-
-  @Option(
-      names = {"--help", "-help", "-h", "--h"},
-      usageHelp = true,
-      description = "show help")
-  boolean help;
-
-  @Option(
-      names = {"--version", "-version", "-v", "--v"},
-      versionHelp = true,
-      description = "print the version")
-  boolean version;
-
+  private final Terminal terminal;
   private Session session;
 
-  public EtcdctlCommand(Terminal terminal) {
+  EtcdctlCommand(Terminal terminal, FlagSet globals) {
     this.terminal = terminal;
+    debug = globals.bool(DEBUG);
+    noSync = globals.bool(NO_SYNC);
+    output = globals.string(OUTPUT);
+    discoverySrv = globals.string(DISCOVERY_SRV);
+    peers = globals.string(PEERS);
+    endpoint = globals.string(ENDPOINT);
+    endpoints = globals.string(ENDPOINTS);
+    certFile = globals.string(CERT_FILE);
+    keyFile = globals.string(KEY_FILE);
+    caFile = globals.string(CA_FILE);
+    username = globals.string(USERNAME);
+    timeout = globals.duration(TIMEOUT);
+    totalTimeout = globals.duration(TOTAL_TIMEOUT);
   }
 
   /** The per-run session, built on first use from the parsed global options. */

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code exec-watch [--after-index N] [--recursive] <key> [--] <command> [args...]} (CTL-051): for
@@ -19,21 +17,17 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run; the output pumps of children are daemon threads.
  */
-@Command(
-    name = "exec-watch",
-    description = "watch a key for changes and exec an executable",
-    customSynopsis = "<key> <command> [args...]")
 final class ExecWatchCommand extends CtlCommand {
-  @Option(
-      names = {"--after-index", "-after-index"},
-      defaultValue = "0",
-      description = "watch after the given index")
-  long afterIndex;
+  private static final Flag RECURSIVE =
+      Flag.bool("recursive, r", "watch all values for key and child keys");
 
-  @Option(
-      names = {"--recursive", "-recursive", "-r", "--r"},
-      description = "watch all values for key and child keys")
-  boolean recursive;
+  static final CommandDef DEF =
+      CommandDef.command(
+              "exec-watch",
+              "watch a key for changes and exec an executable",
+              ExecWatchCommand.class)
+          .synopsis("<key> <command> [args...]")
+          .flags(AFTER_INDEX, RECURSIVE);
 
   @Override
   void run(Session s) throws InterruptedException {
@@ -42,9 +36,14 @@ final class ExecWatchCommand extends CtlCommand {
           .handle(
               ExitCodes.BAD_ARGS, new IllegalArgumentException("key and command to exec required"));
     }
-    String key = args.get(0);
-    List<String> command = args.subList(1, args.size());
-    KeyWatcher w = new KeyWatcher(keys(s), key, afterIndex, recursive, true);
+    // The words as the CLI library leaves them (CommandRunner#reorder): "<key> -- <command...>",
+    // or, when a "--" came first and was dropped, "<command...> <key>", as etcdctl reads them.
+    boolean keyFirst = args.subList(1, args.size()).contains("--");
+    String key = keyFirst ? args.get(0) : args.get(args.size() - 1);
+    List<String> command =
+        keyFirst ? args.subList(2, args.size()) : args.subList(0, args.size() - 1);
+    KeyWatcher w =
+        new KeyWatcher(keys(s), key, flags.integer(AFTER_INDEX), flags.bool(RECURSIVE), true);
     while (true) {
       KeyResponse resp = orExit(s, w::next);
       if (resp.node().dir()) {

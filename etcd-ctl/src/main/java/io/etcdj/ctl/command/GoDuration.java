@@ -2,10 +2,6 @@ package io.etcdj.ctl.command;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Parses durations in Go's {@code time.ParseDuration} syntax ({@code 1s}, {@code 500ms}, {@code
@@ -13,13 +9,11 @@ import picocli.CommandLine.TypeConversionException;
  *
  * <p>Stateless; thread-safe.
  */
-public final class GoDuration implements ITypeConverter<Duration> {
-  private static final Pattern PART = Pattern.compile("([0-9]*\\.?[0-9]*)(ns|us|µs|μs|ms|s|m|h)");
+public final class GoDuration {
+  /** Longest first, so that {@code ms} is not read as {@code m} followed by {@code s}. */
+  private static final String[] UNITS = {"ns", "us", "µs", "μs", "ms", "s", "m", "h"};
 
-  @Override
-  public Duration convert(String value) {
-    return parse(value);
-  }
+  private GoDuration() {}
 
   public static Duration parse(String value) {
     String s = value;
@@ -34,18 +28,42 @@ public final class GoDuration implements ITypeConverter<Duration> {
     if (s.isEmpty()) {
       throw invalid(value);
     }
-    Matcher m = PART.matcher(s);
+    // One or more of: a decimal number (digits, at most one point, not the point alone), a unit.
     int pos = 0;
     BigDecimal nanos = BigDecimal.ZERO;
     while (pos < s.length()) {
-      if (!m.find(pos) || m.start() != pos || m.group(1).isEmpty() || m.group(1).equals(".")) {
+      int start = pos;
+      while (pos < s.length() && isNumberChar(s.charAt(pos))) {
+        pos++;
+      }
+      String number = s.substring(start, pos);
+      if (number.isEmpty()
+          || number.equals(".")
+          || number.indexOf('.') != number.lastIndexOf('.')) {
         throw invalid(value);
       }
-      nanos = nanos.add(new BigDecimal(m.group(1)).multiply(unit(m.group(2))));
-      pos = m.end();
+      String unit = unitAt(s, pos);
+      if (unit == null) {
+        throw invalid(value);
+      }
+      nanos = nanos.add(new BigDecimal(number).multiply(unit(unit)));
+      pos += unit.length();
     }
     Duration d = Duration.ofNanos(nanos.longValue());
     return negative ? d.negated() : d;
+  }
+
+  private static boolean isNumberChar(char c) {
+    return c >= '0' && c <= '9' || c == '.';
+  }
+
+  private static String unitAt(String s, int pos) {
+    for (String u : UNITS) {
+      if (s.startsWith(u, pos)) {
+        return u;
+      }
+    }
+    return null;
   }
 
   private static BigDecimal unit(String u) {
@@ -60,7 +78,7 @@ public final class GoDuration implements ITypeConverter<Duration> {
         });
   }
 
-  private static TypeConversionException invalid(String value) {
-    return new TypeConversionException("time: invalid duration " + value);
+  private static IllegalArgumentException invalid(String value) {
+    return new IllegalArgumentException("time: invalid duration " + value);
   }
 }

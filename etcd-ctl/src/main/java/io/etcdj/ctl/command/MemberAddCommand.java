@@ -6,7 +6,6 @@ import io.etcdj.ctl.client.Member;
 import io.etcdj.ctl.client.MembersApi;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
  * {@code member add <name> <peerURL>} (CTL-061): adds the member, then prints the environment the
@@ -14,11 +13,12 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "add",
-    description = "add a new member to the etcd cluster",
-    customSynopsis = "<name> <peerURL>")
 final class MemberAddCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("add", "add a new member to the etcd cluster", MemberAddCommand.class)
+          .synopsis("<name> <peerURL>");
+
   @Override
   void run(Session s) throws InterruptedException {
     if (args.size() != 2) {

@@ -4,15 +4,18 @@ import io.etcdj.ctl.client.EtcdClientException;
 import io.etcdj.ctl.client.Member;
 import io.etcdj.ctl.client.MembersApi;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
  * {@code member list} (CTL-060): one line per member, marking the leader.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "list", description = "enumerate existing cluster members", customSynopsis = " ")
 final class MemberListCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("list", "enumerate existing cluster members", MemberListCommand.class)
+          .synopsis(" ");
+
   @Override
   void run(Session s) throws InterruptedException {
     if (!args.isEmpty()) {

@@ -4,7 +4,6 @@ import io.etcdj.ctl.client.EtcdClientException;
 import io.etcdj.ctl.client.Member;
 import io.etcdj.ctl.client.MembersApi;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
  * {@code member remove <memberID>} (CTL-062): checks the ID against the member list first (a member
@@ -12,11 +11,15 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "remove",
-    description = "remove an existing member from the etcd cluster",
-    customSynopsis = "<memberID>")
 final class MemberRemoveCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command(
+              "remove",
+              "remove an existing member from the etcd cluster",
+              MemberRemoveCommand.class)
+          .synopsis("<memberID>");
+
   @Override
   void run(Session s) throws InterruptedException {
     if (args.size() != 1) {

@@ -3,18 +3,19 @@ package io.etcdj.ctl.command;
 import io.etcdj.ctl.client.EtcdClientException;
 import io.etcdj.ctl.client.MembersApi;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
  * {@code member update <memberID> <peerURLs>} (CTL-063).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "update",
-    description = "update an existing member in the etcd cluster",
-    customSynopsis = "<memberID> <peerURLs>")
 final class MemberUpdateCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command(
+              "update", "update an existing member in the etcd cluster", MemberUpdateCommand.class)
+          .synopsis("<memberID> <peerURLs>");
+
   @Override
   void run(Session s) throws InterruptedException {
     if (args.size() != 2) {

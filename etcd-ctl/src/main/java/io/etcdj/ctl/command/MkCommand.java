@@ -3,8 +3,6 @@ package io.etcdj.ctl.command;
 import io.etcdj.ctl.client.KeyResponse;
 import io.etcdj.ctl.client.KeysApi;
 import io.etcdj.ctl.client.KeysApi.SetOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code mk <key> <value> [--ttl] [--in-order]} (CTL-043): create only, never overwrite; with
@@ -12,21 +10,14 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "mk",
-    description = "make a new key with a given value",
-    customSynopsis = "<key> <value>")
 final class MkCommand extends CtlCommand {
-  @Option(
-      names = {"--in-order", "-in-order"},
-      description = "create in-order key under directory <key>")
-  boolean inOrder;
+  private static final Flag IN_ORDER =
+      Flag.bool("in-order", "create in-order key under directory <key>");
 
-  @Option(
-      names = {"--ttl", "-ttl"},
-      defaultValue = "0",
-      description = "key time-to-live in seconds")
-  long ttl;
+  static final CommandDef DEF =
+      CommandDef.command("mk", "make a new key with a given value", MkCommand.class)
+          .synopsis("<key> <value>")
+          .flags(IN_ORDER, TTL);
 
   @Override
   void run(Session s) throws InterruptedException {
@@ -37,9 +28,13 @@ final class MkCommand extends CtlCommand {
         orExit(
             s,
             () ->
-                inOrder
-                    ? keys.createInOrder(key, value, ttl, s.deadline())
-                    : keys.set(key, value, new SetOptions("", 0, false, ttl, false), s.deadline()));
+                flags.bool(IN_ORDER)
+                    ? keys.createInOrder(key, value, flags.integer(TTL), s.deadline())
+                    : keys.set(
+                        key,
+                        value,
+                        new SetOptions("", 0, false, flags.integer(TTL), false),
+                        s.deadline()));
     s.printer().print(resp);
   }
 }

@@ -1,23 +1,19 @@
 package io.etcdj.ctl.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 /**
  * {@code mkdir <key> [--ttl]}: CTL-044: create a directory, failing if the key exists.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "mkdir", description = "make a new directory", customSynopsis = "<key>")
 final class MkdirCommand extends CtlCommand {
-  @Option(
-      names = {"--ttl", "-ttl"},
-      defaultValue = "0",
-      description = "key time-to-live in seconds")
-  long ttl;
+
+  static final CommandDef DEF =
+      CommandDef.command("mkdir", "make a new directory", MkdirCommand.class)
+          .synopsis("<key>")
+          .flags(TTL);
 
   @Override
   void run(Session s) throws InterruptedException {
-    DirWriter.write(this, s, ttl, false);
+    DirWriter.write(this, s, flags.integer(TTL), false);
   }
 }

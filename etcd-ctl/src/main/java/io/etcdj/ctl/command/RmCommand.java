@@ -3,8 +3,6 @@ package io.etcdj.ctl.command;
 import io.etcdj.ctl.client.KeyResponse;
 import io.etcdj.ctl.client.KeysApi;
 import io.etcdj.ctl.client.KeysApi.DeleteOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code rm <key> [--dir] [--recursive] [--with-value] [--with-index]} (CTL-048): prints the old
@@ -12,35 +10,29 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "rm", description = "remove a key or a directory", customSynopsis = "<key>")
 final class RmCommand extends CtlCommand {
-  @Option(
-      names = {"--dir", "-dir"},
-      description = "removes the key if it is an empty directory or a key-value pair")
-  boolean dir;
+  private static final Flag DIR =
+      Flag.bool("dir", "removes the key if it is an empty directory or a key-value pair");
+  private static final Flag RECURSIVE =
+      Flag.bool("recursive, r", "removes the key and all child keys(if it is a directory)");
+  private static final Flag WITH_VALUE = Flag.string("with-value", "", "previous value");
+  private static final Flag WITH_INDEX = Flag.integer("with-index", "0", "previous index");
 
-  @Option(
-      names = {"--recursive", "-recursive", "-r", "--r"},
-      description = "removes the key and all child keys(if it is a directory)")
-  boolean recursive;
-
-  @Option(
-      names = {"--with-value", "-with-value"},
-      defaultValue = "",
-      description = "previous value")
-  String withValue;
-
-  @Option(
-      names = {"--with-index", "-with-index"},
-      defaultValue = "0",
-      description = "previous index")
-  long withIndex;
+  static final CommandDef DEF =
+      CommandDef.command("rm", "remove a key or a directory", RmCommand.class)
+          .synopsis("<key>")
+          .flags(DIR, RECURSIVE, WITH_VALUE, WITH_INDEX);
 
   @Override
   void run(Session s) throws InterruptedException {
     String key = requireKey(s);
     KeysApi keys = keys(s);
-    DeleteOptions o = new DeleteOptions(withValue, withIndex, dir, recursive);
+    DeleteOptions o =
+        new DeleteOptions(
+            flags.string(WITH_VALUE),
+            flags.integer(WITH_INDEX),
+            flags.bool(DIR),
+            flags.bool(RECURSIVE));
     print(s, orExit(s, () -> keys.delete(key, o, s.deadline())));
   }
 

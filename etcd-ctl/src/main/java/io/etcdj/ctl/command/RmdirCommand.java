@@ -2,18 +2,21 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.KeysApi;
 import io.etcdj.ctl.client.KeysApi.DeleteOptions;
-import picocli.CommandLine.Command;
 
 /**
  * {@code rmdir <key>} (CTL-049): DELETE with {@code dir=true} (an empty directory or a file).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "rmdir",
-    description = "removes the key if it is an empty directory or a key-value pair",
-    customSynopsis = "<key>")
 final class RmdirCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command(
+              "rmdir",
+              "removes the key if it is an empty directory or a key-value pair",
+              RmdirCommand.class)
+          .synopsis("<key>");
+
   @Override
   void run(Session s) throws InterruptedException {
     String key = requireKey(s);

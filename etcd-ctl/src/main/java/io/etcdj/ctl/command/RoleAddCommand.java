@@ -2,18 +2,18 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
 import io.etcdj.ctl.client.EtcdClientException;
-import picocli.CommandLine.Command;
 
 /**
  * {@code role add <role>} (CTL-071): refuses a role that already exists before asking to create.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "add",
-    description = "add a new role for the etcd cluster",
-    customSynopsis = "<role> ")
 final class RoleAddCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("add", "add a new role for the etcd cluster", RoleAddCommand.class)
+          .synopsis("<role> ");
+
   @Override
   void run(Session s) throws InterruptedException {
     String role = AuthCalls.roleName(s, args);

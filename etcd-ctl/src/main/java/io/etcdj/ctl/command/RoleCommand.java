@@ -1,29 +1,21 @@
 package io.etcdj.ctl.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 /**
  * {@code role add|get|list|remove|grant|revoke} (CTL-071).
  *
- * <p>Stateless.
+ * <p>Thread-safe: a constant.
  */
-@Command(
-    name = "role",
-    description = "role add, grant and revoke subcommands",
-    subcommands = {
-      RoleAddCommand.class,
-      RoleGetCommand.class,
-      RoleListCommand.class,
-      RoleRemoveCommand.class,
-      RoleGrantCommand.class,
-      RoleRevokeCommand.class
-    })
 final class RoleCommand {
-  @Option(
-      names = {"--help", "-help", "-h", "--h"},
-      usageHelp = true,
-      hidden = true,
-      description = "show help")
-  boolean help;
+  static final CommandDef DEF =
+      CommandDef.group(
+          "role",
+          "role add, grant and revoke subcommands",
+          RoleAddCommand.DEF,
+          RoleGetCommand.DEF,
+          RoleListCommand.DEF,
+          RoleRemoveCommand.DEF,
+          RoleGrantCommand.DEF,
+          RoleRevokeCommand.DEF);
+
+  private RoleCommand() {}
 }

@@ -2,15 +2,17 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
 import io.etcdj.ctl.client.Role;
-import picocli.CommandLine.Command;
 
 /**
  * {@code role get <role>} (CTL-071): the key patterns the role may read and write.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "get", description = "get details for a role", customSynopsis = "<role>")
 final class RoleGetCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("get", "get details for a role", RoleGetCommand.class).synopsis("<role>");
+
   @Override
   void run(Session s) throws InterruptedException {
     String name = AuthCalls.roleName(s, args);

@@ -1,41 +1,30 @@
 package io.etcdj.ctl.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 /**
  * {@code role grant <role> --path <p> --read|--write|--readwrite} (CTL-071).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "grant",
-    description = "grant path matches to an etcd role",
-    customSynopsis = "<role>")
 final class RoleGrantCommand extends CtlCommand {
-  @Option(
-      names = {"--path", "-path"},
-      defaultValue = "",
-      description = "Path granted for the role to access")
-  String path;
+  private static final Flag PATH = Flag.string("path", "", "Path granted for the role to access");
+  private static final Flag READ = Flag.bool("read", "Grant read-only access");
+  private static final Flag WRITE = Flag.bool("write", "Grant write-only access");
+  private static final Flag READ_WRITE = Flag.bool("readwrite, rw", "Grant read-write access");
 
-  @Option(
-      names = {"--read", "-read"},
-      description = "Grant read-only access")
-  boolean read;
-
-  @Option(
-      names = {"--write", "-write"},
-      description = "Grant write-only access")
-  boolean write;
-
-  @Option(
-      names = {"--readwrite", "-readwrite", "--rw", "-rw"},
-      description = "Grant read-write access")
-  boolean readWrite;
+  static final CommandDef DEF =
+      CommandDef.command("grant", "grant path matches to an etcd role", RoleGrantCommand.class)
+          .synopsis("<role>")
+          .flags(PATH, READ, WRITE, READ_WRITE);
 
   @Override
   void run(Session s) throws InterruptedException {
-    RolePermissionChange.apply(s, args, true, path, read, write, readWrite);
+    RolePermissionChange.apply(
+        s,
+        args,
+        true,
+        flags.string(PATH),
+        flags.bool(READ),
+        flags.bool(WRITE),
+        flags.bool(READ_WRITE));
   }
 }

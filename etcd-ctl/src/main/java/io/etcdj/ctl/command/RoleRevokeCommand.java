@@ -1,41 +1,30 @@
 package io.etcdj.ctl.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 /**
  * {@code role revoke <role> --path <p> --read|--write|--readwrite} (CTL-071).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "revoke",
-    description = "revoke path matches for an etcd role",
-    customSynopsis = "<role>")
 final class RoleRevokeCommand extends CtlCommand {
-  @Option(
-      names = {"--path", "-path"},
-      defaultValue = "",
-      description = "Path revoked for the role to access")
-  String path;
+  private static final Flag PATH = Flag.string("path", "", "Path revoked for the role to access");
+  private static final Flag READ = Flag.bool("read", "Revoke read access");
+  private static final Flag WRITE = Flag.bool("write", "Revoke write access");
+  private static final Flag READ_WRITE = Flag.bool("readwrite, rw", "Revoke read-write access");
 
-  @Option(
-      names = {"--read", "-read"},
-      description = "Revoke read access")
-  boolean read;
-
-  @Option(
-      names = {"--write", "-write"},
-      description = "Revoke write access")
-  boolean write;
-
-  @Option(
-      names = {"--readwrite", "-readwrite", "--rw", "-rw"},
-      description = "Revoke read-write access")
-  boolean readWrite;
+  static final CommandDef DEF =
+      CommandDef.command("revoke", "revoke path matches for an etcd role", RoleRevokeCommand.class)
+          .synopsis("<role>")
+          .flags(PATH, READ, WRITE, READ_WRITE);
 
   @Override
   void run(Session s) throws InterruptedException {
-    RolePermissionChange.apply(s, args, false, path, read, write, readWrite);
+    RolePermissionChange.apply(
+        s,
+        args,
+        false,
+        flags.string(PATH),
+        flags.bool(READ),
+        flags.bool(WRITE),
+        flags.bool(READ_WRITE));
   }
 }

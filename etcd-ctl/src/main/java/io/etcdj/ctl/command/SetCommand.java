@@ -2,8 +2,6 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.KeysApi;
 import io.etcdj.ctl.client.KeysApi.SetOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code set <key> <value> [--ttl] [--swap-with-value] [--swap-with-index]} (CTL-042): a plain PUT,
@@ -11,43 +9,35 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "set",
-    description = "set the value of a key",
-    customSynopsis = "<key> <value>",
-    footer = {
-      "Set sets the value of a key.",
-      "",
-      "   When <value> begins with '-', <value> is interpreted as a flag.",
-      "   Insert '--' for workaround:",
-      "",
-      "   $ set -- <key> <value>"
-    })
 final class SetCommand extends CtlCommand {
-  @Option(
-      names = {"--ttl", "-ttl"},
-      defaultValue = "0",
-      description = "key time-to-live in seconds")
-  long ttl;
+  private static final Flag SWAP_WITH_VALUE = Flag.string("swap-with-value", "", "previous value");
+  private static final Flag SWAP_WITH_INDEX =
+      Flag.integer("swap-with-index", "0", "previous index");
 
-  @Option(
-      names = {"--swap-with-value", "-swap-with-value"},
-      defaultValue = "",
-      description = "previous value")
-  String swapWithValue;
-
-  @Option(
-      names = {"--swap-with-index", "-swap-with-index"},
-      defaultValue = "0",
-      description = "previous index")
-  long swapWithIndex;
+  static final CommandDef DEF =
+      CommandDef.command("set", "set the value of a key", SetCommand.class)
+          .synopsis("<key> <value>")
+          .footer(
+              "Set sets the value of a key.",
+              "",
+              "   When <value> begins with '-', <value> is interpreted as a flag.",
+              "   Insert '--' for workaround:",
+              "",
+              "   $ set -- <key> <value>")
+          .flags(TTL, SWAP_WITH_VALUE, SWAP_WITH_INDEX);
 
   @Override
   void run(Session s) throws InterruptedException {
     String key = requireKey(s);
     String value = requireValue(s);
     KeysApi keys = keys(s);
-    SetOptions o = new SetOptions(swapWithValue, swapWithIndex, null, ttl, false);
+    SetOptions o =
+        new SetOptions(
+            flags.string(SWAP_WITH_VALUE),
+            flags.integer(SWAP_WITH_INDEX),
+            null,
+            flags.integer(TTL),
+            false);
     s.printer().print(orExit(s, () -> keys.set(key, value, o, s.deadline())));
   }
 }

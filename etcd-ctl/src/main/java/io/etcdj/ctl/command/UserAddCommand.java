@@ -2,7 +2,6 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
 import java.io.IOException;
-import picocli.CommandLine.Command;
 
 /**
  * {@code user add <user>[:<password>]} (CTL-070): prompts {@code New password: } when no password
@@ -10,11 +9,12 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(
-    name = "add",
-    description = "add a new user for the etcd cluster",
-    customSynopsis = "<user>")
 final class UserAddCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("add", "add a new user for the etcd cluster", UserAddCommand.class)
+          .synopsis("<user>");
+
   @Override
   void run(Session s) throws InterruptedException {
     String arg = AuthCalls.userName(s, args);

@@ -1,30 +1,22 @@
 package io.etcdj.ctl.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 /**
  * {@code user add|get|list|remove|grant|revoke|passwd} (CTL-070).
  *
- * <p>Stateless.
+ * <p>Thread-safe: a constant.
  */
-@Command(
-    name = "user",
-    description = "user add, grant and revoke subcommands",
-    subcommands = {
-      UserAddCommand.class,
-      UserGetCommand.class,
-      UserListCommand.class,
-      UserRemoveCommand.class,
-      UserGrantCommand.class,
-      UserRevokeCommand.class,
-      UserPasswdCommand.class
-    })
 final class UserCommand {
-  @Option(
-      names = {"--help", "-help", "-h", "--h"},
-      usageHelp = true,
-      hidden = true,
-      description = "show help")
-  boolean help;
+  static final CommandDef DEF =
+      CommandDef.group(
+          "user",
+          "user add, grant and revoke subcommands",
+          UserAddCommand.DEF,
+          UserGetCommand.DEF,
+          UserListCommand.DEF,
+          UserRemoveCommand.DEF,
+          UserGrantCommand.DEF,
+          UserRevokeCommand.DEF,
+          UserPasswdCommand.DEF);
+
+  private UserCommand() {}
 }

@@ -2,15 +2,17 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
  * {@code user get <user>} (CTL-070): the user and its roles.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "get", description = "get details for a user", customSynopsis = "<user>")
 final class UserGetCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("get", "get details for a user", UserGetCommand.class).synopsis("<user>");
+
   @Override
   void run(Session s) throws InterruptedException {
     String user = AuthCalls.userName(s, args);

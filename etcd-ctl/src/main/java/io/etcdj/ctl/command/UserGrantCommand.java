@@ -3,15 +3,19 @@ package io.etcdj.ctl.command;
 import io.etcdj.ctl.client.AuthApi;
 import io.etcdj.ctl.client.EtcdClientException;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
  * {@code user grant <user> --roles r1 [--roles r2]} (CTL-070).
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "grant", description = "grant roles to an etcd user", customSynopsis = "<user>")
 final class UserGrantCommand extends UserRoleChange {
+
+  static final CommandDef DEF =
+      CommandDef.command("grant", "grant roles to an etcd user", UserGrantCommand.class)
+          .synopsis("<user>")
+          .flags(ROLES);
+
   @Override
   void change(AuthApi api, String user, List<String> roles, Session s)
       throws EtcdClientException, InterruptedException {

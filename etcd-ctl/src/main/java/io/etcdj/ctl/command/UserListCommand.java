@@ -1,15 +1,18 @@
 package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
-import picocli.CommandLine.Command;
 
 /**
  * {@code user list} (CTL-070): user names, one per line.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "list", description = "list all current users", customSynopsis = "<user>")
 final class UserListCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("list", "list all current users", UserListCommand.class)
+          .synopsis("<user>");
+
   @Override
   void run(Session s) throws InterruptedException {
     AuthCalls.noArgs(s, args);

@@ -2,15 +2,18 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
 import java.io.IOException;
-import picocli.CommandLine.Command;
 
 /**
  * {@code user passwd <user>} (CTL-070): prompts {@code New password: }.
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "passwd", description = "change password for a user", customSynopsis = "<user>")
 final class UserPasswdCommand extends CtlCommand {
+
+  static final CommandDef DEF =
+      CommandDef.command("passwd", "change password for a user", UserPasswdCommand.class)
+          .synopsis("<user>");
+
   @Override
   void run(Session s) throws InterruptedException {
     String user = AuthCalls.userName(s, args);

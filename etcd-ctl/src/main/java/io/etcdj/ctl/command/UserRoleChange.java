@@ -2,9 +2,7 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.AuthApi;
 import io.etcdj.ctl.client.EtcdClientException;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /**
  * What {@code user grant} and {@code user revoke} share (CTL-070): the {@code --roles} option, the
@@ -13,10 +11,7 @@ import picocli.CommandLine.Option;
  * <p>Not thread-safe: one instance per run.
  */
 abstract class UserRoleChange extends CtlCommand {
-  @Option(
-      names = {"--roles", "-roles"},
-      description = "List of roles to grant or revoke")
-  List<String> roles = new ArrayList<>();
+  static final Flag ROLES = Flag.stringList("roles", "List of roles to grant or revoke");
 
   /** Sends the change for these roles. */
   abstract void change(AuthApi api, String user, List<String> roles, Session s)
@@ -24,6 +19,7 @@ abstract class UserRoleChange extends CtlCommand {
 
   @Override
   final void run(Session s) throws InterruptedException {
+    List<String> roles = flags.strings(ROLES);
     if (roles.isEmpty()) {
       throw s.errors().fail(ExitCodes.BAD_ARGS, "No roles specified; please use `--roles`");
     }

@@ -1,8 +1,6 @@
 package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.KeyResponse;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code watch [--forever] [--after-index N] [--recursive] <key>} (CTL-050): prints each change of
@@ -11,40 +9,34 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: one instance per run.
  */
-@Command(name = "watch", description = "watch a key for changes", customSynopsis = "<key>")
 final class WatchCommand extends CtlCommand {
-  @Option(
-      names = {"--forever", "-forever", "-f", "--f"},
-      description = "forever watch a key until CTRL+C")
-  boolean forever;
+  private static final Flag FOREVER = Flag.bool("forever, f", "forever watch a key until CTRL+C");
+  private static final Flag RECURSIVE =
+      Flag.bool("recursive, r", "returns all values for key and child keys");
 
-  @Option(
-      names = {"--after-index", "-after-index"},
-      defaultValue = "0",
-      description = "watch after the given index")
-  long afterIndex;
-
-  @Option(
-      names = {"--recursive", "-recursive", "-r", "--r"},
-      description = "returns all values for key and child keys")
-  boolean recursive;
+  static final CommandDef DEF =
+      CommandDef.command("watch", "watch a key for changes", WatchCommand.class)
+          .synopsis("<key>")
+          .flags(FOREVER, AFTER_INDEX, RECURSIVE);
 
   @Override
   void run(Session s) throws InterruptedException {
     String key = requireKey(s);
-    KeyWatcher w = new KeyWatcher(keys(s), key, afterIndex, recursive, forever);
+    KeyWatcher w =
+        new KeyWatcher(
+            keys(s), key, flags.integer(AFTER_INDEX), flags.bool(RECURSIVE), flags.bool(FOREVER));
     ResponsePrinter printer = s.printer();
     while (true) {
       KeyResponse resp = orExit(s, w::next);
       if (resp.node().dir()) {
         continue;
       }
-      if (recursive) {
+      if (flags.bool(RECURSIVE)) {
         printer.printEventHeader(resp);
       }
       printer.print(resp);
       s.out().flush();
-      if (!forever) {
+      if (!flags.bool(FOREVER)) {
         return;
       }
     }
