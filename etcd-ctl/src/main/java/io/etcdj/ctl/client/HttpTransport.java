@@ -1,37 +1,34 @@
 package io.etcdj.ctl.client;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
- * One HTTP/1.1 request and its whole answer, on the JDK's blocking {@link HttpURLConnection}, the
- * way etcdctl's Go transport sends them: no proxy, no redirects followed, a dial timeout, and for
- * https the given TLS context or else the system's CAs (made only when an https URL is used).
+ * One HTTP/1.1 request and its whole answer over a socket of its own, the way etcdctl's Go
+ * transport sends them: no proxy, no redirects followed, a dial timeout, and for https the given
+ * TLS context or else the system's CAs, with the host name checked against the certificate.
  *
- * <p>Not {@code java.net.http.HttpClient}: its selector thread waits in native code, and a JDK 17
- * JVM's exit waits up to 0.3 s for such threads to come back; with the client's own start that was
- * half of every etcdctl command (0.8 s; the Go etcdctl takes 0.03 s, docs/etcdctl.md).
- *
- * <p>Every request has a connection of its own ({@code http.keepAlive=false}): a command makes a
- * couple of requests, and the JDK silently sends a request again on a kept connection that fails,
- * which for a PUT with a condition could apply it twice.
+ * <p>Written out here, not through the JDK's clients: {@code java.net.http.HttpClient}'s selector
+ * thread made every JVM exit wait 0.3 s, and {@code HttpURLConnection}'s first use (proxy and
+ * cookie handlers, its logging, its connection cache) cost 0.015-0.03 s of every etcdctl command,
+ * an eighth of it (docs/etcdctl.md). A command makes a couple of requests, so each has a connection
+ * of its own ({@code Connection: close}), which also means a failed request is never sent again on
+ * another connection (a PUT with a condition could otherwise apply twice).
  *
  * <p>Thread-safety: immutable; each {@link #send} is independent.
  */
 final class HttpTransport {
-  static {
-    System.setProperty("http.keepAlive", "false");
-  }
-
   /** The dial did not complete within the dial timeout. */
   static final class DialTimeoutException extends IOException {
     DialTimeoutException(SocketTimeoutException cause) {
@@ -76,50 +73,87 @@ final class HttpTransport {
       String authorization,
       Duration timeout)
       throws IOException {
-    HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
-    try {
-      if (tls != null && c instanceof HttpsURLConnection https) {
-        https.setSSLSocketFactory(tls.getSocketFactory());
-      }
-      c.setRequestMethod(method);
-      c.setInstanceFollowRedirects(false);
-      c.setUseCaches(false);
-      c.setConnectTimeout(millis(dialTimeout));
-      c.setReadTimeout(timeout == null ? 0 : millis(timeout));
-      c.setRequestProperty("User-Agent", "Go-http-client/1.1");
-      if (contentType != null) {
-        c.setRequestProperty("Content-Type", contentType);
-      }
-      if (authorization != null) {
-        c.setRequestProperty("Authorization", authorization);
-      }
-      c.setDoOutput(body != null);
+    boolean https = "https".equalsIgnoreCase(url.getScheme());
+    int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
+    try (Socket socket = open(url.getHost(), port, https, timeout)) {
       try {
-        c.connect();
-      } catch (SocketTimeoutException e) {
-        throw new DialTimeoutException(e);
-      }
-      try {
-        if (body != null) {
-          try (OutputStream out = c.getOutputStream()) {
-            out.write(body.getBytes(StandardCharsets.UTF_8));
-          }
-        }
-        int status = c.getResponseCode();
-        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        String text = "";
-        if (in != null) {
-          try (in) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          }
-        }
-        return new HttpAnswer(status, c.getHeaderField("X-Etcd-Index"), text);
+        OutputStream out = socket.getOutputStream();
+        out.write(request(method, url, body, contentType, authorization));
+        out.flush();
+        return HttpResponseReader.read(new BufferedInputStream(socket.getInputStream()));
       } catch (SocketTimeoutException e) {
         throw new AnswerTimeoutException(e);
       }
-    } finally {
-      c.disconnect();
     }
+  }
+
+  /** A connected socket, TLS handshake done for https, reads limited by {@code timeout}. */
+  private Socket open(String host, int port, boolean https, Duration timeout) throws IOException {
+    Socket plain = new Socket();
+    try {
+      try {
+        plain.connect(new InetSocketAddress(host, port), millis(dialTimeout));
+      } catch (SocketTimeoutException e) {
+        throw new DialTimeoutException(e);
+      }
+      plain.setTcpNoDelay(true);
+      plain.setSoTimeout(timeout == null ? 0 : millis(timeout));
+      if (!https) {
+        return plain;
+      }
+      SSLSocket s = (SSLSocket) context().getSocketFactory().createSocket(plain, host, port, true);
+      SSLParameters p = s.getSSLParameters();
+      p.setEndpointIdentificationAlgorithm("HTTPS"); // the host name must match the certificate
+      s.setSSLParameters(p);
+      try {
+        s.startHandshake(); // as a part of the dial, as the JDK's clients count it
+      } catch (SocketTimeoutException e) {
+        throw new DialTimeoutException(e);
+      }
+      return s;
+    } catch (IOException | RuntimeException e) {
+      plain.close();
+      throw e;
+    }
+  }
+
+  private SSLContext context() throws IOException {
+    if (tls != null) {
+      return tls;
+    }
+    try {
+      return SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static byte[] request(
+      String method, URI url, String body, String contentType, String authorization) {
+    String target = url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    if (url.getRawQuery() != null) {
+      target += "?" + url.getRawQuery();
+    }
+    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder h = new StringBuilder();
+    h.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+    h.append("Host: ").append(url.getRawAuthority()).append("\r\n");
+    h.append("User-Agent: Go-http-client/1.1\r\n");
+    if (contentType != null) {
+      h.append("Content-Type: ").append(contentType).append("\r\n");
+    }
+    if (authorization != null) {
+      h.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    if (body != null) {
+      h.append("Content-Length: ").append(content.length).append("\r\n");
+    }
+    h.append("Connection: close\r\n\r\n");
+    byte[] head = h.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + content.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(content, 0, all, head.length, content.length);
+    return all;
   }
 
   /** Whole milliseconds, at least 1 for a positive duration (0 would mean no limit). */
