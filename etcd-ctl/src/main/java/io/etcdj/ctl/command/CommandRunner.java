@@ -10,9 +10,8 @@ import java.util.List;
  * tests can run etcdctl in-process. Usage errors are reported as etcdctl reports them.
  *
  * <p>The app's own flags come first and end at the command's name. A command group ({@code member},
- * ...) is an app of its own. A command's words are reordered before its flags are parsed: those
- * before its first flag go after the rest (so {@code set /k v --ttl 5} works), and from a {@code
- * --} on nothing moves.
+ * ...) is an app of its own. A command's words are reordered before its flags are parsed ({@link
+ * #reorder}).
  *
  * <p>Stateless; thread-safe (each run builds its own command objects).
  */
