@@ -71,9 +71,9 @@ final class CommandDef {
     return this;
   }
 
-  /** Adds flags, listed in this order before {@code --help}. */
+  /** Adds flags, which the help lists in this order. */
   CommandDef flags(Flag... more) {
-    flags.addAll(flags.size() - 1, List.of(more));
+    flags.addAll(List.of(more));
     return this;
   }
 

@@ -40,10 +40,6 @@ abstract class CtlCommand {
     return app.session();
   }
 
-  EtcdctlCommand app() {
-    return app;
-  }
-
   /** The first argument, or {@code Error: key required} with exit 1. */
   String requireKey(Session s) {
     if (args.isEmpty()) {

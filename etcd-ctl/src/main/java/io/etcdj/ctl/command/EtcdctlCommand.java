@@ -1,6 +1,5 @@
 package io.etcdj.ctl.command;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  * its help lists them, the commands, and the values one command line gave the options. Long options
  * also accept Go's single dash form ({@code -endpoints}), as etcdctl's flag parser does.
  *
- * <p>Not thread-safe: one per run, built from that run's parsed global options.
+ * <p>Not thread-safe: one per run, holding that run's parsed global options.
  */
 public final class EtcdctlCommand {
   /** Printed by {@code --version}; the CLI follows etcdctl 2.3 (CTL-009). */
@@ -95,44 +94,19 @@ public final class EtcdctlCommand {
           HelpCommand.DEF,
           CompletionCommand.DEF);
 
-  final boolean debug;
-  final boolean noSync;
-  final String output;
-  final String discoverySrv;
-  final String peers;
-  final String endpoint;
-  final String endpoints;
-  final String certFile;
-  final String keyFile;
-  final String caFile;
-  final String username;
-  final Duration timeout;
-  final Duration totalTimeout;
-
   private final Terminal terminal;
+  private final FlagSet globals;
   private Session session;
 
   EtcdctlCommand(Terminal terminal, FlagSet globals) {
     this.terminal = terminal;
-    debug = globals.bool(DEBUG);
-    noSync = globals.bool(NO_SYNC);
-    output = globals.string(OUTPUT);
-    discoverySrv = globals.string(DISCOVERY_SRV);
-    peers = globals.string(PEERS);
-    endpoint = globals.string(ENDPOINT);
-    endpoints = globals.string(ENDPOINTS);
-    certFile = globals.string(CERT_FILE);
-    keyFile = globals.string(KEY_FILE);
-    caFile = globals.string(CA_FILE);
-    username = globals.string(USERNAME);
-    timeout = globals.duration(TIMEOUT);
-    totalTimeout = globals.duration(TOTAL_TIMEOUT);
+    this.globals = globals;
   }
 
   /** The per-run session, built on first use from the parsed global options. */
   Session session() {
     if (session == null) {
-      session = new Session(this, terminal);
+      session = new Session(globals, terminal);
     }
     return session;
   }

@@ -24,11 +24,14 @@ final class Session {
   private static final Duration DIAL_TIMEOUT = Duration.ofSeconds(30);
   private static final String DEFAULT_ENDPOINTS = "http://127.0.0.1:2379,http://127.0.0.1:4001";
 
-  private final EtcdctlCommand options;
+  private final FlagSet options;
   private final Terminal terminal;
   private final ErrorHandler errors;
 
-  Session(EtcdctlCommand options, Terminal terminal) {
+  /**
+   * @param options the global options this run was given ({@link EtcdctlCommand}'s flags)
+   */
+  Session(FlagSet options, Terminal terminal) {
     this.options = options;
     this.terminal = terminal;
     this.errors = new ErrorHandler(terminal.err());
@@ -51,20 +54,24 @@ final class Session {
   }
 
   String output() {
-    return options.output;
+    return options.string(EtcdctlCommand.OUTPUT);
   }
 
   boolean debug() {
-    return options.debug;
+    return options.bool(EtcdctlCommand.DEBUG);
   }
 
   ResponsePrinter printer() {
-    return new ResponsePrinter(terminal.out(), terminal.err(), options.output);
+    return new ResponsePrinter(terminal.out(), terminal.err(), output());
+  }
+
+  private Duration totalTimeout() {
+    return options.duration(EtcdctlCommand.TOTAL_TIMEOUT);
   }
 
   /** The budget of a whole command except watches ({@code --total-timeout}). */
   Deadline deadline() {
-    return Deadline.after(options.totalTimeout);
+    return Deadline.after(totalTimeout());
   }
 
   /**
@@ -73,9 +80,9 @@ final class Session {
    */
   ClusterClient client() throws InterruptedException {
     ClusterClient c = newClient();
-    boolean debug = options.debug;
+    boolean debug = debug();
     PrintStream err = terminal.err();
-    if (!options.noSync) {
+    if (!options.bool(EtcdctlCommand.NO_SYNC)) {
       if (debug) {
         err.print(
             "start to sync cluster using endpoints(" + String.join(",", c.endpoints()) + ")\n");
@@ -108,7 +115,7 @@ final class Session {
   /** A client on the given endpoints without sync ({@code cluster-health}). */
   ClusterClient clientNoSync() {
     ClusterClient c = newClient();
-    if (options.debug) {
+    if (debug()) {
       terminal.err().print("Cluster-Endpoints: " + String.join(", ", c.endpoints()) + "\n");
     }
     return c;
@@ -118,8 +125,7 @@ final class Session {
     try {
       String user = null;
       String password = null;
-      String flag =
-          options.username.isEmpty() ? terminal.getenv("ETCDCTL_USERNAME") : options.username;
+      String flag = orEnv(options.string(EtcdctlCommand.USERNAME), "ETCDCTL_USERNAME");
       if (!flag.isEmpty()) {
         int colon = flag.indexOf(':');
         if (colon < 0) {
@@ -131,21 +137,22 @@ final class Session {
         }
       }
       Duration dial = DIAL_TIMEOUT;
-      if (!options.totalTimeout.isZero() && options.totalTimeout.compareTo(dial) < 0) {
-        dial = options.totalTimeout;
+      Duration total = totalTimeout();
+      if (!total.isZero() && total.compareTo(dial) < 0) {
+        dial = total;
       }
       ClientConfig config =
           new ClientConfig(
               endpoints(),
-              options.timeout,
+              options.duration(EtcdctlCommand.TIMEOUT),
               dial,
               user,
               password,
               new ClientConfig.TlsFiles(
-                  orEnv(options.caFile, "ETCDCTL_CA_FILE"),
-                  orEnv(options.certFile, "ETCDCTL_CERT_FILE"),
-                  orEnv(options.keyFile, "ETCDCTL_KEY_FILE")),
-              options.debug ? terminal.err() : null);
+                  orEnv(options.string(EtcdctlCommand.CA_FILE), "ETCDCTL_CA_FILE"),
+                  orEnv(options.string(EtcdctlCommand.CERT_FILE), "ETCDCTL_CERT_FILE"),
+                  orEnv(options.string(EtcdctlCommand.KEY_FILE), "ETCDCTL_KEY_FILE")),
+              debug() ? terminal.err() : null);
       return new ClusterClient(config);
     } catch (EtcdClientException | IOException | IllegalArgumentException e) {
       terminal.err().print(e.getMessage() + "\n");
@@ -161,13 +168,13 @@ final class Session {
   private List<URI> endpoints() throws EtcdClientException {
     List<String> eps = discovered();
     if (eps.isEmpty()) {
-      String s = options.endpoints;
+      String s = options.string(EtcdctlCommand.ENDPOINTS);
       for (String next :
           new String[] {
             terminal.getenv("ETCDCTL_ENDPOINTS"),
-            options.endpoint,
+            options.string(EtcdctlCommand.ENDPOINT),
             terminal.getenv("ETCDCTL_ENDPOINT"),
-            options.peers,
+            options.string(EtcdctlCommand.PEERS),
             terminal.getenv("ETCDCTL_PEERS"),
             DEFAULT_ENDPOINTS
           }) {
@@ -201,7 +208,7 @@ final class Session {
   }
 
   private List<String> discovered() throws EtcdClientException {
-    String domain = orEnv(options.discoverySrv, "ETCDCTL_DISCOVERY_SRV");
+    String domain = orEnv(options.string(EtcdctlCommand.DISCOVERY_SRV), "ETCDCTL_DISCOVERY_SRV");
     if (domain.isEmpty()) {
       return List.of();
     }
