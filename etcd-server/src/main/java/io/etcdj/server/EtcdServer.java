@@ -403,6 +403,11 @@ public final class EtcdServer implements AutoCloseable {
     return store.get(request.path(), request.recursive(), request.sorted());
   }
 
+  /** A file's value from the local store, null if missing; counted as a get (KEY-190). */
+  public String getValue(String path) {
+    return store.getValue(path);
+  }
+
   /** Registers a watch (SPEC KEY-160..175); see {@link Store#watch}. */
   public Watcher watch(Request request, Consumer<Event> listener) throws EtcdException {
     return store.watch(

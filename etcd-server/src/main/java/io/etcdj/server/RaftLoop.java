@@ -11,6 +11,7 @@ import io.etcdj.raft.StateType;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.Entry;
+import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.wal.Wal;
@@ -379,8 +380,7 @@ final class RaftLoop implements AutoCloseable {
         if (rd.snapshot() != null) {
           setConfState(rd.snapshot().getMetadata().getConfState());
         }
-        boolean confChanges =
-            rd.committedEntries().stream().anyMatch(e -> e.getType() == EntryType.EntryConfChange);
+        boolean confChanges = hasConfChange(rd.committedEntries());
         CompletableFuture<List<ConfChange>> decided =
             confChanges ? new CompletableFuture<>() : null;
         apply.apply(
@@ -497,5 +497,14 @@ final class RaftLoop implements AutoCloseable {
     if (ticker != null) {
       ticker.cancel(false);
     }
+  }
+
+  private static boolean hasConfChange(List<Entry> entries) {
+    for (Entry e : entries) {
+      if (e.getType() == EntryType.EntryConfChange) {
+        return true; // a loop, not a stream: this runs for every write
+      }
+    }
+    return false;
   }
 }

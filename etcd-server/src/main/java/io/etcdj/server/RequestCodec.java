@@ -1,8 +1,8 @@
 package io.etcdj.server;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import io.etcdj.wal.serverpb.Request.Builder;
 import java.io.IOException;
@@ -108,36 +108,78 @@ final class RequestCodec {
     return b.build().toByteString();
   }
 
+  // Tags (field number << 3 | wire type) of etcdserverpb.Request's fields: 0 varint, 2 bytes.
+  private static final int ID = 1 << 3, METHOD = 2 << 3 | 2, PATH = 3 << 3 | 2, VAL = 4 << 3 | 2;
+  private static final int DIR = 5 << 3, PREV_VALUE = 6 << 3 | 2, PREV_INDEX = 7 << 3;
+  private static final int PREV_EXIST = 8 << 3, EXPIRATION = 9 << 3, WAIT = 10 << 3;
+  private static final int SINCE = 11 << 3, RECURSIVE = 12 << 3, SORTED = 13 << 3;
+  private static final int QUORUM = 14 << 3, TIME = 15 << 3, STREAM = 16 << 3, REFRESH = 17 << 3;
+
   /**
+   * Reads the fields straight off the bytes, as the generated parser would (the last of a repeated
+   * field wins, unknown fields and wire types are skipped, strings decode as {@code new String}
+   * does), without building the generated message first: every write is decoded once more when it
+   * is applied. {@code RequestCodecTest} checks it against the generated parser.
+   *
    * @throws IllegalArgumentException if the bytes are not a request this member understands
    */
   static Decoded decode(ByteString data) {
-    io.etcdj.wal.serverpb.Request p;
+    long id = 0, prevIndex = 0, expiration = 0, since = 0, time = 0;
+    String method = "", path = "", val = "", prevValue = "";
+    boolean dir = false, wait = false, recursive = false, sorted = false, quorum = false;
+    boolean stream = false;
+    Boolean prevExist = null, refresh = null;
+    CodedInputStream in = data.newCodedInput();
     try {
-      p = io.etcdj.wal.serverpb.Request.parseFrom(data);
-    } catch (InvalidProtocolBufferException e) {
+      fields:
+      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+        switch (tag) {
+          case ID -> id = in.readUInt64();
+          case METHOD -> method = in.readString();
+          case PATH -> path = in.readString();
+          case VAL -> val = in.readString();
+          case DIR -> dir = in.readBool();
+          case PREV_VALUE -> prevValue = in.readString();
+          case PREV_INDEX -> prevIndex = in.readUInt64();
+          case PREV_EXIST -> prevExist = in.readBool();
+          case EXPIRATION -> expiration = in.readInt64();
+          case WAIT -> wait = in.readBool();
+          case SINCE -> since = in.readUInt64();
+          case RECURSIVE -> recursive = in.readBool();
+          case SORTED -> sorted = in.readBool();
+          case QUORUM -> quorum = in.readBool();
+          case TIME -> time = in.readInt64();
+          case STREAM -> stream = in.readBool();
+          case REFRESH -> refresh = in.readBool();
+          default -> {
+            if (!in.skipField(tag)) {
+              break fields; // an end-group tag ends the message, as in the generated parser
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
       throw new IllegalArgumentException("undecodable request entry: " + e.getMessage(), e);
     }
-    Request.Method method = Request.Method.valueOf(p.getMethod());
     Request r =
         new Request(
-            method,
-            p.getPath(),
-            p.getVal(),
-            p.getDir(),
-            p.getPrevValue(),
-            p.getPrevIndex(),
-            p.hasPrevExist() ? p.getPrevExist() : null,
-            instant(p.getExpiration()),
-            p.getWait(),
-            p.getSince(),
-            p.getRecursive(),
-            p.getSorted(),
-            p.getQuorum(),
-            p.getStream(),
-            p.hasRefresh() ? p.getRefresh() : null,
-            instant(p.getTime()));
-    return new Decoded(p.getID(), r);
+            Request.Method.valueOf(method),
+            path,
+            val,
+            dir,
+            prevValue,
+            prevIndex,
+            prevExist,
+            instant(expiration),
+            wait,
+            since,
+            recursive,
+            sorted,
+            quorum,
+            stream,
+            refresh,
+            instant(time));
+    return new Decoded(id, r);
   }
 
   private static long nanos(Instant t) {

@@ -4,14 +4,19 @@ import java.util.Arrays;
 
 /**
  * The children of a directory: an open-addressing hash table of nodes keyed by their name. The node
- * is its own entry, so a child costs one array slot instead of a map entry object.
+ * is its own entry, so a child costs one array slot instead of a map entry object. Each slot's name
+ * hash sits in a parallel array: a probe past another child compares two ints in one cache line
+ * instead of reaching into that child's node and name (a new key under a directory of 100,000
+ * misses every probe of its chain).
  *
  * <p>Thread-safety: not thread-safe; owned by the {@link Store} under its lock.
  */
 final class ChildTable {
   private static final Node[] EMPTY = new Node[0];
+  private static final int[] NO_HASHES = new int[0];
 
   private Node[] slots = EMPTY;
+  private int[] hashes = NO_HASHES; // hashes[i] is slots[i].name.hashCode() where slots[i] is set
   private int size;
 
   int size() {
@@ -23,12 +28,13 @@ final class ChildTable {
       return null;
     }
     int mask = slots.length - 1;
-    for (int i = spread(name.hashCode()) & mask; ; i = (i + 1) & mask) {
+    int h = name.hashCode();
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
       Node n = slots[i];
       if (n == null) {
         return null;
       }
-      if (n.name.equals(name)) {
+      if (hashes[i] == h && n.name.equals(name)) {
         return n;
       }
     }
@@ -40,14 +46,16 @@ final class ChildTable {
       resize(slots.length == 0 ? 2 : slots.length * 2);
     }
     int mask = slots.length - 1;
-    for (int i = spread(child.name.hashCode()) & mask; ; i = (i + 1) & mask) {
+    int h = child.name.hashCode();
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
       Node n = slots[i];
       if (n == null) {
         slots[i] = child;
+        hashes[i] = h;
         size++;
         return;
       }
-      if (n.name.equals(child.name)) {
+      if (hashes[i] == h && n.name.equals(child.name)) {
         slots[i] = child;
         return;
       }
@@ -74,10 +82,11 @@ final class ChildTable {
     // Backward-shift deletion keeps every probe chain unbroken without tombstones.
     int hole = i;
     for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      int home = spread(slots[j].name.hashCode()) & mask;
+      int home = spread(hashes[j]) & mask;
       boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
       if (movable) {
         slots[hole] = slots[j];
+        hashes[hole] = hashes[j];
         hole = j;
       }
     }
@@ -85,6 +94,7 @@ final class ChildTable {
     size--;
     if (size == 0) {
       slots = EMPTY;
+      hashes = NO_HASHES;
     }
   }
 
@@ -103,6 +113,7 @@ final class ChildTable {
   ChildTable copy() {
     ChildTable t = new ChildTable();
     t.slots = size == 0 ? EMPTY : slots.clone();
+    t.hashes = size == 0 ? NO_HASHES : hashes.clone();
     t.size = size;
     return t;
   }
@@ -121,16 +132,19 @@ final class ChildTable {
 
   private void resize(int capacity) {
     Node[] old = slots;
+    int[] oldHashes = hashes;
     slots = new Node[capacity];
+    hashes = new int[capacity];
     size = 0;
     int mask = capacity - 1;
-    for (Node n : old) {
-      if (n != null) {
-        int i = spread(n.name.hashCode()) & mask;
+    for (int k = 0; k < old.length; k++) {
+      if (old[k] != null) {
+        int i = spread(oldHashes[k]) & mask;
         while (slots[i] != null) {
           i = (i + 1) & mask;
         }
-        slots[i] = n;
+        slots[i] = old[k];
+        hashes[i] = oldHashes[k];
         size++;
       }
     }

@@ -83,6 +83,20 @@ public final class Store {
     }
   }
 
+  /**
+   * The value of the file at {@code nodePath}, or null for a directory or a missing node; counted
+   * as a get, success or failure (SPEC KEY-190: etcd's auth check moves getsFail this way).
+   */
+  public String getValue(String nodePath) {
+    String p = StorePath.clean(nodePath);
+    lock.readLock().lock();
+    try {
+      return state.getValue(p);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** GET (action {@code get}); a directory lists its non-hidden children (SPEC KEY-140). */
   public Event get(String nodePath, boolean recursive, boolean sorted) throws EtcdException {
     String p = StorePath.clean(nodePath);

@@ -52,4 +52,26 @@ class ChildTableTest {
     assertThat(table.get("a")).isSameAs(current);
     assertThat(table.size()).isEqualTo(1);
   }
+
+  /** A copy (copy-on-write of a directory) finds its children after the original changes. */
+  @Test
+  void aCopyKeepsItsChildrenWhenTheOriginalChanges() {
+    ChildTable table = new ChildTable();
+    for (int i = 0; i < 100; i++) {
+      table.put(Node.newFile("k" + i, "v", i, Node.PERMANENT, 0));
+    }
+    ChildTable copy = table.copy();
+    for (int i = 0; i < 100; i += 2) {
+      table.remove(table.get("k" + i));
+    }
+    for (int i = 100; i < 400; i++) {
+      table.put(Node.newFile("k" + i, "v", i, Node.PERMANENT, 0)); // grows: a new slot array
+    }
+    assertThat(copy.size()).isEqualTo(100);
+    for (int i = 0; i < 100; i++) {
+      assertThat(copy.get("k" + i)).isNotNull();
+      assertThat(table.get("k" + i) == null).isEqualTo(i % 2 == 0);
+    }
+    assertThat(copy.get("k100")).isNull();
+  }
 }

@@ -73,4 +73,19 @@ class StoreStatsTest {
     assertThat(k.store.peek("/1", true, true).nodes()).hasSize(1);
     assertThat(k.stats()).isEqualTo(before);
   }
+
+  /**
+   * KEY-190: the auth check's read of one value counts as a get, a miss (absent, or a file on the
+   * way) as a failed one, without an exception on the way.
+   */
+  @Test
+  void getValueCountsAsAGet() throws Exception {
+    k.set("/f", "v");
+    k.store.set("/1/d", true, "", TtlOptions.PERMANENT);
+    assertThat(k.store.getValue("/1/f")).isEqualTo("v");
+    assertThat(k.store.getValue("/1/d")).isNull();
+    assertThat(k.store.getValue("/1/nope")).isNull();
+    assertThat(k.store.getValue("/1/f/under-a-file")).isNull();
+    assertThat(k.stats()).startsWith("{\"getsSuccess\":2,\"getsFail\":2,");
+  }
 }

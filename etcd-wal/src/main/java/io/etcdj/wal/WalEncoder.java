@@ -1,7 +1,6 @@
 package io.etcdj.wal;
 
-import com.google.protobuf.ByteString;
-import io.etcdj.wal.walpb.Record;
+import com.google.protobuf.CodedOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,18 +38,26 @@ final class WalEncoder {
    * unchanged (PER-020).
    */
   void encode(RecordType type, byte[] data) throws IOException {
-    Record.Builder rec = Record.newBuilder().setType(type.code());
     if (data != null) {
       crc = Crc32c.update(crc, data);
-      rec.setData(ByteString.copyFrom(data));
     }
-    rec.setCrc(crc);
-    byte[] bytes = rec.build().toByteArray();
-    int pad = padding(bytes.length);
-    ensureRoom(FRAME_SIZE_BYTES + bytes.length + pad);
-    writeLengthWord(bytes.length, pad);
-    System.arraycopy(bytes, 0, buf, buffered, bytes.length);
-    buffered += bytes.length;
+    // walpb.Record written field by field as its generated encoder would (type, crc, then data
+    // when present), straight into the buffer: a write's entry is not copied into a message first.
+    int size =
+        CodedOutputStream.computeInt64Size(1, type.code())
+            + CodedOutputStream.computeUInt32Size(2, crc)
+            + (data == null ? 0 : CodedOutputStream.computeByteArraySize(3, data));
+    int pad = padding(size);
+    ensureRoom(FRAME_SIZE_BYTES + size + pad);
+    writeLengthWord(size, pad);
+    CodedOutputStream out = CodedOutputStream.newInstance(buf, buffered, size);
+    out.writeInt64(1, type.code());
+    out.writeUInt32(2, crc);
+    if (data != null) {
+      out.writeByteArray(3, data);
+    }
+    out.checkNoSpaceLeft();
+    buffered += size;
     Arrays.fill(buf, buffered, buffered + pad, (byte) 0);
     buffered += pad;
     if (buffered >= FLUSH_THRESHOLD) {

@@ -53,6 +53,9 @@ public final class MajorityConfig {
     if (n == 0) {
       return Long.MAX_VALUE;
     }
+    if (n == 1) {
+      return matchOf.applyAsLong(voters[0]); // a single member commits on every append
+    }
     long[] matches = new long[n];
     for (int i = 0; i < n; i++) {
       matches[i] = matchOf.applyAsLong(voters[i]);

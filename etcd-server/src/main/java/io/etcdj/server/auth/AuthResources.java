@@ -32,6 +32,11 @@ final class AuthResources {
     this.server = server;
   }
 
+  /** A file's value by a local read, null when missing (counted in the get statistics). */
+  String localValue(String resource) {
+    return server.getValue(PREFIX + resource);
+  }
+
   /** A local, possibly stale read (counted in the store's get statistics). */
   Event localGet(String resource) throws EtcdException {
     return server.get(request(Method.GET, PREFIX + resource, "", false, null));

@@ -44,11 +44,7 @@ public final class AuthStore {
 
   /** OTH-064: {@code /2/enabled} holds the JSON literal {@code true}; anything else is off. */
   public boolean enabled() {
-    try {
-      return "true".equals(localGet("/enabled").node().value());
-    } catch (EtcdException e) {
-      return false;
-    }
+    return "true".equals(resources.localValue("/enabled"));
   }
 
   /** OTH-068: a user from the local store, with role root attached to user root. */

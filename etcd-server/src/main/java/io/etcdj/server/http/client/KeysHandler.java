@@ -172,7 +172,7 @@ final class KeysHandler implements Route {
     if (noValue && hidesValue(event.action())) {
       event = new Event(event.action(), null, null, event.etcdIndex(), event.refresh());
     }
-    ByteBuf body = ctx.alloc().buffer(256);
+    ByteBuf body = ctx.alloc().buffer(KeysJson.sizeHint(event));
     KeysJson.writeEvent(event, body);
     FullHttpResponse response = HttpReplies.response(status, null, body);
     setIndexHeaders(response.headers(), event.etcdIndex());

@@ -2,6 +2,7 @@ package io.etcdj.server.http.client;
 
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
+import io.etcdj.store.NodeExtern;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
@@ -22,6 +23,21 @@ final class KeysJson {
     OutputStream os = new ByteBufOutputStream(out);
     V2Json.writeEvent(event, TRIM_PREFIX, os);
     out.writeByte('\n');
+  }
+
+  /**
+   * A buffer size that fits the JSON of an event on one key (the common answer), so that writing it
+   * does not reallocate: the fixed fields and both nodes' keys and values. A listing grows.
+   */
+  static int sizeHint(Event event) {
+    return 192 + nodeSize(event.node()) + nodeSize(event.prevNode());
+  }
+
+  private static int nodeSize(NodeExtern node) {
+    if (node == null) {
+      return 0;
+    }
+    return 96 + node.key().length() + (node.value() == null ? 0 : node.value().length() * 9 / 8);
   }
 
   static void writeError(EtcdException error, ByteBuf out) {

@@ -71,7 +71,7 @@ final class WatchResponse {
     if (done) {
       return;
     }
-    ByteBuf body = ctx.alloc().buffer(256);
+    ByteBuf body = ctx.alloc().buffer(KeysJson.sizeHint(event));
     KeysJson.writeEvent(event, body);
     ctx.write(new DefaultHttpContent(body), ctx.voidPromise());
     if (stream) {
