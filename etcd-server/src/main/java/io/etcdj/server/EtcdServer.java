@@ -67,6 +67,8 @@ public final class EtcdServer implements AutoCloseable {
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
   private volatile Member self;
   private final AuthStore auth = new AuthStore(this);
+  private final ServerMetrics metrics = new ServerMetrics();
+  private MetricsPage metricsPage;
 
   /** The commit index the data dir held when this member started; see {@link #awaitRecovered}. */
   private long recoveredCommit;
@@ -145,7 +147,8 @@ public final class EtcdServer implements AutoCloseable {
             .withLogger(new RaftLogAdapter());
     RaftStart boot = RaftStart.from(config, dir, raftConfig, existing != null);
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
-    snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved);
+    snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved, metrics.snapshotSave);
+    dir.wal().onSync(metrics.walSync::observeNanos);
     applier =
         new ApplyStep(
             store,
@@ -185,6 +188,7 @@ public final class EtcdServer implements AutoCloseable {
             requestTimeoutMs(config),
             net.raftExecutor());
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
+    metricsPage = new MetricsPage(metrics, store, raft, pending, applier, idHex());
     List<Member> peers =
         !dir.fresh()
             ? Membership.members(store)
@@ -436,6 +440,16 @@ public final class EtcdServer implements AutoCloseable {
   /** Readies fdatasynced and entries written to the WAL since start (group commit figures). */
   public long[] walCounters() {
     return new long[] {raft.fsyncs(), raft.persistedEntries()};
+  }
+
+  /** What the keys handler measures for {@code /metrics} (OTH-050). */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** The {@code /metrics} page in Prometheus's text format (OTH-050..053). */
+  public String metricsText() {
+    return metricsPage.render();
   }
 
   public Member self() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The proposals waiting for their entry to be applied, by request ID (etcd's {@code wait}
@@ -28,6 +29,7 @@ final class PendingRequests implements AutoCloseable {
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper;
   private final long timeoutNanos;
+  private final LongAdder abandoned = new LongAdder();
 
   private record Pending(CompletableFuture<Event> future, long deadlineNanos) {}
 
@@ -71,11 +73,17 @@ final class PendingRequests implements AutoCloseable {
     }
   }
 
+  /** Requests that timed out or were failed by a stop: etcd's failed proposals (OTH-053). */
+  long abandoned() {
+    return abandoned.sum();
+  }
+
   private void expire() {
     long now = SystemClock.nanoTime();
     for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Pending> e = it.next();
       if (now - e.getValue().deadlineNanos() >= 0 && pending.remove(e.getKey(), e.getValue())) {
+        abandoned.increment();
         e.getValue().future().completeExceptionally(new RequestTimeoutException());
       }
     }
@@ -86,7 +94,11 @@ final class PendingRequests implements AutoCloseable {
   public void close() {
     sweeper.shutdownNow();
     for (Long id : pending.keySet()) {
-      fail(id, new ServerStoppedException());
+      Pending p = pending.remove(id);
+      if (p != null) {
+        abandoned.increment();
+        p.future.completeExceptionally(new ServerStoppedException());
+      }
     }
   }
 }

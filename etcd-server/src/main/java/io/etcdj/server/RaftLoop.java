@@ -101,6 +101,10 @@ final class RaftLoop implements AutoCloseable {
   private volatile long lead;
   private volatile boolean leader;
   private volatile long leaderSinceNanos;
+  /** Times raft named a new leader (a change to none is not one); written by the round only. */
+  private volatile long leaderChanges;
+  /** The index of the last entry committed and handed to apply (or of an applied snapshot). */
+  private volatile long committedIndex;
 
   /**
    * @param apply runs or queues the apply step; it completes the conf change verdict of a {@link
@@ -258,6 +262,14 @@ final class RaftLoop implements AutoCloseable {
     return leaderSinceNanos;
   }
 
+  long leaderChanges() {
+    return leaderChanges;
+  }
+
+  long committedIndex() {
+    return committedIndex;
+  }
+
   /** Readies that were fdatasynced, since start (to show group commit at work). */
   long fsyncs() {
     return disk.fsyncs();
@@ -379,6 +391,10 @@ final class RaftLoop implements AutoCloseable {
       if (rd.snapshot() != null || !rd.committedEntries().isEmpty()) {
         if (rd.snapshot() != null) {
           setConfState(rd.snapshot().getMetadata().getConfState());
+          committedIndex = rd.snapshot().getMetadata().getIndex();
+        }
+        if (!rd.committedEntries().isEmpty()) {
+          committedIndex = rd.committedEntries().get(rd.committedEntries().size() - 1).getIndex();
         }
         boolean confChanges = hasConfChange(rd.committedEntries());
         CompletableFuture<List<ConfChange>> decided =
@@ -458,6 +474,9 @@ final class RaftLoop implements AutoCloseable {
     // OTH-041: leaderInfo restarts whenever the observed leader changes (or we become it).
     if ((nowLeader && !leader) || soft.lead() != lead) {
       leaderSinceNanos = SystemClock.nanoTime();
+    }
+    if (soft.lead() != 0 && soft.lead() != lead) {
+      leaderChanges++; // one writer: the round
     }
     lead = soft.lead();
     leader = nowLeader;

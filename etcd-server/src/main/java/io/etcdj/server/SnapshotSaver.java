@@ -2,6 +2,7 @@ package io.etcdj.server;
 
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.SnapshotMetadata;
+import io.etcdj.server.metrics.Histogram;
 import io.etcdj.store.StoreSnapshot;
 import io.etcdj.wal.snap.Snapshotter;
 import java.io.IOException;
@@ -32,6 +33,7 @@ final class SnapshotSaver implements AutoCloseable {
 
   private final Snapshotter snapshotter;
   private final Saved saved;
+  private final Histogram saveTimes;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
@@ -41,9 +43,11 @@ final class SnapshotSaver implements AutoCloseable {
             return t;
           });
 
-  SnapshotSaver(Path snapDir, Saved saved) {
+  /** @param saveTimes told how long each {@code .snap} file took to write and sync */
+  SnapshotSaver(Path snapDir, Saved saved, Histogram saveTimes) {
     this.snapshotter = new Snapshotter(snapDir);
     this.saved = saved;
+    this.saveTimes = saveTimes;
   }
 
   /**
@@ -75,7 +79,9 @@ final class SnapshotSaver implements AutoCloseable {
     // have to spare next to the store itself.
     SnapshotMetadata meta =
         SnapshotMetadata.newBuilder().setConfState(confState).setIndex(index).setTerm(term).build();
+    long start = System.nanoTime();
     snapshotter.save(meta, view::writeTo);
+    saveTimes.observeNanos(System.nanoTime() - start);
     LOG.info("saved snapshot at index {}", index);
     saved.snapshotSaved(index, term, confState);
   }

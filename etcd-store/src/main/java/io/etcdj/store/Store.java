@@ -201,6 +201,7 @@ public final class Store {
     String p = StorePath.clean(key);
     lock.readLock().lock();
     try {
+      state.metrics.watchRequested(); // before the history scan: a refused watch counts too
       long current = state.currentIndex;
       long since = sinceIndex == 0 ? current + 1 : sinceIndex;
       return state.hub.watch(p, recursive, stream, since, current, listener);
@@ -243,6 +244,16 @@ public final class Store {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** The store's Prometheus counters since start (SPEC OTH-052). */
+  public StoreMetrics.Counts metrics() {
+    return state.metrics.counts();
+  }
+
+  /** How many watchers wait now (the {@code etcd_debugging_store_watchers} gauge). */
+  public int watchers() {
+    return state.hub.count();
   }
 
   /** The whole store as etcd's snapshot JSON (SPEC PER-045..047). */

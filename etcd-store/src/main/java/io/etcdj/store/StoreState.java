@@ -31,6 +31,8 @@ final class StoreState {
   final WatcherHub hub;
   NodeTree tree;
   StoreStats stats = new StoreStats();
+  /** Counted where etcd reports its store metrics: every call, whatever its outcome. */
+  final StoreMetrics metrics = new StoreMetrics();
   long currentIndex;
   int version = SnapshotFormat.VERSION;
 
@@ -42,6 +44,7 @@ final class StoreState {
   }
 
   Event get(String p, boolean recursive, boolean sorted) throws EtcdException {
+    metrics.read(recursive);
     try {
       Node n = tree.get(p, currentIndex);
       NodeExtern node = n.load(p, recursive, sorted, nowNanos());
@@ -59,6 +62,7 @@ final class StoreState {
    * exception, since on a member without auth every keys request misses.
    */
   String getValue(String p) {
+    metrics.read(false);
     Node n;
     try {
       n = tree.find(p, currentIndex);
@@ -84,6 +88,7 @@ final class StoreState {
   }
 
   Event set(String p, boolean dir, String value, TtlOptions ttl) throws EtcdException {
+    metrics.write(SET);
     try {
       // etcd looks the key up first: a file on the path fails here (104), a missing key not.
       Node existing = tree.find(p, currentIndex);
@@ -105,6 +110,7 @@ final class StoreState {
 
   Event create(String p, boolean dir, String value, boolean unique, TtlOptions ttl)
       throws EtcdException {
+    metrics.write(CREATE);
     try {
       Event e = create(p, dir, value, unique, false, toNanos(ttl.expireTime()), CREATE);
       hub.notify(e);
@@ -117,6 +123,7 @@ final class StoreState {
   }
 
   Event update(String p, String newValue, TtlOptions ttl) throws EtcdException {
+    metrics.write(UPDATE);
     if (readOnly.contains(p)) {
       // Q: etcd counts this failure as a success (its deferred counter misses the error).
       stats.updateSuccess++;
@@ -164,6 +171,7 @@ final class StoreState {
 
   Event compareAndSwap(String p, String prevValue, long prevIndex, String value, TtlOptions ttl)
       throws EtcdException {
+    metrics.write(COMPARE_AND_SWAP);
     if (readOnly.contains(p)) {
       stats.compareAndSwapSuccess++; // Q: etcd miscounts this failure as a success.
       throw new EtcdException(EtcdError.ROOT_READ_ONLY, "/", currentIndex);
@@ -196,6 +204,7 @@ final class StoreState {
   }
 
   Event delete(String p, boolean dir, boolean recursive) throws EtcdException {
+    metrics.write(DELETE);
     if (readOnly.contains(p)) {
       stats.deleteSuccess++; // Q: etcd miscounts this failure as a success.
       throw new EtcdException(EtcdError.ROOT_READ_ONLY, "/", currentIndex);
@@ -225,6 +234,7 @@ final class StoreState {
   }
 
   Event compareAndDelete(String p, String prevValue, long prevIndex) throws EtcdException {
+    metrics.write(COMPARE_AND_DELETE);
     Node n;
     try {
       n = tree.get(p, currentIndex);
@@ -264,6 +274,7 @@ final class StoreState {
       Node parent = tree.writable(StorePath.dir(p));
       tree.remove(parent, n, p, true, true, path -> hub.notifyWatchers(e, path, true), next);
       stats.expireCount++;
+      metrics.expired();
       hub.notify(e);
     }
   }
@@ -294,6 +305,7 @@ final class StoreState {
       d = tree.ensureDir(StorePath.dir(p), next, curr);
     } catch (EtcdException e) {
       stats.setFail++; // Q: counted as a failed set on top of the caller's counter (KEY-190).
+      metrics.write(action); // and the metric twice (OTH-052)
       throw e;
     }
     String name = StorePath.base(p);

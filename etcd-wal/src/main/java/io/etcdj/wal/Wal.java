@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class Wal implements Closeable {
   private long lastIndex; // index of the last entry written (etcd's enti)
   private WalEncoder encoder; // null until the log may append
   private int nextTmp;
+  private volatile LongConsumer syncListener = nanos -> {};
 
   private Wal(
       Path dir, WalConfig config, boolean writable, List<SegmentFile> segments, WalSnapshot at) {
@@ -342,9 +344,19 @@ public final class Wal implements Closeable {
     LOG.info("created a new WAL segment {}", target);
   }
 
+  /**
+   * Tells {@code listener} how long each sync of appended records took, in nanoseconds (write and
+   * fdatasync together), on the thread that synced. Replaces any listener set before.
+   */
+  public void onSync(LongConsumer listener) {
+    syncListener = listener;
+  }
+
   private void sync() throws IOException {
+    long start = System.nanoTime();
     encoder.flush();
     tail().channel().force(false); // fdatasync: data and the size, not the mtime
+    syncListener.accept(System.nanoTime() - start);
   }
 
   private SegmentFile tail() {

@@ -4,6 +4,7 @@ import io.etcdj.server.EtcdServer;
 import io.etcdj.server.Request;
 import io.etcdj.server.Request.Method;
 import io.etcdj.server.auth.Authorizer;
+import io.etcdj.server.metrics.HttpMetrics;
 import io.etcdj.store.EtcdError;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
@@ -61,6 +62,7 @@ final class KeysHandler implements Route {
   @Override
   public void handle(
       ChannelHandlerContext ctx, FullHttpRequest request, String path, String rawQuery) {
+    long startNanos = System.nanoTime();
     String method = request.method().name();
     boolean head = method.equals("HEAD");
     if (!isAllowed(method)) {
@@ -85,6 +87,7 @@ final class KeysHandler implements Route {
     // OTH-079: authorization comes after parsing, as in etcd: a malformed request is answered
     // with its own error first. With auth off this is one lookup of the flag (KEY-190 counts it).
     Request r = parsed.request();
+    Measured m = new Measured(HttpMetrics.method(method, r.quorum()), startNanos);
     CompletableFuture<Boolean> allowed =
         authorizer.keyAccess(
             credentials.of(ctx, request),
@@ -92,55 +95,75 @@ final class KeysHandler implements Route {
             r.recursive(),
             !head && !method.equals("GET"));
     if (allowed.isDone()) {
-      dispatch(ctx, r, head, parsed.noValueOnSuccess(), allowed.getNow(false));
+      dispatch(ctx, r, head, parsed.noValueOnSuccess(), allowed.getNow(false), m);
     } else {
       allowed.whenCompleteAsync(
-          (ok, error) -> dispatch(ctx, r, head, parsed.noValueOnSuccess(), ok != null && ok),
+          (ok, error) -> dispatch(ctx, r, head, parsed.noValueOnSuccess(), ok != null && ok, m),
           ctx.executor());
     }
   }
 
+  /** A request that reached the store, for the HTTP metrics (OTH-050): its label and start. */
+  private record Measured(String method, long startNanos) {}
+
   private void dispatch(
-      ChannelHandlerContext ctx, Request r, boolean head, boolean noValue, boolean allowed) {
+      ChannelHandlerContext ctx,
+      Request r,
+      boolean head,
+      boolean noValue,
+      boolean allowed,
+      Measured m) {
     if (!allowed) {
       EtcdException denied =
           new EtcdException(EtcdError.UNAUTHORIZED, "Insufficient credentials", 0);
       sendError(ctx, head, denied);
       return;
     }
+    HttpMetrics metrics = server.metrics().http();
     if (r.watch() && r.method() == Method.GET) {
-      watch(ctx, r);
-    } else if (r.needsProposal()) {
+      watch(ctx, r, m);
+      return;
+    }
+    metrics.received(m.method());
+    if (r.needsProposal()) {
       server
           .propose(r, ctx.executor())
           .whenCompleteAsync(
               (event, error) -> {
                 if (error != null) {
-                  sendError(ctx, false, asEtcdException(error));
+                  sendFailure(ctx, false, asEtcdException(error), m);
                 } else {
                   sendEvent(ctx, false, event, noValue);
+                  metrics.succeeded(m.method(), System.nanoTime() - m.startNanos());
                 }
               },
               ctx.executor());
     } else {
       try {
         sendEvent(ctx, head, server.get(r), false);
+        metrics.succeeded(m.method(), System.nanoTime() - m.startNanos());
       } catch (EtcdException e) {
-        sendError(ctx, head, e);
+        sendFailure(ctx, head, e, m);
       }
     }
   }
 
-  private void watch(ChannelHandlerContext ctx, Request r) {
+  /** A watch counts in the metrics only when the store refuses it, as in etcd. */
+  private void watch(ChannelHandlerContext ctx, Request r, Measured m) {
     WatchResponse response = new WatchResponse(ctx, r.stream(), this);
     Watcher watcher;
     try {
       watcher = server.watch(r, response::offer);
     } catch (EtcdException e) {
-      sendError(ctx, false, e);
+      sendFailure(ctx, false, e, m);
       return;
     }
     response.start(watcher);
+  }
+
+  private void sendFailure(ChannelHandlerContext ctx, boolean head, EtcdException e, Measured m) {
+    sendError(ctx, head, e);
+    server.metrics().http().failed(m.method(), e.error().httpStatus());
   }
 
   /** KEY-180: the raft headers of a successful response. */
