@@ -1,11 +1,5 @@
 package io.etcdj.server.metrics;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.LongAdder;
-
 /**
  * The keys API's request metrics (SPEC OTH-050): requests received, failed by status code, and the
  * duration of the successful ones, by method ({@code GET}, {@code QGET} for a quorum GET, {@code
@@ -15,11 +9,26 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Thread-safety: safe for concurrent use from every event loop.
  */
 public final class HttpMetrics {
-  private final ConcurrentMap<String, LongAdder> received = new ConcurrentHashMap<>();
-  /** Keyed by code, then method: the order Go sorts the samples in (labels by name). */
-  private final ConcurrentMap<String, ConcurrentMap<String, LongAdder>> failed =
-      new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Histogram> durations = new ConcurrentHashMap<>();
+  private final CounterVec failed =
+      new CounterVec(
+          "etcd_http_failed_total",
+          "Keys requests that failed, by method and code.",
+          "code",
+          "method");
+  private final CounterVec received =
+      new CounterVec(
+          "etcd_http_received_total",
+          "Keys requests received, parsed and authorized (watches excluded), by method.",
+          "method");
+  /** 0.5 ms to 2.048 s, doubling: etcd's buckets for this family. */
+  private final HistogramVec durations =
+      new HistogramVec(
+          "etcd_http_successful_duration_seconds",
+          "Seconds taken by successful keys requests (watches excluded), by method.",
+          "method",
+          0.0005,
+          2,
+          13);
 
   /** The label etcd gives a request: its method, or {@code QGET} for a quorum GET. */
   public static String method(String httpMethod, boolean quorum) {
@@ -27,54 +36,21 @@ public final class HttpMetrics {
   }
 
   public void received(String method) {
-    received.computeIfAbsent(method, m -> new LongAdder()).increment();
+    received.inc(method);
   }
 
   public void failed(String method, int status) {
-    failed
-        .computeIfAbsent(Integer.toString(status), c -> new ConcurrentHashMap<>())
-        .computeIfAbsent(method, m -> new LongAdder())
-        .increment();
+    failed.inc(Integer.toString(status), method);
   }
 
   public void succeeded(String method, long nanos) {
-    // 0.5 ms to 2.048 s, doubling: etcd's buckets for this family.
-    durations.computeIfAbsent(method, m -> Histogram.exponential(0.0005, 2, 13)).observeNanos(nanos);
+    durations.observeNanos(method, nanos);
   }
 
-  /** Writes the three families, each only if it has samples. */
+  /** Writes the three families, each only if it has samples, in name order. */
   public void writeTo(PrometheusText out) {
-    if (!failed.isEmpty()) {
-      out.family("etcd_http_failed_total", "counter", "Keys requests that failed, by method and code.");
-      new TreeMap<>(failed)
-          .forEach(
-              (code, byMethod) ->
-                  new TreeMap<>(byMethod)
-                      .forEach(
-                          (method, n) ->
-                              out.sample(
-                                  "etcd_http_failed_total",
-                                  Labels.of("code", code, "method", method),
-                                  n.sum())));
-    }
-    if (!received.isEmpty()) {
-      out.family(
-          "etcd_http_received_total",
-          "counter",
-          "Keys requests received, parsed and authorized (watches excluded), by method.");
-      for (Map.Entry<String, LongAdder> e : new TreeMap<>(received).entrySet()) {
-        out.sample("etcd_http_received_total", Labels.of("method", e.getKey()), e.getValue().sum());
-      }
-    }
-    if (!durations.isEmpty()) {
-      out.family(
-          "etcd_http_successful_duration_seconds",
-          "histogram",
-          "Seconds taken by successful keys requests (watches excluded), by method.");
-      for (Map.Entry<String, Histogram> e : new TreeMap<>(durations).entrySet()) {
-        out.histogram(
-            "etcd_http_successful_duration_seconds", Labels.of("method", e.getKey()), e.getValue());
-      }
-    }
+    failed.writeTo(out);
+    received.writeTo(out);
+    durations.writeTo(out);
   }
 }

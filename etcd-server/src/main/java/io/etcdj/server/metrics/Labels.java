@@ -23,10 +23,31 @@ public final class Labels {
 
   /** Two labels, given in ascending name order. */
   public static Labels of(String name1, String value1, String name2, String value2) {
-    if (name1.compareTo(name2) >= 0) {
-      throw new IllegalArgumentException("label names out of order: " + name1 + ", " + name2);
+    return of(new String[] {name1, name2}, new String[] {value1, value2});
+  }
+
+  /** Labels named {@code names} (in ascending order) with {@code values}, one each. */
+  static Labels of(String[] names, String[] values) {
+    checkSorted(names);
+    if (names.length != values.length) {
+      throw new IllegalArgumentException(names.length + " label names, " + values.length + " values");
     }
-    return new Labels(new String[] {name1, value1, name2, value2});
+    String[] pairs = new String[names.length * 2];
+    for (int i = 0; i < names.length; i++) {
+      pairs[2 * i] = names[i];
+      pairs[2 * i + 1] = values[i];
+    }
+    return new Labels(pairs);
+  }
+
+  static String[] checkSorted(String[] names) {
+    for (int i = 1; i < names.length; i++) {
+      if (names[i - 1].compareTo(names[i]) >= 0) {
+        throw new IllegalArgumentException(
+            "label names out of order: " + names[i - 1] + ", " + names[i]);
+      }
+    }
+    return names;
   }
 
   /** Appends {@code {a="x",b="y"}}, with one more pair at the end if {@code extraName} is set. */

@@ -63,6 +63,9 @@ final class Forward {
   private final List<Endpoint> endpoints;
   private final HttpClient http;
   private final long readTimeoutMs;
+  private final ProxyMetrics metrics;
+  private final String method;
+  private final long startNanos = System.nanoTime();
 
   /** Takes ownership of {@code request} (released once its body is copied). */
   Forward(
@@ -70,18 +73,23 @@ final class Forward {
       FullHttpRequest request,
       List<Endpoint> endpoints,
       HttpClient http,
-      long readTimeoutMs) {
+      long readTimeoutMs,
+      ProxyMetrics metrics) {
     this.ctx = ctx;
     this.request = request;
     this.body = ByteBufUtil.getBytes(request.content());
     this.endpoints = endpoints;
     this.http = http;
     this.readTimeoutMs = readTimeoutMs;
+    this.metrics = metrics;
+    this.method = request.method().name();
   }
 
   void start() {
+    metrics.incoming(method);
     try {
       if (endpoints.isEmpty()) {
+        metrics.dropped(method, ProxyMetrics.ZERO_ENDPOINTS);
         LOG.info("zero endpoints currently available");
         fail(HttpResponseStatus.SERVICE_UNAVAILABLE, "zero endpoints currently available");
         return;
@@ -102,6 +110,7 @@ final class Forward {
     }
     if (i == endpoints.size()) {
       String msg = "unable to get response from " + endpoints.size() + " endpoint(s)";
+      metrics.dropped(method, ProxyMetrics.FAILED_GETTING_RESPONSE);
       LOG.info("{}", msg);
       fail(HttpResponseStatus.BAD_GATEWAY, msg);
       return;
@@ -139,11 +148,13 @@ final class Forward {
               tryEndpoint(i, true);
               return;
             }
+            metrics.dropped(method, ProxyMetrics.FAILED_SENDING_REQUEST);
             LOG.info("failed to direct request to {}: {}", ep.url(), cause.toString());
             ep.failed();
             tryEndpoint(i + 1, false);
             return;
           }
+          metrics.handled(method, response.statusCode(), System.nanoTime() - startNanos);
           relay(response);
         });
   }

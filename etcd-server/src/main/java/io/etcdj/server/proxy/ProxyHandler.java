@@ -2,6 +2,8 @@ package io.etcdj.server.proxy;
 
 import io.etcdj.server.http.client.GoRequestTarget;
 import io.etcdj.server.http.client.GoServerRefusals;
+import io.etcdj.server.metrics.PrometheusText;
+import io.etcdj.server.metrics.ScrapeBody;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -11,6 +13,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -31,10 +34,12 @@ import java.util.List;
 @ChannelHandler.Sharable
 final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final String CONFIG_PATH = "/v2/config/local/proxy";
+  static final String METRICS_PATH = "/metrics";
 
   private final Director director;
   private final ProxyConfig config;
   private final HttpClient http;
+  private final ProxyMetrics metrics = new ProxyMetrics();
 
   ProxyHandler(Director director, ProxyConfig config, HttpClient http) {
     this.director = director;
@@ -52,6 +57,11 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         || target.redirected(ctx, request)) {
       return;
     }
+    if (target.path().equals(METRICS_PATH)) {
+      // OTH-051: etcd mounts it beside the proxy, outside the read-only check and CORS.
+      send(ctx, request, metrics(request));
+      return;
+    }
     if (config.mode() == ProxyConfig.Mode.READONLY && !request.method().equals(HttpMethod.GET)) {
       send(ctx, request, reply(HttpResponseStatus.NOT_IMPLEMENTED, null, ""));
       return;
@@ -66,7 +76,24 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       send(ctx, request, localConfig(request));
       return;
     }
-    new Forward(ctx, request.retain(), director.available(), http, config.readTimeoutMs()).start();
+    new Forward(ctx, request.retain(), director.available(), http, config.readTimeoutMs(), metrics)
+        .start();
+  }
+
+  /** The proxy's Prometheus page, for any method, gzipped when accepted (ScrapeBody). */
+  private FullHttpResponse metrics(FullHttpRequest request) {
+    ScrapeBody body =
+        ScrapeBody.of(metrics.page(), request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body.bytes()));
+    r.headers().set("Content-Type", PrometheusText.CONTENT_TYPE);
+    if (body.gzipped()) {
+      r.headers().set("Content-Encoding", "gzip");
+    }
+    r.headers().set("Date", GoHeaders.now());
+    r.headers().set("Content-Length", r.content().readableBytes());
+    return r;
   }
 
   /** CLU-075: {@code {"endpoints":[...]}} as Go's JSON encoder writes it (with a newline). */

@@ -175,6 +175,20 @@ class ProxyTest {
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(get.body()).path("node").path("value").asText()).isEqualTo("v");
     assertThat(get.headers().firstValue("X-Etcd-Index")).isPresent();
+
+    // OTH-051: /metrics sits beside the read-only layer (any method) and counts only what was
+    // forwarded: the GET, not the refused writes nor the endpoint list the proxy answers itself.
+    HttpResponse<String> metrics = web.send(proxy.clientUrl(), "POST", "/metrics", null);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(metrics.body())
+        .contains("\netcd_proxy_requests_total{method=\"GET\"} 1\n")
+        .contains("\netcd_proxy_handled_total{code=\"200\",method=\"GET\"} 1\n")
+        .contains("\netcd_proxy_handling_duration_seconds_count{method=\"GET\"} 1\n")
+        .doesNotContain("method=\"PUT\"")
+        .doesNotContain("etcd_proxy_dropped_total")
+        .contains("\nprocess_start_time_seconds ");
   }
 
   /**
@@ -276,6 +290,16 @@ class ProxyTest {
     assertThat(after.statusCode()).isEqualTo(503);
     assertThat(after.body())
         .isEqualTo("{\"message\":\"httpproxy: zero endpoints currently available\"}");
+
+    // OTH-051: each endpoint that gave no answer, the request none answered, the one with none
+    String metrics = web.send(url, "GET", "/metrics", null).body();
+    assertThat(metrics)
+        .contains(
+            "\netcd_proxy_dropped_total{method=\"GET\",proxying_error=\"failed_getting_response\"} 1\n")
+        .contains(
+            "\netcd_proxy_dropped_total{method=\"GET\",proxying_error=\"zero_endpoints\"} 1\n")
+        .containsPattern(
+            "\netcd_proxy_dropped_total\\{method=\"GET\",proxying_error=\"failed_sending_request\"\\} [3-9]\n");
   }
 
   /**
