@@ -85,7 +85,7 @@ class KeysHandlerTest {
     assertThat(head.content().readableBytes()).isZero();
   }
 
-  /** KEY-002, KEY-004: 405 with Allow, plain text, and no cluster ID. */
+  /** KEY-002, KEY-004: 405 with Allow (first, as Go sorts headers), plain text, no cluster ID. */
   @Test
   void otherMethodsGet405WithAllow() {
     FullHttpResponse r = call(form("PATCH", "/v2/keys/foo", "value=x"));
@@ -93,6 +93,8 @@ class KeysHandlerTest {
     assertThat(r.headers().get("Allow")).isEqualTo("HEAD,GET,PUT,POST,DELETE");
     assertThat(r.headers().get("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(r.headers().contains("X-Etcd-Cluster-Id")).isFalse();
+    assertThat(r.headers().names())
+        .containsExactly("Allow", "Content-Type", "X-Content-Type-Options", "Content-Length");
     assertThat(body(r)).isEqualTo("Method Not Allowed\n");
   }
 
@@ -222,6 +224,30 @@ class KeysHandlerTest {
     FullHttpResponse head = call(request("HEAD", "/v2/members"));
     assertThat(head.headers().get("Allow")).isEqualTo("GET,POST,DELETE,PUT");
     assertThat(call(request("POST", "/version")).headers().get("Allow")).isEqualTo("GET");
+  }
+
+  /**
+   * OTH-046: the stats documents answer GET only, with a 405 whose Allow comes first (Go writes a
+   * handler's headers sorted by name); they check no credentials, so no auth lookup counts a
+   * failed get (KEY-190).
+   */
+  @Test
+  void statsAllowOnlyGetAndCheckNoCredentials() {
+    long before = getsFail(body(call(request("GET", "/v2/stats/store"))));
+    for (String path : List.of("/v2/stats/self", "/v2/stats/leader", "/v2/stats/store")) {
+      FullHttpResponse get = call(request("GET", path));
+      assertThat(get.status().code()).as(path).isEqualTo(200);
+      get.release();
+      for (String method : List.of("POST", "PUT", "DELETE", "HEAD", "PATCH")) {
+        FullHttpResponse r = call(request(method, path));
+        assertThat(r.status().code()).as(method + " " + path).isEqualTo(405);
+        assertThat(r.headers().get("Allow")).isEqualTo("GET");
+        assertThat(r.headers().names())
+            .containsExactly("Allow", "Content-Type", "X-Content-Type-Options", "Content-Length");
+        r.release();
+      }
+    }
+    assertThat(getsFail(body(call(request("GET", "/v2/stats/store"))))).isEqualTo(before);
   }
 
   /** OTH-024, OTH-025, OTH-028, OTH-030: member changes are checked as etcd checks them. */
