@@ -54,6 +54,10 @@ class RequestCodecTest {
     }
   }
 
+  /**
+   * RFT-017: time-dependent requests carry their time in the entry (a TTL as the absolute
+   * Expiration, a SYNC's Time), so every member applies them alike, whatever its clock.
+   */
   @ParameterizedTest
   @MethodSource("requests")
   void everyFieldSurvivesTheEntry(Request r) {

@@ -3,6 +3,9 @@ package io.etcdj.store;
 import static io.etcdj.store.Keys.PERMANENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StoreKeysTest {
   private final Keys k = new Keys();
 
-  /** SPEC KEY-060, KEY-061, KEY-073, KEY-075, KEY-110: set, overwrite, delete, get after. */
+  /**
+   * SPEC KEY-060, KEY-061, KEY-073, KEY-075, KEY-110: set, overwrite, delete, get after. KEY-091:
+   * action, node, prevNode in that order, no prevNode on a first set. KEY-100: the delete's node
+   * has the new modifiedIndex, the old createdIndex and no value. GOT-009: a plain set replaces
+   * the node, so createdIndex changes.
+   */
   @Test
   void setOverwriteDeleteGet() {
     assertThat(k.set("/message", "Hello world"))
@@ -45,7 +53,10 @@ class StoreKeysTest {
                 + "\"modifiedIndex\":4,\"createdIndex\":4}}");
   }
 
-  /** SPEC KEY-060, KEY-077, KEY-095: implicit dirs take the write's index and keep it. */
+  /**
+   * SPEC KEY-060, KEY-077, KEY-095: implicit dirs take the write's index and keep it. KEY-042: a
+   * recursive get returns the whole subtree, a plain one the first level only.
+   */
   @Test
   void implicitDirectoriesAndListings() {
     k.mkdir("/d1/d2/d3");
@@ -92,7 +103,12 @@ class StoreKeysTest {
         .containsExactly("/1/a", "/1/\uFFFD", "/1/\uD83D\uDE00");
   }
 
-  /** SPEC KEY-062, KEY-074, KEY-079: dir rules of set and delete. */
+  /**
+   * SPEC KEY-062, KEY-074, KEY-079, GOT-011: dir rules of set and delete (deleting a dir takes
+   * dir=true when it is empty, recursive=true when it is not; KEY-042: recursive alone is enough).
+   * KEY-100, KEY-111: the deleted dir's node and prevNode say dir:true and list no children.
+   * KEY-039: dir=true ignores the value.
+   */
   @Test
   void directoryRules() {
     k.mkdir("/d1/d2/d3");
@@ -126,7 +142,7 @@ class StoreKeysTest {
                 + "\"createdIndex\":8}}");
   }
 
-  /** SPEC KEY-063, ERR-005: a file on the path gives 104 with the file's path. */
+  /** SPEC KEY-063, ERR-005, KEY-144 (post): a file on the path gives 104 with its path. */
   @ParameterizedTest
   @MethodSource("throughFile")
   void pathThroughAFileIsNotADirectory(String name, Keys.Op op) {
@@ -182,7 +198,10 @@ class StoreKeysTest {
         .isEqualTo("{\"errorCode\":102,\"message\":\"Not a file\",\"index\":0}");
   }
 
-  /** SPEC KEY-064, KEY-065, KEY-066, KEY-070, KEY-071: the cas golden sequence. */
+  /**
+   * SPEC KEY-064, KEY-065, KEY-066, KEY-070, KEY-071: the cas golden sequence. GOT-011: CAS on a
+   * dir is 102.
+   */
   @Test
   void createUpdateCompareAndSwap() {
     k.set("/foo", "one");
@@ -241,7 +260,7 @@ class StoreKeysTest {
                 + "\"createdIndex\":1}}");
   }
 
-  /** SPEC KEY-072: the cad golden sequence. */
+  /** SPEC KEY-072: the cad golden sequence. KEY-100: the CAD's node; GOT-011: never on a dir. */
   @Test
   void compareAndDelete() {
     k.set("/foo", "one");
@@ -258,9 +277,16 @@ class StoreKeysTest {
         .isEqualTo(
             "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/missing\","
                 + "\"index\":2}");
+    k.mkdir("/dir");
+    assertThat(k.run(s -> s.compareAndDelete("/1/dir", "", 3)))
+        .isEqualTo("{\"errorCode\":102,\"message\":\"Not a file\",\"cause\":\"/dir\",\"index\":3}");
   }
 
-  /** SPEC KEY-143..145: in-order keys named by the new index, 20 digits. */
+  /**
+   * SPEC KEY-143, KEY-144, KEY-145: in-order keys named by the new index, 20 digits; POST creates
+   * the missing parent, on the root it creates a top-level key (on a file: see
+   * pathThroughAFileIsNotADirectory); dir=true makes an in-order dir, a TTL an expiring key.
+   */
   @Test
   void inOrderKeys() {
     assertThat(k.run(s -> s.create("/1/queue", false, "Job1", true, PERMANENT)))
@@ -273,9 +299,15 @@ class StoreKeysTest {
                 + "\"dir\":true,\"modifiedIndex\":2,\"createdIndex\":2}}");
     assertThat(k.run(s -> s.create("/1", false, "top", true, PERMANENT)))
         .startsWith("{\"action\":\"create\",\"node\":{\"key\":\"/00000000000000000003\",");
+    assertThat(k.run(s -> s.create("/1/queue", false, "Job4", true, k.ttl(5))))
+        .isEqualTo(
+            "{\"action\":\"create\",\"node\":{\"key\":\"/queue/00000000000000000004\","
+                + "\"value\":\"Job4\",\"expiration\":\"2026-11-20T21:44:50.0931556Z\","
+                + "\"ttl\":5,\"modifiedIndex\":4,\"createdIndex\":4}}");
+    assertThat(k.store.hasTtlKeys()).isTrue();
   }
 
-  /** SPEC KEY-140: hidden nodes are left out of listings but readable directly. */
+  /** SPEC KEY-140, GOT-010: hidden nodes are left out of listings but readable directly. */
   @Test
   void hiddenKeys() {
     k.set("/p/_message", "Hello hidden");
@@ -301,5 +333,27 @@ class StoreKeysTest {
     assertThat(k.store.index()).isEqualTo(1);
     k.run(s -> s.compareAndDelete("/1/a", "1", 0));
     assertThat(k.store.index()).isEqualTo(2);
+  }
+
+  /** SPEC KEY-096: the eight action names, one per kind of event. */
+  @Test
+  void actionNames() throws Exception {
+    List<Event> events = new ArrayList<>();
+    k.store.watch("/1", true, true, 0, events::add);
+    k.set("/a", "1");
+    k.run(s -> s.create("/1/b", false, "1", false, PERMANENT));
+    k.run(s -> s.update("/1/b", "2", PERMANENT));
+    k.run(s -> s.compareAndSwap("/1/b", "2", 0, "3", PERMANENT));
+    k.run(s -> s.compareAndDelete("/1/b", "3", 0));
+    k.run(s -> s.delete("/1/a", false, false));
+    k.run(s -> s.set("/1/t", false, "1", k.ttl(1)));
+    k.clock.advance(Duration.ofSeconds(1));
+    k.store.deleteExpiredKeys(k.clock.instant());
+    assertThat(events)
+        .extracting(Event::action)
+        .containsExactly(
+            "set", "create", "update", "compareAndSwap", "compareAndDelete", "delete", "set",
+            "expire");
+    assertThat(k.store.get("/1", false, false).action()).isEqualTo("get");
   }
 }

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class StoreTtlTest {
   private final Keys k = new Keys();
 
-  /** SPEC KEY-120, KEY-121: expiration in RFC3339Nano UTC, ttl rounded up, 0 omitted. */
+  /**
+   * SPEC KEY-120, KEY-121: expiration in RFC3339Nano UTC, ttl rounded up, 0 omitted. KEY-125,
+   * GOT-004: a read never expires a key: past its expiration it is still served (ttl -2) until a
+   * sweep removes it.
+   */
   @Test
   void ttlIsRoundedUpAndExpirationFormatted() {
     // The fake clock starts at 21:44:45.0931556Z.
@@ -28,6 +32,9 @@ class StoreTtlTest {
     assertThat(k.get("/foo")).doesNotContain("\"ttl\"").contains("\"expiration\"");
     k.clock.advance(Duration.ofMillis(2100));
     assertThat(k.get("/foo")).contains("\"ttl\":-2,");
+    assertThat(k.store.index()).isEqualTo(1);
+    k.store.deleteExpiredKeys(k.clock.instant());
+    assertThat(k.get("/foo")).contains("\"errorCode\":100");
   }
 
   /** SPEC KEY-122: expirations before 2000 mean permanent on create. */
@@ -45,7 +52,7 @@ class StoreTtlTest {
     assertThat(k.store.hasTtlKeys()).isFalse();
   }
 
-  /** SPEC KEY-069: set, update and CAS without ttl make the node permanent. */
+  /** SPEC KEY-069, GOT-009: set, update and CAS without ttl make the node permanent. */
   @Test
   void writesWithoutTtlRemoveIt() {
     k.run(s -> s.set("/1/a", false, "1", k.ttl(100)));
@@ -62,7 +69,11 @@ class StoreTtlTest {
     assertThat(k.store.hasTtlKeys()).isFalse();
   }
 
-  /** SPEC KEY-123, KEY-124: expiry in expiration order, one index and one event per node. */
+  /**
+   * SPEC KEY-123, KEY-124: expiry in expiration order, one index and one event per node. KEY-096,
+   * KEY-100: an {@code expire} event's node has no value. KEY-111: the prevNode's ttl is computed
+   * when the sweep is applied (-2, or 0 and omitted).
+   */
   @Test
   void expiryInOrderWithEvents() throws Exception {
     k.run(s -> s.set("/1/late", false, "l", k.ttl(3)));
@@ -107,7 +118,9 @@ class StoreTtlTest {
     assertThat(k.store.index()).isEqualTo(4);
   }
 
-  /** SPEC KEY-127, KEY-129: refresh keeps the value, consumes an index, notifies nobody. */
+  /**
+   * SPEC KEY-127, KEY-129, GOT-009: refresh keeps the value, consumes an index, notifies nobody.
+   */
   @Test
   void refreshUpdateIsSilent() throws Exception {
     k.run(s -> s.set("/1/foo", false, "bar", k.ttl(3000)));
@@ -169,5 +182,28 @@ class StoreTtlTest {
     assertThat(k.get("/z")).contains("\"value\":\"v\"");
     k.store.deleteExpiredKeys(k.clock.instant());
     assertThat(k.get("/z")).contains("\"errorCode\":100");
+  }
+
+  /**
+   * SPEC RFT-017: expiry depends on the times the entries carry (the absolute expiration, the
+   * sweep's time), never on the applying member's clock: two members whose clocks are an hour
+   * apart expire the same keys at the same indexes.
+   */
+  @Test
+  void expiryFollowsTheEntriesNotTheClock() {
+    Keys behind = new Keys();
+    behind.clock.advance(Duration.ofHours(-1));
+    TtlOptions soon = k.ttl(2);
+    TtlOptions later = k.ttl(10);
+    List<String> results = new ArrayList<>();
+    for (Keys member : List.of(k, behind)) {
+      member.run(s -> s.set("/1/soon", false, "s", soon));
+      member.run(s -> s.set("/1/later", false, "l", later));
+      member.store.deleteExpiredKeys(soon.expireTime());
+      results.add(member.get("/soon") + " " + member.store.index() + " " + member.stats());
+    }
+    assertThat(results.get(0)).startsWith("{\"errorCode\":100,").contains(" 3 ");
+    assertThat(results.get(1)).isEqualTo(results.get(0));
+    assertThat(behind.store.hasTtlKeys()).isTrue();
   }
 }

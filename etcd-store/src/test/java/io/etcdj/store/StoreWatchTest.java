@@ -97,7 +97,7 @@ class StoreWatchTest {
     assertThat(got).extracting(e -> e.node().modifiedIndex()).containsExactly(50L);
   }
 
-  /** SPEC KEY-166: recursive watchers see descendants; plain ones only their key. */
+  /** SPEC KEY-166, KEY-042: recursive watchers see descendants; plain ones only their key. */
   @Test
   void recursiveWatchSeesDescendants() throws Exception {
     watch("/dir", true, false, 0);
@@ -114,7 +114,9 @@ class StoreWatchTest {
     assertThat(plain).extracting(Event::action).containsExactly("update");
   }
 
-  /** SPEC KEY-141: live recursive watches skip hidden descendants unless watched exactly. */
+  /**
+   * SPEC KEY-141, GOT-010: live recursive watches skip hidden descendants unless watched exactly.
+   */
   @Test
   void hiddenKeysAreSkippedByLiveRecursiveWatches() throws Exception {
     watch("/p", true, false, 0);
@@ -128,7 +130,7 @@ class StoreWatchTest {
     assertThat(got).extracting(e -> e.node().key()).containsExactly("/1/p/visible");
   }
 
-  /** SPEC KEY-142: history replay does not filter hidden keys. */
+  /** SPEC KEY-142, GOT-010: history replay does not filter hidden keys. */
   @Test
   void historyReplayIncludesHiddenKeys() throws Exception {
     k.set("/d/_h", "hidden");

@@ -200,6 +200,34 @@ class ClientHttpTest {
     }
   }
 
+  /**
+   * KEY-182, GOT-008: the Raft index also moves for what changes no key: a failed write takes a
+   * log entry, and so does a quorum read (RFT-018: a QGET entry, not a local read); the etcd index
+   * moves for successful writes only. (Nothing else writes to this member's log meanwhile: no key
+   * of this class has a TTL, so there is no SYNC.)
+   */
+  @Test
+  void failedWritesAndQuorumReadsMoveOnlyTheRaftIndex() throws Exception {
+    try (RawHttp c = new RawHttp(port)) {
+      c.send("PUT", "/v2/keys/e2e/idx", "value=1").read();
+      RawHttp.Response before = c.send("GET", "/v2/keys/e2e/idx", (String) null).read();
+      RawHttp.Response failed =
+          c.send("PUT", "/v2/keys/e2e/idx?prevExist=false", "value=2").read();
+      assertThat(failed.status()).isEqualTo(412);
+      RawHttp.Response afterFailed = c.send("GET", "/v2/keys/e2e/idx", (String) null).read();
+      RawHttp.Response quorum =
+          c.send("GET", "/v2/keys/e2e/idx?quorum=true", (String) null).read();
+      RawHttp.Response afterQuorum = c.send("GET", "/v2/keys/e2e/idx", (String) null).read();
+      long raft = Long.parseLong(before.header("X-Raft-Index"));
+      assertThat(Long.parseLong(afterFailed.header("X-Raft-Index"))).isEqualTo(raft + 1);
+      assertThat(Long.parseLong(quorum.header("X-Raft-Index"))).isEqualTo(raft + 2);
+      assertThat(Long.parseLong(afterQuorum.header("X-Raft-Index"))).isEqualTo(raft + 2);
+      assertThat(List.of(failed, afterFailed, quorum, afterQuorum))
+          .extracting(r -> r.header("X-Etcd-Index"))
+          .containsOnly(before.header("X-Etcd-Index"));
+    }
+  }
+
   /** KEY-033: a malformed form is 210 and stores nothing. */
   @Test
   void malformedFormIsRejectedAndNothingChanges() throws Exception {

@@ -57,10 +57,13 @@ final class HttpReplies {
 
   /** 405 with {@code Allow: a,b,c} (comma, no spaces; KEY-002). */
   static FullHttpResponse methodNotAllowed(String... allowed) {
-    FullHttpResponse r = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method Not Allowed");
+    FullHttpResponse r =
+        response(HttpResponseStatus.METHOD_NOT_ALLOWED, null, "Method Not Allowed\n");
     if (allowed.length > 0) {
       r.headers().set("Allow", String.join(",", allowed));
     }
+    // http.Error's headers after Allow: Go writes a handler's headers sorted by name (OTH-046).
+    r.headers().set("Content-Type", TEXT).set("X-Content-Type-Options", "nosniff");
     return r;
   }
 

@@ -74,6 +74,44 @@ class KeysHandlerTest {
     assertThat(again.status().code()).isEqualTo(200);
   }
 
+  /**
+   * KEY-053, KEY-054, KEY-055: how a PUT is dispatched: prevExist=false creates (201; 105 once the
+   * key exists), prevValue or prevIndex without prevExist compare and swap, anything else sets.
+   */
+  @Test
+  void putIsCreateCompareAndSwapOrSet() {
+    FullHttpResponse created = call(form("PUT", "/v2/keys/p?prevExist=false", "value=1"));
+    assertThat(created.status().code()).isEqualTo(201);
+    assertThat(body(created))
+        .isEqualTo(
+            "{\"action\":\"create\",\"node\":{\"key\":\"/p\",\"value\":\"1\","
+                + "\"modifiedIndex\":4,\"createdIndex\":4}}\n");
+    FullHttpResponse exists = call(form("PUT", "/v2/keys/p?prevExist=false", "value=2"));
+    assertThat(exists.status().code()).isEqualTo(412);
+    assertThat(body(exists))
+        .isEqualTo(
+            "{\"errorCode\":105,\"message\":\"Key already exists\",\"cause\":\"/p\","
+                + "\"index\":4}\n");
+    FullHttpResponse byValue = call(form("PUT", "/v2/keys/p?prevValue=1", "value=2"));
+    assertThat(byValue.status().code()).isEqualTo(200);
+    assertThat(body(byValue))
+        .isEqualTo(
+            "{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/p\",\"value\":\"2\","
+                + "\"modifiedIndex\":5,\"createdIndex\":4},\"prevNode\":{\"key\":\"/p\","
+                + "\"value\":\"1\",\"modifiedIndex\":4,\"createdIndex\":4}}\n");
+    assertThat(body(call(form("PUT", "/v2/keys/p?prevIndex=5", "value=3"))))
+        .startsWith("{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/p\",\"value\":\"3\",");
+    FullHttpResponse failed = call(form("PUT", "/v2/keys/p?prevIndex=5", "value=4"));
+    assertThat(failed.status().code()).isEqualTo(412);
+    assertThat(body(failed)).contains("\"errorCode\":101,").contains("[5 != 6]");
+    FullHttpResponse set = call(form("PUT", "/v2/keys/p?prevIndex=0", "value=4"));
+    assertThat(set.status().code()).isEqualTo(200);
+    assertThat(body(set))
+        .startsWith(
+            "{\"action\":\"set\",\"node\":{\"key\":\"/p\",\"value\":\"4\","
+                + "\"modifiedIndex\":7,\"createdIndex\":7},\"prevNode\":");
+  }
+
   /** KEY-009: HEAD has the GET's headers and Content-Length, and no body. */
   @Test
   void headHasTheHeadersOfGetWithoutBody() {
@@ -85,7 +123,7 @@ class KeysHandlerTest {
     assertThat(head.content().readableBytes()).isZero();
   }
 
-  /** KEY-002, KEY-004: 405 with Allow, plain text, and no cluster ID. */
+  /** KEY-002, KEY-004: 405 with Allow (first, as Go sorts headers), plain text, no cluster ID. */
   @Test
   void otherMethodsGet405WithAllow() {
     FullHttpResponse r = call(form("PATCH", "/v2/keys/foo", "value=x"));
@@ -93,6 +131,8 @@ class KeysHandlerTest {
     assertThat(r.headers().get("Allow")).isEqualTo("HEAD,GET,PUT,POST,DELETE");
     assertThat(r.headers().get("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(r.headers().contains("X-Etcd-Cluster-Id")).isFalse();
+    assertThat(r.headers().names())
+        .containsExactly("Allow", "Content-Type", "X-Content-Type-Options", "Content-Length");
     assertThat(body(r)).isEqualTo("Method Not Allowed\n");
   }
 
@@ -189,6 +229,66 @@ class KeysHandlerTest {
     assertThat(watchers()).isZero();
   }
 
+  /**
+   * KEY-171: the member sets no time limit on a watch: an hour later the long poll is still open,
+   * its watcher registered, and it still answers the next event.
+   */
+  @Test
+  void longPollHasNoServerTimeout() {
+    channel.writeInbound(request("GET", "/v2/keys/idle?wait=true"));
+    assertThat(poll()).isInstanceOf(HttpResponse.class);
+    channel.advanceTimeBy(1, TimeUnit.HOURS);
+    channel.runScheduledPendingTasks();
+    channel.runPendingTasks();
+    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(watchers()).isEqualTo(1);
+    server.propose(io.etcdj.server.Request.put("/1/idle", "late")).join();
+    assertThat(eventBody(poll())).contains("\"value\":\"late\"");
+    assertThat(poll()).isInstanceOf(LastHttpContent.class);
+  }
+
+  /**
+   * KEY-172: a watch that fails (401: its index left the 1000-event history) gets a plain error
+   * response, before any header is flushed. KEY-174: the client's way back, a GET then a watch
+   * from X-Etcd-Index + 1, then from each event's modifiedIndex + 1, misses no event.
+   */
+  @Test
+  void clearedWatchIsAPlainErrorAndTheClientResumes() {
+    for (int i = 0; i < 1001; i++) {
+      server.propose(io.etcdj.server.Request.put("/1/h", "v" + i)).join();
+    }
+    FullHttpResponse cleared = call(request("GET", "/v2/keys/h?wait=true&waitIndex=4"));
+    assertThat(cleared.status().code()).isEqualTo(400);
+    assertThat(cleared.headers().get("Content-Type")).isEqualTo("application/json");
+    assertThat(cleared.headers().get("X-Etcd-Index")).isEqualTo("1004");
+    assertThat(cleared.headers().contains("Transfer-Encoding")).isFalse();
+    assertThat(cleared.headers().contains("X-Raft-Index")).isFalse();
+    assertThat(body(cleared))
+        .isEqualTo(
+            "{\"errorCode\":401,\"message\":\"The event in requested index is outdated and"
+                + " cleared\",\"cause\":\"the requested history has been cleared [5/4]\","
+                + "\"index\":1004}\n");
+    FullHttpResponse get = call(request("GET", "/v2/keys/h"));
+    long next = Long.parseLong(get.headers().get("X-Etcd-Index")) + 1;
+    get.release();
+    channel.writeInbound(request("GET", "/v2/keys/h?wait=true&waitIndex=" + next));
+    assertThat(poll()).isInstanceOf(HttpResponse.class);
+    server.propose(io.etcdj.server.Request.put("/1/h", "after")).join();
+    assertThat(eventBody(poll())).contains("\"value\":\"after\",\"modifiedIndex\":" + next);
+    assertThat(poll()).isInstanceOf(LastHttpContent.class);
+    // Two writes while no watch is open: each is found from the one before it.
+    server.propose(io.etcdj.server.Request.put("/1/h", "x1")).join();
+    server.propose(io.etcdj.server.Request.put("/1/h", "x2")).join();
+    for (String value : List.of("x1", "x2")) {
+      next++;
+      channel.writeInbound(request("GET", "/v2/keys/h?wait=true&waitIndex=" + next));
+      assertThat(poll()).isInstanceOf(HttpResponse.class);
+      assertThat(eventBody(poll()))
+          .contains("\"value\":\"" + value + "\",\"modifiedIndex\":" + next);
+      assertThat(poll()).isInstanceOf(LastHttpContent.class);
+    }
+  }
+
   /** KEY-170, KEY-173: a stream writes every event; closing the channel removes the watcher. */
   @Test
   void streamWritesEachEventAndCloseRemovesTheWatcher() {
@@ -222,6 +322,71 @@ class KeysHandlerTest {
     FullHttpResponse head = call(request("HEAD", "/v2/members"));
     assertThat(head.headers().get("Allow")).isEqualTo("GET,POST,DELETE,PUT");
     assertThat(call(request("POST", "/version")).headers().get("Allow")).isEqualTo("GET");
+  }
+
+  /**
+   * OTH-023: any other path under /v2/members/ (a member's own ID included) is a JSON 404 with
+   * the cluster ID.
+   */
+  @Test
+  void otherMemberPathsAreNotFound() {
+    for (String path :
+        List.of(
+            "/v2/members/nope", "/v2/members/" + server.idHex(), "/v2/members/leader/x",
+            "/v2/members/abc/", "/v2/members/LEADER?x=1")) {
+      FullHttpResponse r = call(request("GET", path));
+      assertThat(r.status().code()).as(path).isEqualTo(404);
+      assertThat(r.headers().get("Content-Type")).isEqualTo("application/json");
+      assertThat(r.headers().get("X-Etcd-Cluster-Id")).isEqualTo(server.clusterIdHex());
+      assertThat(body(r)).isEqualTo("{\"message\":\"Not found\"}");
+    }
+  }
+
+  /**
+   * KEY-057: a member's name and client URLs are an internal PUT under /0, applied in log order as
+   * any write; the members list reads what was applied last.
+   */
+  @Test
+  void internalAttributePutsUpdateTheMembers() {
+    server
+        .propose(
+            io.etcdj.server.Request.put(
+                "/0/members/" + server.idHex() + "/attributes",
+                "{\"name\":\"renamed\",\"clientURLs\":[\"http://127.0.0.1:9\"]}"))
+        .join();
+    assertThat(body(call(request("GET", "/v2/members"))))
+        .isEqualTo(
+            "{\"members\":[{\"id\":\""
+                + server.idHex()
+                + "\",\"name\":\"renamed\",\"peerURLs\":[\"http://localhost:2380\"],"
+                + "\"clientURLs\":[\"http://127.0.0.1:9\"]}]}\n");
+    // /0 is not in the keys space: the keys root stays empty.
+    assertThat(body(call(request("GET", "/v2/keys/?recursive=true"))))
+        .isEqualTo("{\"action\":\"get\",\"node\":{\"dir\":true}}\n");
+  }
+
+  /**
+   * OTH-046: the stats documents answer GET only, with a 405 whose Allow comes first (Go writes a
+   * handler's headers sorted by name); they check no credentials, so no auth lookup counts a
+   * failed get (KEY-190).
+   */
+  @Test
+  void statsAllowOnlyGetAndCheckNoCredentials() {
+    long before = getsFail(body(call(request("GET", "/v2/stats/store"))));
+    for (String path : List.of("/v2/stats/self", "/v2/stats/leader", "/v2/stats/store")) {
+      FullHttpResponse get = call(request("GET", path));
+      assertThat(get.status().code()).as(path).isEqualTo(200);
+      get.release();
+      for (String method : List.of("POST", "PUT", "DELETE", "HEAD", "PATCH")) {
+        FullHttpResponse r = call(request(method, path));
+        assertThat(r.status().code()).as(method + " " + path).isEqualTo(405);
+        assertThat(r.headers().get("Allow")).isEqualTo("GET");
+        assertThat(r.headers().names())
+            .containsExactly("Allow", "Content-Type", "X-Content-Type-Options", "Content-Length");
+        r.release();
+      }
+    }
+    assertThat(getsFail(body(call(request("GET", "/v2/stats/store"))))).isEqualTo(before);
   }
 
   /** OTH-024, OTH-025, OTH-028, OTH-030: member changes are checked as etcd checks them. */
@@ -314,6 +479,15 @@ class KeysHandlerTest {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
     throw new AssertionError("no response within 5 s");
+  }
+
+  /** The JSON line of one watch event (the content is released). */
+  private static String eventBody(Object out) {
+    assertThat(out).isInstanceOf(HttpContent.class).isNotInstanceOf(LastHttpContent.class);
+    HttpContent event = (HttpContent) out;
+    String s = event.content().toString(StandardCharsets.UTF_8);
+    event.release();
+    return s;
   }
 
   private int watchers() {
