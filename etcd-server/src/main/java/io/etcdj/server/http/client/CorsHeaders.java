@@ -3,6 +3,8 @@ package io.etcdj.server.http.client;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import java.util.List;
@@ -41,9 +43,14 @@ public final class CorsHeaders extends ChannelDuplexHandler {
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
       throws Exception {
     if (msg instanceof HttpResponse response && allowedOrigin != null) {
+      // Go writes a handler's headers sorted by name: these three come before every header our
+      // handlers set (Allow, Content-Type, X-...), so they go first, in their own order.
+      HttpHeaders handlers = new DefaultHttpHeaders().set(response.headers());
+      response.headers().clear();
+      response.headers().add("Access-Control-Allow-Headers", "accept, content-type, authorization");
       response.headers().add("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE");
       response.headers().add("Access-Control-Allow-Origin", allowedOrigin);
-      response.headers().add("Access-Control-Allow-Headers", "accept, content-type, authorization");
+      response.headers().add(handlers);
     }
     super.write(ctx, msg, promise);
   }
