@@ -242,9 +242,14 @@ public final class EtcdServer implements AutoCloseable {
 
       @Override
       public String clusterVersion() {
-        return hasClusterVersion() ? CLUSTER_VERSION : "not_decided";
+        return EtcdServer.this.clusterVersion();
       }
     };
+  }
+
+  /** {@code 2.3.0} once the cluster version entry is applied, else {@code not_decided} (OTH-010). */
+  public String clusterVersion() {
+    return hasClusterVersion() ? CLUSTER_VERSION : "not_decided";
   }
 
   /** The committed membership with published names and client URLs, sorted by ID (OTH-021). */

@@ -41,7 +41,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     routes.put("/v2/stats/self", stats.self());
     routes.put("/v2/stats/leader", stats.leader());
     routes.put("/v2/stats/store", stats.store());
-    routes.put("/version", new VersionHandler());
+    routes.put("/version", new VersionHandler(server));
     routes.put("/health", new HealthHandler(server));
     routes.put("/metrics", new MetricsHandler(server));
     return routes;

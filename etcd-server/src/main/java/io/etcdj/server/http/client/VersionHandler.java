@@ -6,17 +6,25 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * {@code /version} (SPEC OTH-010, 2.3 form).
+ * {@code /version} (SPEC OTH-010, 2.3 form): the cluster version is {@code not_decided} until the
+ * leader's first entry setting it is applied, a moment after start.
  *
- * <p>Thread-safety: stateless.
+ * <p>Thread-safety: stateless apart from the shared server.
  */
 final class VersionHandler implements Route {
-  static final String BODY =
-      "{\"etcdserver\":\""
-          + EtcdServer.VERSION
-          + "\",\"etcdcluster\":\""
-          + EtcdServer.CLUSTER_VERSION
-          + "\"}";
+  private final EtcdServer server;
+
+  VersionHandler(EtcdServer server) {
+    this.server = server;
+  }
+
+  static String body(String clusterVersion) {
+    return "{\"etcdserver\":\""
+        + EtcdServer.VERSION
+        + "\",\"etcdcluster\":\""
+        + clusterVersion
+        + "\"}";
+  }
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
@@ -25,6 +33,7 @@ final class VersionHandler implements Route {
       HttpReplies.send(ctx, head, HttpReplies.methodNotAllowed("GET"));
       return;
     }
-    HttpReplies.send(ctx, false, HttpReplies.response(HttpResponseStatus.OK, HttpReplies.JSON, BODY));
+    HttpReplies.send(ctx, false, HttpReplies.response(
+            HttpResponseStatus.OK, HttpReplies.JSON, body(server.clusterVersion())));
   }
 }

@@ -37,6 +37,14 @@ final class ClientHarness implements AutoCloseable {
 
   /** A member in {@code dataDir}, elected and published, serving every client route. */
   ClientHarness(Path dataDir) throws Exception {
+    this(dataDir, true);
+  }
+
+  /**
+   * @param publish whether to publish the member, which also has the leader set the cluster
+   *     version; without, the member serves as it does in the moment after its start
+   */
+  ClientHarness(Path dataDir, boolean publish) throws Exception {
     server =
         new EtcdServer(
             // No tick rounds on the raft thread while a test runs (see barrier()).
@@ -51,7 +59,9 @@ final class ClientHarness implements AutoCloseable {
                 .toConfig(),
             SystemClock.INSTANCE);
     server.bootstrap();
-    server.publish(List.of("http://127.0.0.1:1"));
+    if (publish) {
+      server.publish(List.of("http://127.0.0.1:1"));
+    }
     channel =
         new EmbeddedChannel(
             new FormLimitAggregator(server.clusterIdHex()),
