@@ -1,26 +1,21 @@
 package io.etcdj.server.http.client;
 
+import static io.etcdj.server.http.client.ClientHarness.body;
+import static io.etcdj.server.http.client.ClientHarness.form;
+import static io.etcdj.server.http.client.ClientHarness.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.etcdj.server.EtcdFlags;
 import io.etcdj.server.EtcdServer;
-import io.etcdj.server.SystemClock;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,30 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client handlers through an EmbeddedChannel (STYLE 13): routing, headers, watches. */
 class KeysHandlerTest {
   @TempDir Path dataDir;
+  private ClientHarness member;
   private EtcdServer server;
   private EmbeddedChannel channel;
 
   @BeforeEach
   void start() throws Exception {
-    server =
-        new EtcdServer(
-            // No tick rounds on the raft thread while a test runs (see barrier()).
-            EtcdFlags.parse(new String[] {"--name", "t", "--data-dir", dataDir.toString(),
-                "--listen-peer-urls", "http://127.0.0.1:0", "--heartbeat-interval", "10000",
-                "--election-timeout", "50000"}, Map.of(), l -> {}).toConfig(),
-            SystemClock.INSTANCE);
-    server.bootstrap();
-    server.publish(List.of("http://127.0.0.1:1"));
-    channel =
-        new EmbeddedChannel(
-            new FormLimitAggregator(server.clusterIdHex()),
-            new ClientRouter(ClientInitializer.routes(server)));
+    member = new ClientHarness(dataDir);
+    server = member.server;
+    channel = member.channel;
   }
 
   @AfterEach
   void stop() {
-    channel.finishAndReleaseAll();
-    server.close();
+    member.close();
   }
 
   /** KEY-097, KEY-180, KEY-183: a set answers 201 with every index header; first write is 4. */
@@ -436,49 +421,11 @@ class KeysHandlerTest {
   }
 
   private FullHttpResponse call(FullHttpRequest request) {
-    // fireChannelRead, unlike writeInbound, does not run the queued tasks: the test thread leaves
-    // the queue alone until the barrier has passed.
-    channel.pipeline().fireChannelRead(request);
-    barrier();
-    Object out = poll();
-    assertThat(out).isInstanceOf(FullHttpResponse.class);
-    return (FullHttpResponse) out;
+    return member.call(request);
   }
 
-  /**
-   * A quorum read queued behind the request's proposal is a barrier: when it completes, every
-   * earlier proposal has handed over its answer. A lone write's raft round runs on the event loop
-   * that read it (RaftLoop#propose), here the channel's, so this thread runs the channel's tasks
-   * until then. The EmbeddedChannel's task queue is not thread-safe: that is safe because no other
-   * round runs meanwhile (this member ticks every 10 s, see {@link #start}); a round on the raft
-   * thread would hand its answers over from there.
-   */
-  private void barrier() {
-    java.util.concurrent.CompletableFuture<?> done =
-        server.propose(io.etcdj.server.Request.quorumGet("/"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!done.isDone()) {
-      channel.runPendingTasks();
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the barrier was not applied within 5 s");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-    }
-    done.join();
-  }
-
-  /** Waits (bounded) for the next outbound message. */
   private Object poll() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      channel.runPendingTasks();
-      Object out = channel.readOutbound();
-      if (out != null) {
-        return out;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-    }
-    throw new AssertionError("no response within 5 s");
+    return member.poll();
   }
 
   /** The JSON line of one watch event (the content is released). */
@@ -499,36 +446,9 @@ class KeysHandlerTest {
     return Long.parseLong(stats.replaceAll(".*\"getsFail\":(\\d+).*", "$1"));
   }
 
-  private static String body(FullHttpResponse r) {
-    String s = r.content().toString(StandardCharsets.UTF_8);
-    r.release();
-    return s;
-  }
-
-  /** Every HTTP/1.1 client names the host (Go's server refuses a request without). */
-  private static FullHttpRequest request(String method, String uri) {
-    FullHttpRequest r =
-        new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), uri);
-    r.headers().set("Host", "127.0.0.1");
-    return r;
-  }
-
   private static FullHttpRequest json(String method, String uri, String body) {
     FullHttpRequest r = form(method, uri, body);
     r.headers().set("Content-Type", "application/json");
-    return r;
-  }
-
-  private static FullHttpRequest form(String method, String uri, String body) {
-    FullHttpRequest r =
-        new DefaultFullHttpRequest(
-            HttpVersion.HTTP_1_1,
-            HttpMethod.valueOf(method),
-            uri,
-            Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-    r.headers().set("Host", "127.0.0.1");
-    r.headers().set("Content-Type", "application/x-www-form-urlencoded");
-    r.headers().set("Content-Length", r.content().readableBytes());
     return r;
   }
 }
