@@ -43,6 +43,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     routes.put("/v2/stats/store", stats.store());
     routes.put("/version", new VersionHandler());
     routes.put("/health", new HealthHandler(server));
+    routes.put("/config/local/log", new LogLevelHandler());
     return routes;
   }
 

@@ -55,12 +55,18 @@ final class HttpReplies {
     return error(HttpResponseStatus.NOT_FOUND, "404 page not found");
   }
 
-  /** 405 with {@code Allow: a,b,c} (comma, no spaces; KEY-002). */
+  /**
+   * 405 with {@code Allow: a,b,c} (comma, no spaces; KEY-002). Go writes a handler's headers
+   * sorted by name, so Allow comes before Content-Type.
+   */
   static FullHttpResponse methodNotAllowed(String... allowed) {
-    FullHttpResponse r = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method Not Allowed");
+    FullHttpResponse r =
+        response(HttpResponseStatus.METHOD_NOT_ALLOWED, null, "Method Not Allowed\n");
     if (allowed.length > 0) {
       r.headers().set("Allow", String.join(",", allowed));
     }
+    r.headers().set("Content-Type", TEXT);
+    r.headers().set("X-Content-Type-Options", "nosniff");
     return r;
   }
 
