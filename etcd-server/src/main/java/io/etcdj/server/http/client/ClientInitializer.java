@@ -44,6 +44,7 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     routes.put("/version", new VersionHandler());
     routes.put("/health", new HealthHandler(server));
     routes.put("/config/local/log", new LogLevelHandler());
+    routes.put("/debug/vars", new DebugVarsHandler(server));
     return routes;
   }
 
