@@ -30,8 +30,12 @@ public final class EtcdFlags {
   /** Flags given on the command line or through the environment, in order. */
   private final Map<String, String> given;
 
-  private EtcdFlags(Map<String, String> given) {
+  /** The command line as given, flags and all (not the environment). */
+  private final List<String> args;
+
+  private EtcdFlags(Map<String, String> given, List<String> args) {
     this.given = given;
+    this.args = args;
   }
 
   /**
@@ -71,7 +75,7 @@ public final class EtcdFlags {
       log.accept("I|recognized and used environment variable " + var + "=" + e.getValue());
       given.put(flag.goName, e.getValue());
     }
-    return new EtcdFlags(given);
+    return new EtcdFlags(given, List.of(args));
   }
 
   /** The flag's value: as given, or its default. */
@@ -140,6 +144,19 @@ public final class EtcdFlags {
       }
     }
     return ignored;
+  }
+
+  /**
+   * What a Go program finds in {@code os.Args}: the program's name, then the arguments. The name
+   * is {@code etcd}, as a shell passes it when the command is found on the {@code PATH}: the JVM
+   * does not see how the process was started (scripts/etcd, java -jar), and its own command line
+   * names java and the jar.
+   */
+  List<String> commandLine() {
+    List<String> line = new ArrayList<>();
+    line.add("etcd");
+    line.addAll(args);
+    return line;
   }
 
   /** True if the flag was given on the command line or through the environment. */

@@ -4,6 +4,8 @@ import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.discovery.SrvCluster;
 import io.etcdj.server.log.CapnslogLevel;
+import io.etcdj.server.log.GlobalLogLevel;
+import io.etcdj.server.log.LogLevel;
 import io.etcdj.server.proxy.ProxyServer;
 import io.etcdj.server.tls.HttpsListeners;
 import io.etcdj.server.tls.TlsContexts;
@@ -71,8 +73,7 @@ public final class EtcdMain {
     // A restart's slowest step, decoding the newest snapshot, starts now, beside the rest.
     SnapshotPrefetch.begin(config.snapPath());
     if (flags.debugRequested()) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-          .setLevel(ch.qos.logback.classic.Level.DEBUG);
+      GlobalLogLevel.set(LogLevel.DEBUG);
     }
     LOG.info("etcd Version: {}", EtcdServer.VERSION);
     LOG.info("Git SHA: Not provided (use ./build instead of go build)");

@@ -1,6 +1,7 @@
 package io.etcdj.server;
 
 import io.etcdj.raft.RaftConfig;
+import io.etcdj.raft.Status;
 import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.server.auth.AuthStore;
@@ -346,6 +347,14 @@ public final class EtcdServer implements AutoCloseable {
 
   public boolean isLeader() {
     return raft.isLeader();
+  }
+
+  /**
+   * OTH-014: raft's status, as the raft loop reads it between two steps. Fails when the loop has
+   * stopped or does not answer within the request timeout.
+   */
+  public CompletableFuture<Status> raftStatus() {
+    return raft.status().orTimeout(requestTimeoutMs(config), TimeUnit.MILLISECONDS);
   }
 
   private void snapshotSaved(long index, long term, ConfState confState) {

@@ -8,6 +8,7 @@ import io.etcdj.raft.Ready;
 import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.SoftState;
 import io.etcdj.raft.StateType;
+import io.etcdj.raft.Status;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.Entry;
@@ -239,6 +240,21 @@ final class RaftLoop implements AutoCloseable {
   /** Runs {@code task} on the loop thread, between two rounds (it may use the WAL and storage). */
   void execute(Runnable task) {
     inbox.add(task);
+  }
+
+  /**
+   * Raft's status (RFT-019, for {@code /debug/vars}), read on the loop thread between two steps,
+   * as etcd's node answers {@code Status()} from its own goroutine. Fails at once when the loop
+   * has stopped; a task queued as it stops is never run, so callers bound the wait.
+   */
+  CompletableFuture<Status> status() {
+    CompletableFuture<Status> status = new CompletableFuture<>();
+    if (!running) {
+      status.completeExceptionally(new ServerStoppedException());
+      return status;
+    }
+    execute(() -> status.complete(node.status()));
+    return status;
   }
 
   /** Completes with the first leader's ID once raft knows one. */

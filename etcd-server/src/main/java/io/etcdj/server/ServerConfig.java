@@ -41,6 +41,8 @@ import java.util.Map;
  * @param clientTls {@code --cert-file}, {@code --key-file}, {@code --ca-file}, {@code
  *     --trusted-ca-file}, {@code --client-cert-auth} (FLG-041)
  * @param peerTls the same flags with {@code --peer-} (FLG-042)
+ * @param commandLine the process arguments as Go's {@code os.Args} holds them, {@code etcd}
+ *     first (the {@code cmdline} of {@code /debug/vars}, OTH-014)
  */
 public record ServerConfig(
     String name,
@@ -65,7 +67,8 @@ public record ServerConfig(
     boolean strictReconfigCheck,
     boolean electionTickAdvance,
     TlsInfo clientTls,
-    TlsInfo peerTls) {
+    TlsInfo peerTls,
+    List<String> commandLine) {
 
   public ServerConfig {
     listenClientUrls = List.copyOf(listenClientUrls);
@@ -74,6 +77,7 @@ public record ServerConfig(
     advertisePeerUrls = List.copyOf(advertisePeerUrls);
     initialCluster = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(initialCluster));
     corsOrigins = List.copyOf(corsOrigins);
+    commandLine = List.copyOf(commandLine);
   }
 
   /** Checks the rules etcd checks before starting (FLG-005, CLU-013). */
@@ -169,7 +173,8 @@ public record ServerConfig(
         strictReconfigCheck,
         electionTickAdvance,
         clientTls,
-        peerTls);
+        peerTls,
+        commandLine);
   }
 
   /** The same configuration as a proxy: a member whose discovery found the cluster full. */
@@ -197,7 +202,8 @@ public record ServerConfig(
         strictReconfigCheck,
         electionTickAdvance,
         clientTls,
-        peerTls);
+        peerTls,
+        commandLine);
   }
 
   /**

@@ -171,7 +171,8 @@ final class ServerConfigBuilder {
                 f.get(PEER_KEY_FILE),
                 f.get(PEER_CA_FILE),
                 f.get(PEER_TRUSTED_CA_FILE),
-                f.isSet(PEER_CLIENT_CERT_AUTH)));
+                f.isSet(PEER_CLIENT_CERT_AUTH)),
+            f.commandLine());
     config.validate();
     return config;
   }

@@ -49,6 +49,20 @@ class EtcdFlagsTest {
     assertThat(config("--initial-election-tick-advance").electionTickAdvance()).isTrue();
   }
 
+  /**
+   * OTH-014: the command line as {@code /debug/vars} shows it, Go's {@code os.Args}: {@code etcd},
+   * then the arguments as given; the environment is not part of it.
+   */
+  @Test
+  void commandLineIsEtcdThenTheArguments() throws Exception {
+    String[] args = {"--name", "n1", "-data-dir=d"};
+    EtcdFlags flags = EtcdFlags.parse(args, Map.of("ETCD_SNAPSHOT_COUNT", "5"), l -> {});
+
+    assertThat(flags.toConfig().commandLine())
+        .containsExactly("etcd", "--name", "n1", "-data-dir=d");
+    assertThat(config().commandLine()).containsExactly("etcd");
+  }
+
   /** The benchmark's command line starts (brief: etcd 3.4 style flags). */
   @Test
   void acceptsTheReferenceCommandLine() throws Exception {

@@ -69,6 +69,16 @@ class CapnslogEncoderTest {
     assertThat(encoded(critical)).contains(" C | ").isEqualTo(pattern.doLayout(critical));
   }
 
+  /** OTH-013: etcd's notices ({@code plog.Noticef}) print N, between W and I. */
+  @Test
+  void noticeLinesPrintN() {
+    LoggingEvent notice = event(Level.INFO, "globalLogLevel set to \"DEBUG\"", null);
+    notice.addMarker(CapnslogLevel.NOTICE);
+
+    assertThat(encoded(notice)).endsWith(" N | etcdserver: globalLogLevel set to \"DEBUG\""
+        + System.lineSeparator());
+  }
+
   @Test
   void stackTraceFollowsTheLineAsThePatternPrintedIt() {
     LoggingEvent e =

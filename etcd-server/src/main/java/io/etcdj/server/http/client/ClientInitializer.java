@@ -44,6 +44,8 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     routes.put("/version", new VersionHandler(server));
     routes.put("/health", new HealthHandler(server));
     routes.put("/metrics", new MetricsHandler(server));
+    routes.put("/config/local/log", new LogLevelHandler());
+    routes.put("/debug/vars", new DebugVarsHandler(server));
     return routes;
   }
 

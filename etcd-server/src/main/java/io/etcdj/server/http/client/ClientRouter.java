@@ -6,6 +6,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.NetUtil;
+import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -58,6 +60,10 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       HttpReplies.send(ctx, false, HttpReplies.response(HttpResponseStatus.OK, null, ""));
       return;
     }
+    if (LOG.isDebugEnabled()) {
+      // etcd's requestLogger, around its mux (OTH-013: seen once the level is DEBUG).
+      LOG.debug("[{}] {} remote:{}", request.method(), request.uri(), remote(ctx));
+    }
     if (target.redirected(ctx, request)) {
       return;
     }
@@ -77,6 +83,13 @@ final class ClientRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
           false,
           HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal Server Error"));
     }
+  }
+
+  /** Go's {@code RemoteAddr}: {@code 127.0.0.1:41234}, {@code [::1]:41234} (RFC 5952 form). */
+  private static String remote(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress a
+        ? NetUtil.toSocketAddressString(a)
+        : String.valueOf(ctx.channel().remoteAddress());
   }
 
   /** ServeMux: an exact pattern wins, then the longest prefix pattern. */

@@ -34,6 +34,23 @@ final class GoJsonSyntax {
     }
   }
 
+  /**
+   * Where the first JSON value of {@code json} ends, as Go's {@code json.Decoder} reads it: the
+   * whitespace before it is skipped and nothing after it is looked at.
+   *
+   * @return the offset just past the value, or -1 when the input does not start with one
+   *     well-formed value (empty, truncated or malformed)
+   */
+  static int firstValueEnd(byte[] json) {
+    GoJsonSyntax s = new GoJsonSyntax(json);
+    try {
+      s.value("looking for beginning of value");
+      return s.pos;
+    } catch (SyntaxError e) {
+      return -1;
+    }
+  }
+
   private static final class SyntaxError extends Exception {
     SyntaxError(String message) {
       super(message, null, false, false);

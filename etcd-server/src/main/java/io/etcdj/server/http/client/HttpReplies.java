@@ -55,7 +55,10 @@ final class HttpReplies {
     return error(HttpResponseStatus.NOT_FOUND, "404 page not found");
   }
 
-  /** 405 with {@code Allow: a,b,c} (comma, no spaces; KEY-002). */
+  /**
+   * 405 with {@code Allow: a,b,c} (comma, no spaces; KEY-002). Go writes a handler's headers
+   * sorted by name, so Allow comes before Content-Type.
+   */
   static FullHttpResponse methodNotAllowed(String... allowed) {
     FullHttpResponse r =
         response(HttpResponseStatus.METHOD_NOT_ALLOWED, null, "Method Not Allowed\n");
