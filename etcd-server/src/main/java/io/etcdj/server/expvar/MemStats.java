@@ -1,5 +1,6 @@
 package io.etcdj.server.expvar;
 
+import io.etcdj.server.metrics.GoFloat;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

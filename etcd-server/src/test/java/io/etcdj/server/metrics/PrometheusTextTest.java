@@ -7,30 +7,6 @@ import org.junit.jupiter.api.Test;
 
 /** The text format as Go's Prometheus client writes it (SPEC OTH-050..053). */
 class PrometheusTextTest {
-  /** Go's strconv.FormatFloat(v, 'g', -1, 64), figures taken from etcd's own /metrics. */
-  @Test
-  void numbersAreFormattedAsGoFormatsThem() {
-    assertThat(PrometheusText.goFloat(0)).isEqualTo("0");
-    assertThat(PrometheusText.goFloat(1)).isEqualTo("1");
-    assertThat(PrometheusText.goFloat(2224)).isEqualTo("2224");
-    assertThat(PrometheusText.goFloat(999999)).isEqualTo("999999");
-    assertThat(PrometheusText.goFloat(1_000_000)).isEqualTo("1e+06");
-    assertThat(PrometheusText.goFloat(25_980_928)).isEqualTo("2.5980928e+07");
-    assertThat(PrometheusText.goFloat(2_147_483_648.0)).isEqualTo("2.147483648e+09");
-    assertThat(PrometheusText.goFloat(1.79529743619e9)).isEqualTo("1.79529743619e+09");
-    assertThat(PrometheusText.goFloat(0x1p64)).isEqualTo("1.8446744073709552e+19");
-    assertThat(PrometheusText.goFloat(0.3)).isEqualTo("0.3");
-    assertThat(PrometheusText.goFloat(0.0005)).isEqualTo("0.0005");
-    assertThat(PrometheusText.goFloat(0.0001)).isEqualTo("0.0001");
-    assertThat(PrometheusText.goFloat(7.2445e-05)).isEqualTo("7.2445e-05");
-    assertThat(PrometheusText.goFloat(2.048)).isEqualTo("2.048");
-    assertThat(PrometheusText.goFloat(-1.5)).isEqualTo("-1.5");
-    assertThat(PrometheusText.goFloat(1e-10)).isEqualTo("1e-10");
-    assertThat(PrometheusText.goFloat(123456.5)).isEqualTo("123456.5");
-    assertThat(PrometheusText.goFloat(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
-    assertThat(PrometheusText.goFloat(Double.NaN)).isEqualTo("NaN");
-  }
-
   /** Buckets are cumulative, bounds as Go prints them, then sum and count; le comes last. */
   @Test
   void histogramsAreCumulative() {
@@ -53,7 +29,7 @@ class PrometheusTextTest {
                 + "x_seconds_bucket{method=\"GET\",le=\"0.002\"} 3\n"
                 + "x_seconds_bucket{method=\"GET\",le=\"+Inf\"} 4\n"
                 + "x_seconds_sum{method=\"GET\"} "
-                + PrometheusText.goFloat(0x1p-12 + 0.0005 + 0x1p-9 + 4)
+                + GoFloat.format(0x1p-12 + 0.0005 + 0x1p-9 + 4)
                 + "\n"
                 + "x_seconds_count{method=\"GET\"} 4\n");
   }

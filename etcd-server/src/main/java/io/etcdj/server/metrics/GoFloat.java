@@ -1,4 +1,4 @@
-package io.etcdj.server.expvar;
+package io.etcdj.server.metrics;
 
 import java.math.BigDecimal;
 
@@ -6,15 +6,22 @@ import java.math.BigDecimal;
  * A float64 as the encoding/json of Go 1.6, which built etcd 2.3, writes it: {@code
  * strconv.FormatFloat(f, 'g', -1, 64)}, the shortest digits that read back as the same number,
  * in exponent form when the decimal exponent is below -4 or at least 6 ({@code 0.0428},
- * {@code 6.9e-06}, {@code 1e+06}). Later Go writes {@code 6.9e-6} and {@code 1000000}.
+ * {@code 6.9e-06}, {@code 1e+06}). Later Go's JSON writes {@code 6.9e-6} and {@code 1000000}; its
+ * Prometheus client still writes this form, so {@code /metrics} and {@code /debug/vars} share it.
  *
  * <p>Thread-safety: stateless.
  */
-final class GoFloat {
+public final class GoFloat {
   private GoFloat() {}
 
-  /** {@code f} must be finite (Go's encoder refuses NaN and infinities). */
-  static String format(double f) {
+  /** Infinities and NaN as Prometheus writes them; Go's JSON encoder refuses them. */
+  public static String format(double f) {
+    if (Double.isNaN(f)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(f)) {
+      return f > 0 ? "+Inf" : "-Inf";
+    }
     if (f == 0) {
       return (1 / f < 0) ? "-0" : "0";
     }
