@@ -5,6 +5,7 @@ import io.etcdj.raft.Status;
 import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.server.auth.AuthStore;
+import io.etcdj.server.log.CapnslogLevel;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
 import io.etcdj.store.Store;
@@ -385,7 +386,7 @@ public final class EtcdServer implements AutoCloseable {
     if (raft.isLeader() && !hasClusterVersion()) {
       LOG.info("setting up the initial cluster version to 2.3");
       proposals.proposeUntilApplied(Request.put("/0/version", CLUSTER_VERSION));
-      LOG.info("set the initial cluster version to 2.3");
+      LOG.info(CapnslogLevel.NOTICE, "set the initial cluster version to 2.3");
     }
     new Housekeeping(config, clock, store, raft, proposals).start(timers);
   }

@@ -1,6 +1,7 @@
 package io.etcdj.server.auth;
 
 import io.etcdj.server.EtcdServer;
+import io.etcdj.server.log.CapnslogLevel;
 import io.etcdj.store.EtcdError;
 import io.etcdj.store.EtcdException;
 import io.etcdj.store.Event;
@@ -249,7 +250,7 @@ public final class AuthStore {
               return createRole(Role.DEFAULT_GUEST);
             })
         .thenCompose(v -> write("/enabled", "true", true))
-        .thenRun(() -> LOG.info("enabled auth"));
+        .thenRun(() -> LOG.info(CapnslogLevel.NOTICE, "enabled auth"));
   }
 
   /** OTH-066: stores {@code false}; 409 when already off. */
@@ -257,7 +258,7 @@ public final class AuthStore {
     if (!enabled()) {
       return failed(new AuthException(409, "already disabled"));
     }
-    return write("/enabled", "false", true).thenRun(() -> LOG.info("disabled auth"));
+    return write("/enabled", "false", true).thenRun(() -> LOG.info(CapnslogLevel.NOTICE, "disabled auth"));
   }
 
   private static AuthException rootRoleRefused() {

@@ -1,6 +1,7 @@
 package io.etcdj.server.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.etcdj.server.log.CapnslogLevel;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -181,14 +182,14 @@ public final class Discovery {
     for (JsonNode n : all) {
       String id = base(n.path("key").asText());
       if (id.equals(base(selfKey))) {
-        LOG.info("found self {} in the cluster", id);
+        LOG.info(CapnslogLevel.NOTICE, "found self {} in the cluster", id);
       } else {
-        LOG.info("found peer {} in the cluster", id);
+        LOG.info(CapnslogLevel.NOTICE, "found peer {} in the cluster", id);
       }
     }
     long next = seen.index() + 1;
     while (all.size() < seen.size()) {
-      LOG.info("found {} peer(s), waiting for {} more", all.size(), seen.size() - all.size());
+      LOG.info(CapnslogLevel.NOTICE, "found {} peer(s), waiting for {} more", all.size(), seen.size() - all.size());
       DiscoveryClient.Answer event;
       try {
         event = client.watch(token, next, true);
@@ -203,10 +204,10 @@ public final class Discovery {
       }
       JsonNode node = event.body().path("node");
       next = node.path("modifiedIndex").asLong() + 1;
-      LOG.info("found peer {} in the cluster", base(node.path("key").asText()));
+      LOG.info(CapnslogLevel.NOTICE, "found peer {} in the cluster", base(node.path("key").asText()));
       all.add(node);
     }
-    LOG.info("found {} needed peer(s)", all.size());
+    LOG.info(CapnslogLevel.NOTICE, "found {} needed peer(s)", all.size());
     return all;
   }
 
