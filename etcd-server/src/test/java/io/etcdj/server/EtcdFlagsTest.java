@@ -25,17 +25,33 @@ class EtcdFlagsTest {
     assertThat(config("--name", "a", "-name=b").name()).isEqualTo("b");
   }
 
-  /** FLG-020, FLG-021, FLG-027, FLG-034, CLU-005: defaults. */
+  /**
+   * FLG-020, FLG-021, FLG-026, FLG-027, FLG-031, FLG-032, FLG-034, FLG-035, CLU-005, GOT-025:
+   * etcd 2.3's defaults, the legacy ports 4001 and 7001 beside the IANA ones, and the member and
+   * cluster IDs they hash to.
+   */
   @Test
-  void defaultsAreEtcds() throws Exception {
+  void defaultsAreEtcd23s() throws Exception {
     ServerConfig c = config();
     assertThat(c.name()).isEqualTo("default");
     assertThat(c.dataDir()).isEqualTo("default.etcd");
-    assertThat(c.listenClientUrls()).containsExactly(URI.create("http://localhost:2379"));
+    assertThat(c.listenClientUrls())
+        .containsExactly(URI.create("http://localhost:2379"), URI.create("http://localhost:4001"));
+    assertThat(c.advertiseClientUrls())
+        .containsExactly(URI.create("http://localhost:2379"), URI.create("http://localhost:4001"));
+    assertThat(c.listenPeerUrls())
+        .containsExactly(URI.create("http://localhost:2380"), URI.create("http://localhost:7001"));
+    assertThat(c.advertisePeerUrls())
+        .containsExactly(URI.create("http://localhost:2380"), URI.create("http://localhost:7001"));
+    assertThat(c.initialCluster())
+        .containsExactly(
+            Map.entry("default", List.of("http://localhost:2380", "http://localhost:7001")));
     assertThat(c.clusterToken()).isEqualTo("etcd-cluster");
-    assertThat(Long.toHexString(c.memberId())).isEqualTo("8e9e05c52164694d");
-    assertThat(Long.toHexString(c.clusterId())).isEqualTo("cdf818194e3a8c32");
+    assertThat(Long.toHexString(c.memberId())).isEqualTo("ce2a822cea30bfca");
+    assertThat(Long.toHexString(c.clusterId())).isEqualTo("7e27652122e8b2ae");
     assertThat(config("--name", "x").dataDir()).isEqualTo("x.etcd");
+    assertThat(config("--name", "x").initialCluster())
+        .containsExactly(Map.entry("x", List.of("http://localhost:2380", "http://localhost:7001")));
   }
 
   /**
