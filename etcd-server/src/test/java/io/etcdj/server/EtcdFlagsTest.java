@@ -128,11 +128,16 @@ class EtcdFlagsTest {
         .doesNotContain("--peer-heartbeat-interval", "--enable-v2", "--version '");
   }
 
-  /** FLG-005, FLG-010, CLU-013: invalid configurations. */
+  /** FLG-005, FLG-010, CLU-013, GOT-018: invalid configurations. */
   @Test
-  void validatesTheConfiguration() {
+  void validatesTheConfiguration() throws Exception {
     assertThatThrownBy(() -> config("--election-timeout", "400"))
         .hasMessage("-election-timeout[400ms] should be at least as 5 times as -heartbeat-interval[100ms]");
+    assertThat(config("--election-timeout", "500").electionMs()).isEqualTo(500);
+    assertThatThrownBy(() -> config("--election-timeout", "50001"))
+        .isInstanceOfSatisfying(FlagException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+        .hasMessage("-election-timeout[50001ms] is too long, and should be set less than 50000ms");
+    assertThat(config("--election-timeout", "50000").electionMs()).isEqualTo(50000);
     assertThatThrownBy(() -> config("--listen-client-urls", "http://127.0.0.1:1"))
         .hasMessage("-advertise-client-urls is required when -listen-client-urls is set explicitly");
     assertThatThrownBy(
