@@ -101,7 +101,7 @@ public final class EtcdMain {
       return 1; // explained in etcd's words already
     } catch (RuntimeException e) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      LOG.error(CapnslogLevel.CRITICAL, "{}", e.getMessage());
+      explainStartFailure(config, e.getMessage() == null ? e.toString() : e.getMessage());
       return 1;
     }
     serving.set(started);
@@ -178,19 +178,13 @@ public final class EtcdMain {
   public static AutoCloseable start(ServerConfig config, String dnsServer) {
     if (!config.discovery().srvDomain().isEmpty() && !hasData(config)) {
       // CLU-060: the SRV records stand for --initial-cluster, with the same token rules.
-      ServerConfig srv =
+      config =
           config.withInitialCluster(
               SrvCluster.cluster(
                   config.discovery().srvDomain(),
                   config.name(),
                   config.advertisePeerUrls(),
                   dnsServer));
-      try {
-        srv.validate();
-      } catch (FlagException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-      config = srv;
     }
     Path data = Path.of(config.dataDir());
     boolean member = Files.isDirectory(data.resolve("member"));
@@ -215,6 +209,9 @@ public final class EtcdMain {
     }
     if (!config.discovery().enabled()) {
       return EmbeddedEtcd.start(config);
+    }
+    if (config.clusterState().equals("existing")) {
+      BootstrapCheck.verifyJoinExisting(config); // refuses the discovery, before it registers
     }
     Map<String, List<String>> cluster;
     try {
@@ -332,6 +329,31 @@ public final class EtcdMain {
         LOG.info("discovery token {} was used by this member", token);
         LOG.info("the data-dir used by this member must be removed.");
       }
+    }
+  }
+
+  /**
+   * A start that failed, in etcd's words: critical, except a member whose advertised peer URLs
+   * are not its entry in the initial cluster (CLU-013), which etcd explains with hints about the
+   * flags it guesses were forgotten.
+   */
+  private static void explainStartFailure(ServerConfig config, String message) {
+    if (!message.contains("include") || !message.contains("--initial-cluster")) {
+      LOG.error(CapnslogLevel.CRITICAL, "{}", message);
+      return;
+    }
+    LOG.info("{}", message);
+    List<String> legacyDefault = List.of("http://localhost:2380", "http://localhost:7001");
+    boolean defaultCluster = config.initialCluster().equals(Map.of(config.name(), legacyDefault));
+    if (defaultCluster) {
+      LOG.info("forgot to set --initial-cluster flag?");
+    }
+    if (config.advertisePeerUrls().stream().map(URI::toString).sorted().toList()
+        .equals(legacyDefault)) {
+      LOG.info("forgot to set --initial-advertise-peer-urls flag?");
+    }
+    if (defaultCluster && !config.discovery().enabled()) {
+      LOG.info("if you want to use discovery service, please set --discovery flag.");
     }
   }
 
