@@ -10,7 +10,6 @@ import io.etcdj.server.tls.TlsContexts;
 import io.etcdj.server.tls.TlsInfo;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,9 +154,9 @@ public final class EtcdMain {
   /**
    * Starts what the data dir and the flags call for (SPEC CLU-071): a data dir holding {@code
    * member/} restarts the member and one holding {@code proxy/} the proxy, whatever {@code --proxy}
-   * says; an empty one starts a proxy with {@code --proxy on|readonly}, else a member, which first
-   * runs {@code --discovery} if given (CLU-051..055) and becomes a proxy when the discovery cluster
-   * is full and {@code --discovery-fallback} is {@code proxy}.
+   * says ({@link DataDirType}); an empty one starts a proxy with {@code --proxy on|readonly}, else a
+   * member, which first runs {@code --discovery} if given (CLU-051..055) and becomes a proxy when
+   * the discovery cluster is full and {@code --discovery-fallback} is {@code proxy}.
    *
    * @return an {@link EmbeddedEtcd} or a {@link ProxyServer}
    * @throws IllegalStateException if discovery fails (etcd's explanation is logged first)
@@ -176,7 +175,16 @@ public final class EtcdMain {
    * host:port}, empty for the system's resolvers).
    */
   public static AutoCloseable start(ServerConfig config, String dnsServer) {
-    if (!config.discovery().srvDomain().isEmpty() && !hasData(config)) {
+    DataDirType which = DataDirType.identify(Path.of(config.dataDir()));
+    if (which != DataDirType.EMPTY) {
+      // FLG-061: said before anything starts, at capnslog's NOTICE level.
+      LOG.info(
+          CapnslogLevel.NOTICE,
+          "the server is already initialized as {} before, starting as etcd {}...",
+          which,
+          which);
+    }
+    if (!config.discovery().srvDomain().isEmpty() && which == DataDirType.EMPTY) {
       // CLU-060: the SRV records stand for --initial-cluster, with the same token rules.
       config =
           config.withInitialCluster(
@@ -186,12 +194,10 @@ public final class EtcdMain {
                   config.advertisePeerUrls(),
                   dnsServer));
     }
-    Path data = Path.of(config.dataDir());
-    boolean member = Files.isDirectory(data.resolve("member"));
     boolean proxy =
-        !member && (Files.isDirectory(data.resolve("proxy")) || config.proxy().enabled());
+        which == DataDirType.PROXY || (which == DataDirType.EMPTY && config.proxy().enabled());
     checkTls(config, proxy);
-    if (member) {
+    if (which == DataDirType.MEMBER) {
       if (config.discovery().enabled()) {
         LOG.warn(
             "discovery token ignored since a cluster has already been initialized. Valid log"
@@ -200,8 +206,7 @@ public final class EtcdMain {
       }
       return EmbeddedEtcd.start(config);
     }
-    if (Files.isDirectory(data.resolve("proxy"))) {
-      LOG.info("the server is already initialized as proxy before, starting as etcd proxy...");
+    if (which == DataDirType.PROXY) {
       return ProxyServer.start(config.proxy().enabled() ? config : config.asProxy());
     }
     if (config.proxy().enabled()) {
@@ -278,11 +283,6 @@ public final class EtcdMain {
     if (config.listenClientUrls().stream().anyMatch(u -> u.getScheme().equals("https"))) {
       TlsContexts.server(client);
     }
-  }
-
-  private static boolean hasData(ServerConfig config) {
-    Path data = Path.of(config.dataDir());
-    return Files.isDirectory(data.resolve("member")) || Files.isDirectory(data.resolve("proxy"));
   }
 
   /** This member's {@code name=peerURL[,name=peerURL2]} as it registers it (CLU-052). */

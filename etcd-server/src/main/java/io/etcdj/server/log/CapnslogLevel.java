@@ -8,7 +8,7 @@ import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
 /**
- * The one-letter level of etcd's capnslog lines ({@code C E W I D T}; SPEC 5.3), as the logback
+ * The one-letter level of etcd's capnslog lines ({@code C E W N I D T}; SPEC 5.3), as the logback
  * conversion word {@code %capnslogLevel}.
  *
  * <p>Thread-safety: stateless.
@@ -20,17 +20,23 @@ public final class CapnslogLevel extends ClassicConverter {
    */
   public static final Marker CRITICAL = MarkerFactory.getMarker("CRITICAL");
 
+  /**
+   * Marks an info line etcd logs with {@code plog.Notice}, at capnslog's NOTICE level ({@code N
+   * |}, between warning and info), which SLF4J has no level for either.
+   */
+  public static final Marker NOTICE = MarkerFactory.getMarker("NOTICE");
+
   @Override
   public String convert(ILoggingEvent event) {
     Level level = event.getLevel();
     if (level.isGreaterOrEqual(Level.ERROR)) {
-      return critical(event.getMarkerList()) ? "C" : "E";
+      return marked(event.getMarkerList(), CRITICAL) ? "C" : "E";
     }
     if (level.isGreaterOrEqual(Level.WARN)) {
       return "W";
     }
     if (level.isGreaterOrEqual(Level.INFO)) {
-      return "I";
+      return marked(event.getMarkerList(), NOTICE) ? "N" : "I";
     }
     if (level.isGreaterOrEqual(Level.DEBUG)) {
       return "D";
@@ -38,7 +44,7 @@ public final class CapnslogLevel extends ClassicConverter {
     return "T";
   }
 
-  private static boolean critical(List<Marker> markers) {
-    return markers != null && markers.contains(CRITICAL);
+  private static boolean marked(List<Marker> markers, Marker marker) {
+    return markers != null && markers.contains(marker);
   }
 }
