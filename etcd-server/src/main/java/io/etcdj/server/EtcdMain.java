@@ -224,7 +224,7 @@ public final class EtcdMain {
     } catch (DiscoveryException e) {
       if (e.kind() == DiscoveryException.Kind.FULL_CLUSTER
           && config.discovery().fallbackToProxy()) {
-        LOG.info("discovery cluster full, falling back to proxy");
+        LOG.info(CapnslogLevel.NOTICE, "discovery cluster full, falling back to proxy");
         return ProxyServer.start(config.asProxy());
       }
       explainDiscoveryFailure(config, e);
