@@ -3,6 +3,7 @@ package io.etcdj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,28 @@ class BootstrapFlagsTest {
     assertThat(config("--listen-client-urls", listen, "--proxy", "on").proxy().enabled()).isTrue();
     assertThat(config("--listen-client-urls", listen, "--discovery", DISCOVERY).discovery().url())
         .isEqualTo(DISCOVERY);
+  }
+
+  /**
+   * GOT-013: the token is hashed into every member ID and so into the cluster ID; two clusters
+   * on the same URLs but with their own tokens cannot take each other's messages (the peer port
+   * answers 412 "cluster ID mismatch", PeerHandlersTest).
+   */
+  @Test
+  void theClusterTokenSetsTwoClustersApart() throws Exception {
+    String[] same = {"--name", "n1", "--initial-advertise-peer-urls", "http://127.0.0.1:29380"};
+    ServerConfig first = config(same);
+    String[] withToken = {
+      "--name", "n1",
+      "--initial-advertise-peer-urls", "http://127.0.0.1:29380",
+      "--initial-cluster-token", "cluster-2"
+    };
+    ServerConfig second = config(withToken);
+    assertThat(first.clusterToken()).isEqualTo("etcd-cluster");
+    assertThat(second.memberId()).isNotEqualTo(first.memberId());
+    assertThat(second.clusterId()).isNotEqualTo(first.clusterId());
+    assertThat(second.memberId())
+        .isEqualTo(ClusterIds.memberId(List.of("http://127.0.0.1:29380"), "cluster-2"));
   }
 
   /** FLG-033: only new and existing; anything else is refused as etcd's flag parser words it. */
