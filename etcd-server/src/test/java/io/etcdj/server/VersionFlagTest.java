@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,18 @@ class VersionFlagTest {
   void otherwiseInvalidFlagsDoNotMatter() {
     assertThat(run("--election-timeout", "1", "-version")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("etcd Version: 2.3.8\n");
+  }
+
+  /**
+   * FLG-004: etcd 2.3 looks at --version before it reads the environment, so ETCD_VERSION is
+   * used as a flag value but prints nothing (3.4 alike: the member starts).
+   */
+  @Test
+  void etcdVersionInTheEnvironmentPrintsNothing() throws Exception {
+    List<String> lines = new ArrayList<>();
+    EtcdFlags flags = EtcdFlags.parse(new String[0], Map.of("ETCD_VERSION", "true"), lines::add);
+    assertThat(flags.versionRequested()).isFalse();
+    assertThat(lines).containsExactly("I|recognized and used environment variable ETCD_VERSION=true");
   }
 
   private int run(String... args) {
