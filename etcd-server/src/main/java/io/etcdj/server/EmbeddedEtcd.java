@@ -67,10 +67,10 @@ public final class EmbeddedEtcd implements AutoCloseable {
       // data dir, so a port in use stops the start with nothing written; they accept once the
       // member is up.
       server.bindPeers();
-      for (URI url : config.listenClientUrls()) {
-        LOG.info("listening for client requests on {}", url);
-      }
       clients = ClientServer.bind(server, config.listenClientUrls());
+      for (URI url : config.listenClientUrls()) {
+        LOG.info("listening for client requests on {}", url); // FLG-062, once bound
+      }
       server.bootstrap();
       server.awaitRecovered();
       clients.serve();

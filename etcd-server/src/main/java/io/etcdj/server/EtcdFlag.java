@@ -10,6 +10,11 @@ import java.util.Map;
  * {@code --enable-v2}, 2.3's experimental ones (FLG-047), and the legacy ones (FLG-006, FLG-007),
  * which the help does not list.
  *
+ * <p>The URL defaults are 2.3's: each names the IANA port (2379 for clients, 2380 for peers) and
+ * the legacy one of etcd 0.4 (4001, 7001), so a member started without URL flags listens on four
+ * ports and its default ID is {@code ce2a822cea30bfca} (FLG-026, FLG-027, FLG-031, FLG-035,
+ * GOT-025); etcd 3.4 dropped the legacy ports.
+ *
  * <p>A plain table rather than annotations read by reflection: reading 50 annotated fields with
  * picocli cost a member a fifth of a second of its start, interpreted code that early.
  */
@@ -34,12 +39,12 @@ enum EtcdFlag {
       "(etcd 3.4) bring the first election closer once two peers are connected.", true),
   LISTEN_PEER_URLS(
       "listen-peer-urls",
-      "http://localhost:2380",
+      "http://localhost:2380,http://localhost:7001",
       Section.MEMBER,
       "URLs to listen on for peer traffic, comma-separated."),
   LISTEN_CLIENT_URLS(
       "listen-client-urls",
-      "http://localhost:2379",
+      "http://localhost:2379,http://localhost:4001",
       Section.MEMBER,
       "URLs to listen on for client traffic, comma-separated."),
   MAX_SNAPSHOTS("max-snapshots", "5", Section.MEMBER, "snapshot files to keep (0 keeps them all)."),
@@ -48,7 +53,7 @@ enum EtcdFlag {
 
   INITIAL_ADVERTISE_PEER_URLS(
       "initial-advertise-peer-urls",
-      "http://localhost:2380",
+      "http://localhost:2380,http://localhost:7001",
       Section.CLUSTERING,
       "this member's peer URLs to tell the rest of the cluster."),
   INITIAL_CLUSTER(
@@ -69,7 +74,7 @@ enum EtcdFlag {
       "token that sets the new cluster's ID apart from other clusters'."),
   ADVERTISE_CLIENT_URLS(
       "advertise-client-urls",
-      "http://localhost:2379",
+      "http://localhost:2379,http://localhost:4001",
       Section.CLUSTERING,
       "this member's client URLs to tell the rest of the cluster."),
   DISCOVERY("discovery", "", Section.CLUSTERING, "discovery URL used to bootstrap the cluster."),

@@ -33,9 +33,13 @@ public final class EtcdFlags {
   /** The command line as given, flags and all (not the environment). */
   private final List<String> args;
 
-  private EtcdFlags(Map<String, String> given, List<String> args) {
+  /** {@code --version} on the command line; etcd reads it before the environment (FLG-004). */
+  private final boolean versionRequested;
+
+  private EtcdFlags(Map<String, String> given, List<String> args, boolean versionRequested) {
     this.given = given;
     this.args = args;
+    this.versionRequested = versionRequested;
   }
 
   /**
@@ -47,6 +51,7 @@ public final class EtcdFlags {
   public static EtcdFlags parse(String[] args, Map<String, String> env, Consumer<String> log)
       throws FlagException, GoFlagArgs.HelpRequested {
     Map<String, String> given = GoFlagArgs.parse(args, KNOWN, BOOLEANS);
+    boolean version = GoFlagArgs.goBool(given.getOrDefault(EtcdFlag.VERSION.goName, "false"));
     for (Map.Entry<String, String> e : env.entrySet()) {
       String var = e.getKey();
       if (!var.startsWith("ETCD_")) {
@@ -75,7 +80,7 @@ public final class EtcdFlags {
       log.accept("I|recognized and used environment variable " + var + "=" + e.getValue());
       given.put(flag.goName, e.getValue());
     }
-    return new EtcdFlags(given, List.of(args));
+    return new EtcdFlags(given, List.of(args), version);
   }
 
   /** The flag's value: as given, or its default. */
@@ -127,9 +132,9 @@ public final class EtcdFlags {
     return isSet(EtcdFlag.DEBUG);
   }
 
-  /** True if {@code --version} was given. */
+  /** True if {@code --version} was on the command line: {@code ETCD_VERSION} prints nothing. */
   public boolean versionRequested() {
-    return isSet(EtcdFlag.VERSION);
+    return versionRequested;
   }
 
   /** Legacy flags given, which etcd accepts and ignores with a warning (FLG-006). */
@@ -164,7 +169,10 @@ public final class EtcdFlags {
     return given.containsKey(flag.goName);
   }
 
-  /** Validates everything and builds the configuration (FLG-005, FLG-010, CLU-011..013). */
+  /**
+   * Validates the flags and builds the configuration (FLG-005, FLG-010, CLU-010..012); the initial
+   * cluster itself is checked later, by a member that finds no WAL ({@link BootstrapCheck}).
+   */
   public ServerConfig toConfig() throws FlagException {
     return ServerConfigBuilder.build(this);
   }

@@ -12,7 +12,6 @@ import io.etcdj.server.tls.TlsContexts;
 import io.etcdj.server.tls.TlsInfo;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +101,7 @@ public final class EtcdMain {
       return 1; // explained in etcd's words already
     } catch (RuntimeException e) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      LOG.error(CapnslogLevel.CRITICAL, "{}", e.getMessage());
+      explainStartFailure(config, e.getMessage() == null ? e.toString() : e.getMessage());
       return 1;
     }
     serving.set(started);
@@ -156,9 +155,9 @@ public final class EtcdMain {
   /**
    * Starts what the data dir and the flags call for (SPEC CLU-071): a data dir holding {@code
    * member/} restarts the member and one holding {@code proxy/} the proxy, whatever {@code --proxy}
-   * says; an empty one starts a proxy with {@code --proxy on|readonly}, else a member, which first
-   * runs {@code --discovery} if given (CLU-051..055) and becomes a proxy when the discovery cluster
-   * is full and {@code --discovery-fallback} is {@code proxy}.
+   * says ({@link DataDirType}); an empty one starts a proxy with {@code --proxy on|readonly}, else a
+   * member, which first runs {@code --discovery} if given (CLU-051..055) and becomes a proxy when
+   * the discovery cluster is full and {@code --discovery-fallback} is {@code proxy}.
    *
    * @return an {@link EmbeddedEtcd} or a {@link ProxyServer}
    * @throws IllegalStateException if discovery fails (etcd's explanation is logged first)
@@ -177,28 +176,29 @@ public final class EtcdMain {
    * host:port}, empty for the system's resolvers).
    */
   public static AutoCloseable start(ServerConfig config, String dnsServer) {
-    if (!config.discovery().srvDomain().isEmpty() && !hasData(config)) {
+    DataDirType which = DataDirType.identify(Path.of(config.dataDir()));
+    if (which != DataDirType.EMPTY) {
+      // FLG-061: said before anything starts, at capnslog's NOTICE level.
+      LOG.info(
+          CapnslogLevel.NOTICE,
+          "the server is already initialized as {} before, starting as etcd {}...",
+          which,
+          which);
+    }
+    if (!config.discovery().srvDomain().isEmpty() && which == DataDirType.EMPTY) {
       // CLU-060: the SRV records stand for --initial-cluster, with the same token rules.
-      ServerConfig srv =
+      config =
           config.withInitialCluster(
               SrvCluster.cluster(
                   config.discovery().srvDomain(),
                   config.name(),
                   config.advertisePeerUrls(),
                   dnsServer));
-      try {
-        srv.validate();
-      } catch (FlagException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-      config = srv;
     }
-    Path data = Path.of(config.dataDir());
-    boolean member = Files.isDirectory(data.resolve("member"));
     boolean proxy =
-        !member && (Files.isDirectory(data.resolve("proxy")) || config.proxy().enabled());
+        which == DataDirType.PROXY || (which == DataDirType.EMPTY && config.proxy().enabled());
     checkTls(config, proxy);
-    if (member) {
+    if (which == DataDirType.MEMBER) {
       if (config.discovery().enabled()) {
         LOG.warn(
             "discovery token ignored since a cluster has already been initialized. Valid log"
@@ -207,8 +207,7 @@ public final class EtcdMain {
       }
       return EmbeddedEtcd.start(config);
     }
-    if (Files.isDirectory(data.resolve("proxy"))) {
-      LOG.info("the server is already initialized as proxy before, starting as etcd proxy...");
+    if (which == DataDirType.PROXY) {
       return ProxyServer.start(config.proxy().enabled() ? config : config.asProxy());
     }
     if (config.proxy().enabled()) {
@@ -217,13 +216,16 @@ public final class EtcdMain {
     if (!config.discovery().enabled()) {
       return EmbeddedEtcd.start(config);
     }
+    if (config.clusterState().equals("existing")) {
+      BootstrapCheck.verifyJoinExisting(config); // refuses the discovery, before it registers
+    }
     Map<String, List<String>> cluster;
     try {
       cluster = Discovery.join(config.discovery(), config.memberId(), selfUrls(config));
     } catch (DiscoveryException e) {
       if (e.kind() == DiscoveryException.Kind.FULL_CLUSTER
           && config.discovery().fallbackToProxy()) {
-        LOG.info("discovery cluster full, falling back to proxy");
+        LOG.info(CapnslogLevel.NOTICE, "discovery cluster full, falling back to proxy");
         return ProxyServer.start(config.asProxy());
       }
       explainDiscoveryFailure(config, e);
@@ -284,11 +286,6 @@ public final class EtcdMain {
     }
   }
 
-  private static boolean hasData(ServerConfig config) {
-    Path data = Path.of(config.dataDir());
-    return Files.isDirectory(data.resolve("member")) || Files.isDirectory(data.resolve("proxy"));
-  }
-
   /** This member's {@code name=peerURL[,name=peerURL2]} as it registers it (CLU-052). */
   private static String selfUrls(ServerConfig config) {
     List<String> parts = new ArrayList<>();
@@ -333,6 +330,31 @@ public final class EtcdMain {
         LOG.info("discovery token {} was used by this member", token);
         LOG.info("the data-dir used by this member must be removed.");
       }
+    }
+  }
+
+  /**
+   * A start that failed, in etcd's words: critical, except a member whose advertised peer URLs
+   * are not its entry in the initial cluster (CLU-013), which etcd explains with hints about the
+   * flags it guesses were forgotten.
+   */
+  private static void explainStartFailure(ServerConfig config, String message) {
+    if (!message.contains("include") || !message.contains("--initial-cluster")) {
+      LOG.error(CapnslogLevel.CRITICAL, "{}", message);
+      return;
+    }
+    LOG.info("{}", message);
+    List<String> legacyDefault = List.of("http://localhost:2380", "http://localhost:7001");
+    boolean defaultCluster = config.initialCluster().equals(Map.of(config.name(), legacyDefault));
+    if (defaultCluster) {
+      LOG.info("forgot to set --initial-cluster flag?");
+    }
+    if (config.advertisePeerUrls().stream().map(URI::toString).sorted().toList()
+        .equals(legacyDefault)) {
+      LOG.info("forgot to set --initial-advertise-peer-urls flag?");
+    }
+    if (defaultCluster && !config.discovery().enabled()) {
+      LOG.info("if you want to use discovery service, please set --discovery flag.");
     }
   }
 

@@ -90,7 +90,9 @@ public final class EtcdServer implements AutoCloseable {
     this.memberId = config.memberId();
     this.clusterId = config.clusterId();
     this.startTime = clock.instant();
-    this.self = new Member(memberId, "", config.initialCluster().get(config.name()), List.of());
+    this.self =
+        new Member(
+            memberId, "", config.initialCluster().getOrDefault(config.name(), List.of()), List.of());
   }
 
   /** ERR-004: 5 s plus twice the election timeout (7 s with the defaults). */
@@ -114,15 +116,23 @@ public final class EtcdServer implements AutoCloseable {
   /**
    * Opens the data dir (a new member creates its WAL and raft's bootstrap entries, CLU-015; an
    * existing one loads its newest snapshot and replays its WAL, PER-048) and starts the raft loop
-   * and the apply thread.
+   * and the apply thread. Only a member without a WAL checks its initial cluster first (CLU-017).
    *
    * @throws UncheckedIOException if the data dir cannot be opened (the message names the file)
+   * @throws IllegalStateException if the initial cluster does not fit ({@link BootstrapCheck})
    */
   public void bootstrap() {
     bindPeers();
+    boolean haveWal = walExists();
+    boolean joining = config.clusterState().equals("existing");
+    if (!haveWal && joining) {
+      BootstrapCheck.verifyJoinExisting(config);
+    } else if (!haveWal) {
+      BootstrapCheck.verifyNewCluster(config);
+    }
     RaftStart.logSettings(config);
     ExistingCluster existing = null;
-    if (config.clusterState().equals("existing") && !walExists()) {
+    if (joining && !haveWal) {
       // CLU-016: a member joining a running cluster takes its IDs from the cluster.
       existing = ExistingCluster.fetch(config);
       memberId = existing.localId();

@@ -2,22 +2,26 @@ package io.etcdj.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdj.server.tls.TlsContexts;
+import io.etcdj.server.tls.TlsInfo;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Joining a running cluster with {@code --initial-cluster-state existing} (SPEC CLU-016): the
  * cluster ID and the member IDs come from the first other listed peer that answers {@code GET
- * /members}; the local {@code --initial-cluster} must describe the same members by peer URLs.
+ * /members}; the local {@code --initial-cluster} must describe the same members by peer URLs. A
+ * new member asks the same question to learn whether it was bootstrapped before (CLU-014).
  *
  * <p>Thread-safety: immutable; {@link #fetch} blocks the starting thread.
  *
@@ -41,37 +45,70 @@ record ExistingCluster(long clusterId, List<Member> members, long localId) {
    * @throws IllegalStateException with etcd's message if nobody answers or the lists differ
    */
   static ExistingCluster fetch(ServerConfig config) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    for (Map.Entry<String, List<String>> peer : config.initialCluster().entrySet()) {
-      if (peer.getKey().equals(config.name())) {
-        continue;
-      }
-      for (String url : peer.getValue()) {
+    Answer answer = ask(BootstrapCheck.remotePeerUrls(config), config.peerTls(), TIMEOUT, true);
+    if (answer == null) {
+      throw new IllegalStateException(
+          "cannot fetch cluster info from peer urls: could not retrieve cluster information from"
+              + " the given urls");
+    }
+    return match(config, answer.clusterId(), answer.members());
+  }
+
+  /**
+   * CLU-014: whether the first of {@code peerUrls} to answer lists member {@code id} with client
+   * URLs, that is as a member that started and published them; false if nobody answers in time.
+   */
+  static boolean reportsStarted(List<String> peerUrls, TlsInfo tls, long id, Duration timeout) {
+    Answer answer = ask(peerUrls, tls, timeout, false);
+    return answer != null
+        && answer.members().stream().anyMatch(m -> m.id() == id && !m.clientUrls().isEmpty());
+  }
+
+  /** A peer's answer to {@code GET /members}: its cluster ID header and the member list. */
+  private record Answer(long clusterId, List<Member> members) {}
+
+  /**
+   * etcd's {@code getClusterFromRemotePeers}: the first peer URL that answers, or null. A plain
+   * {@link HttpURLConnection}, since a member asks once at start: {@code java.net.http}'s client
+   * took half a second to set up in a fresh JVM, a member's start on this path.
+   */
+  private static Answer ask(
+      List<String> peerUrls, TlsInfo tls, Duration timeout, boolean logErrors) {
+    SSLContext ssl = null;
+    for (String url : peerUrls) {
+      try {
+        HttpURLConnection c =
+            (HttpURLConnection) URI.create(url + "/members").toURL().openConnection();
+        if (c instanceof HttpsURLConnection https) {
+          ssl = ssl != null ? ssl : TlsContexts.jdkClient(tls);
+          https.setSSLSocketFactory(ssl.getSocketFactory());
+        }
+        c.setConnectTimeout((int) timeout.toMillis());
+        c.setReadTimeout((int) timeout.toMillis());
         try {
-          HttpResponse<String> r =
-              http.send(
-                  HttpRequest.newBuilder(URI.create(url + "/members")).timeout(TIMEOUT).build(),
-                  HttpResponse.BodyHandlers.ofString());
-          String cid = r.headers().firstValue("X-Etcd-Cluster-ID").orElse("");
-          if (r.statusCode() != 200 || cid.isEmpty()) {
-            LOG.warn("could not get cluster response from {}: status {}", url, r.statusCode());
+          String cid = c.getHeaderField("X-Etcd-Cluster-ID");
+          if (c.getResponseCode() != 200 || cid == null || cid.isEmpty()) {
+            if (logErrors) {
+              LOG.warn(
+                  "could not get cluster response from {}: status {}", url, c.getResponseCode());
+            }
             continue;
           }
-          return match(config, Long.parseUnsignedLong(cid, 16), parse(r.body()));
-        } catch (IOException | RuntimeException e) {
-          if (e instanceof IllegalStateException) {
-            throw (IllegalStateException) e;
+          String body;
+          try (InputStream in = c.getInputStream()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           }
+          return new Answer(Long.parseUnsignedLong(cid, 16), parse(body));
+        } finally {
+          c.disconnect();
+        }
+      } catch (IOException | RuntimeException e) {
+        if (logErrors) {
           LOG.warn("could not get cluster response from {}: {}", url, e.toString());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while fetching the cluster", e);
         }
       }
     }
-    throw new IllegalStateException(
-        "cannot fetch cluster info from peer urls: could not retrieve cluster information from"
-            + " the given urls");
+    return null;
   }
 
   private static List<Member> parse(String body) throws IOException {

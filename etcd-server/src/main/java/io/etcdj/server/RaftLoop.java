@@ -15,6 +15,7 @@ import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.Entry;
 import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Message;
+import io.etcdj.raft.raftpb.MessageType;
 import io.etcdj.wal.Wal;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
@@ -80,6 +81,7 @@ final class RaftLoop implements AutoCloseable {
   private final Apply apply;
   private final Consumer<ConfChange> confChanged;
   private final long tickNanos;
+  private final HeartbeatDeadline heartbeats;
   /** Everything queued for the next round; many threads add, the round takes. */
   private final RoundQueue inbox;
   private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
@@ -136,6 +138,7 @@ final class RaftLoop implements AutoCloseable {
     this.confChanged = confChanged;
     setConfState(confState);
     this.tickNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
+    this.heartbeats = new HeartbeatDeadline(heartbeatMs);
     this.term = node.status().term();
     this.executor = executor;
     this.waitingForLeader = new WaitingForLeader(TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs));
@@ -444,9 +447,21 @@ final class RaftLoop implements AutoCloseable {
     }
     List<Message> out = new ArrayList<>(messages.size());
     for (Message m : messages) {
+      if (m.getType() == MessageType.MsgHeartbeat) {
+        heartbeatSent(m.getTo());
+      }
       out.add(disk.withSnapshotData(m));
     }
     peers.send(out);
+  }
+
+  /** FLG-065: etcd's warning when a heartbeat leaves later than two intervals after the last. */
+  private void heartbeatSent(long to) {
+    String late = heartbeats.sent(to, SystemClock.nanoTime());
+    if (late != null) {
+      LOG.warn("{}", late);
+      LOG.warn("server is likely overloaded");
+    }
   }
 
   private void applyConfChanges(List<ConfChange> changes) {
@@ -487,6 +502,9 @@ final class RaftLoop implements AutoCloseable {
       return;
     }
     boolean nowLeader = soft.raftState() == StateType.LEADER;
+    if (nowLeader && !leader) {
+      heartbeats.reset();
+    }
     // OTH-041: leaderInfo restarts whenever the observed leader changes (or we become it).
     if ((nowLeader && !leader) || soft.lead() != lead) {
       leaderSinceNanos = SystemClock.nanoTime();

@@ -43,7 +43,6 @@ record RaftStart(RawNode node, ConfState confState, long snapIndex, long snapTer
       peers.forEach(p -> cs.addVoters(p.id()));
       return new RaftStart(RawNode.bootstrap(raftConfig, peers), cs.build(), 0, 0);
     }
-    LOG.info("the server is already initialized as member before, starting as etcd member...");
     long snapIndex = 0;
     long snapTerm = 0;
     if (dir.snapshot() != null) {

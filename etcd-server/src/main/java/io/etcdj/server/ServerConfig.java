@@ -80,7 +80,10 @@ public record ServerConfig(
     commandLine = List.copyOf(commandLine);
   }
 
-  /** Checks the rules etcd checks before starting (FLG-005, CLU-013). */
+  /**
+   * Checks the rules etcd checks when it reads its flags (FLG-005). Those about the initial
+   * cluster wait until the member knows it has no WAL ({@link BootstrapCheck}, CLU-017).
+   */
   public void validate() throws FlagException {
     if (electionMs < 5 * heartbeatMs) {
       throw new FlagException(
@@ -98,51 +101,6 @@ public record ServerConfig(
               + "ms] is too long, and should be set less than 50000ms",
           1);
     }
-    if (proxy.enabled()) {
-      // A proxy is no member: its name need not be in the cluster it forwards to (CLU-070).
-      return;
-    }
-    List<String> mine = initialCluster.get(name);
-    if (mine == null) {
-      throw new FlagException(
-          "couldn't find local name \"" + name + "\" in the initial cluster configuration", 1);
-    }
-    List<String> advertised = new ArrayList<>();
-    for (URI u : advertisePeerUrls) {
-      advertised.add(u.toString());
-    }
-    advertised.sort(null);
-    if (!advertised.equals(mine) && !resolved(advertised).equals(resolved(mine))) {
-      throw new FlagException(
-          "--initial-cluster must include "
-              + name
-              + "="
-              + String.join(",", advertised)
-              + " given --initial-advertise-peer-urls="
-              + String.join(",", advertised),
-          1);
-    }
-  }
-
-  /**
-   * URLs with their host names resolved, sorted: etcd compares the advertised peer URLs with the
-   * initial cluster's after resolving them (a DNS SRV cluster names hosts, CLU-060). A name that
-   * does not resolve stays as it is.
-   */
-  private static List<String> resolved(List<String> urls) {
-    List<String> out = new ArrayList<>();
-    for (String s : urls) {
-      URI u = URI.create(s);
-      String host = u.getHost();
-      try {
-        host = java.net.InetAddress.getByName(host).getHostAddress();
-      } catch (java.net.UnknownHostException e) {
-        // compared as written
-      }
-      out.add(u.getScheme() + "://" + host + ":" + u.getPort());
-    }
-    out.sort(null);
-    return out;
   }
 
   /**
@@ -231,9 +189,13 @@ public record ServerConfig(
     return (int) (electionMs / heartbeatMs);
   }
 
-  /** This member's ID (CLU-001). */
+  /**
+   * This member's ID (CLU-001), or 0 when {@code --initial-cluster} does not name it: a restart
+   * takes its ID from the WAL and ignores the flag (CLU-017); a new member stops first.
+   */
   public long memberId() {
-    return ClusterIds.memberId(initialCluster.get(name), clusterToken);
+    List<String> urls = initialCluster.get(name);
+    return urls == null ? 0 : ClusterIds.memberId(urls, clusterToken);
   }
 
   /** The cluster ID over every member of {@code --initial-cluster} (CLU-004). */

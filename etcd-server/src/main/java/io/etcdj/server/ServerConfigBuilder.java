@@ -67,39 +67,37 @@ final class ServerConfigBuilder {
         throw new FlagException("flag \"-" + removed.goName + "\" is no longer supported.", 1);
       }
     }
+    // FLG-033, FLG-036, FLG-040: etcd's StringsFlag refuses other values with Go's words and its
+    // own bare "invalid value".
     if (!f.get(INITIAL_CLUSTER_STATE).equals("new")
         && !f.get(INITIAL_CLUSTER_STATE).equals("existing")) {
-      throw new FlagException(
-          "invalid value \""
-              + f.get(INITIAL_CLUSTER_STATE)
-              + "\" for flag -initial-cluster-state: valid values are new,existing",
-          2);
+      throw invalid("initial-cluster-state", f.get(INITIAL_CLUSTER_STATE), "invalid value");
     }
     ProxyConfig.Mode proxyMode = ProxyConfig.Mode.parse(f.get(PROXY));
     if (proxyMode == null) {
-      throw new FlagException(
-          "invalid value \""
-              + f.get(PROXY)
-              + "\" for flag -proxy: valid values are off,readonly,on",
-          2);
+      throw invalid("proxy", f.get(PROXY), "invalid value");
     }
     if (!f.get(DISCOVERY_FALLBACK).equals("exit") && !f.get(DISCOVERY_FALLBACK).equals("proxy")) {
-      throw new FlagException(
-          "invalid value \""
-              + f.get(DISCOVERY_FALLBACK)
-              + "\" for flag -discovery-fallback: valid values are exit,proxy",
-          2);
+      throw invalid("discovery-fallback", f.get(DISCOVERY_FALLBACK), "invalid value");
     }
+    // GOT-012: a member must advertise the client URLs it listens on, unless it is, or may become,
+    // a proxy: etcd lets --discovery with the proxy fallback off the hook too, since a full
+    // discovery cluster turns the member into a proxy, which advertises nothing.
+    boolean mayBecomeProxy =
+        f.isGiven(DISCOVERY) && f.get(DISCOVERY_FALLBACK).equals("proxy");
     if (f.isGiven(LISTEN_CLIENT_URLS)
         && !f.isGiven(ADVERTISE_CLIENT_URLS)
-        && proxyMode == ProxyConfig.Mode.OFF) {
+        && proxyMode == ProxyConfig.Mode.OFF
+        && !mayBecomeProxy) {
       throw new FlagException(
           "-advertise-client-urls is required when -listen-client-urls is set explicitly", 1);
     }
+    // CLU-012: etcd 2.3 counts the flags that were set, on the command line or through ETCD_*,
+    // even to an empty value (3.4 counts non-empty values).
     int bootstrapFlags =
         (f.isGiven(INITIAL_CLUSTER) ? 1 : 0)
-            + (f.get(DISCOVERY).isEmpty() ? 0 : 1)
-            + (f.get(DISCOVERY_SRV).isEmpty() ? 0 : 1);
+            + (f.isGiven(DISCOVERY) ? 1 : 0)
+            + (f.isGiven(DISCOVERY_SRV) ? 1 : 0);
     if (bootstrapFlags > 1) {
       throw new FlagException(
           "multiple discovery or bootstrap flags are set. Choose one of \"initial-cluster\","

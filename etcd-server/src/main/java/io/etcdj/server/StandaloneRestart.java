@@ -65,9 +65,11 @@ final class StandaloneRestart {
       }
     }
     if (!ids.contains(self)) {
-      // etcd gives the re-added member the default peer URL; --initial-cluster is not consulted.
+      // etcd 2.3 gives the re-added member its default peer URLs, the legacy one first (3.4:
+      // http://localhost:2380 alone); --initial-cluster is not consulted.
       String context =
-          MembershipApplier.memberContext(self, List.of("http://localhost:2380"), "");
+          MembershipApplier.memberContext(
+              self, List.of("http://localhost:7001", "http://localhost:2380"), "");
       forced.add(confChange(ConfChange.newBuilder()
           .setType(ConfChangeType.ConfChangeAddNode).setNodeID(self)
           .setContext(com.google.protobuf.ByteString.copyFrom(context, StandardCharsets.UTF_8)),

@@ -25,17 +25,33 @@ class EtcdFlagsTest {
     assertThat(config("--name", "a", "-name=b").name()).isEqualTo("b");
   }
 
-  /** FLG-020, FLG-021, FLG-027, FLG-034, CLU-005: defaults. */
+  /**
+   * FLG-020, FLG-021, FLG-026, FLG-027, FLG-031, FLG-032, FLG-034, FLG-035, CLU-005, GOT-025:
+   * etcd 2.3's defaults, the legacy ports 4001 and 7001 beside the IANA ones, and the member and
+   * cluster IDs they hash to.
+   */
   @Test
-  void defaultsAreEtcds() throws Exception {
+  void defaultsAreEtcd23s() throws Exception {
     ServerConfig c = config();
     assertThat(c.name()).isEqualTo("default");
     assertThat(c.dataDir()).isEqualTo("default.etcd");
-    assertThat(c.listenClientUrls()).containsExactly(URI.create("http://localhost:2379"));
+    assertThat(c.listenClientUrls())
+        .containsExactly(URI.create("http://localhost:2379"), URI.create("http://localhost:4001"));
+    assertThat(c.advertiseClientUrls())
+        .containsExactly(URI.create("http://localhost:2379"), URI.create("http://localhost:4001"));
+    assertThat(c.listenPeerUrls())
+        .containsExactly(URI.create("http://localhost:2380"), URI.create("http://localhost:7001"));
+    assertThat(c.advertisePeerUrls())
+        .containsExactly(URI.create("http://localhost:2380"), URI.create("http://localhost:7001"));
+    assertThat(c.initialCluster())
+        .containsExactly(
+            Map.entry("default", List.of("http://localhost:2380", "http://localhost:7001")));
     assertThat(c.clusterToken()).isEqualTo("etcd-cluster");
-    assertThat(Long.toHexString(c.memberId())).isEqualTo("8e9e05c52164694d");
-    assertThat(Long.toHexString(c.clusterId())).isEqualTo("cdf818194e3a8c32");
+    assertThat(Long.toHexString(c.memberId())).isEqualTo("ce2a822cea30bfca");
+    assertThat(Long.toHexString(c.clusterId())).isEqualTo("7e27652122e8b2ae");
     assertThat(config("--name", "x").dataDir()).isEqualTo("x.etcd");
+    assertThat(config("--name", "x").initialCluster())
+        .containsExactly(Map.entry("x", List.of("http://localhost:2380", "http://localhost:7001")));
   }
 
   /**
@@ -126,18 +142,21 @@ class EtcdFlagsTest {
         .doesNotContain("--peer-heartbeat-interval", "--enable-v2", "--version '");
   }
 
-  /** FLG-005, FLG-010, CLU-013: invalid configurations. */
+  /** FLG-005, FLG-010, GOT-018: invalid configurations (the initial cluster's: BootstrapCheck). */
   @Test
-  void validatesTheConfiguration() {
+  void validatesTheConfiguration() throws Exception {
     assertThatThrownBy(() -> config("--election-timeout", "400"))
         .hasMessage("-election-timeout[400ms] should be at least as 5 times as -heartbeat-interval[100ms]");
+    assertThat(config("--election-timeout", "500").electionMs()).isEqualTo(500);
+    assertThatThrownBy(() -> config("--election-timeout", "50001"))
+        .isInstanceOfSatisfying(FlagException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+        .hasMessage("-election-timeout[50001ms] is too long, and should be set less than 50000ms");
+    assertThat(config("--election-timeout", "50000").electionMs()).isEqualTo(50000);
     assertThatThrownBy(() -> config("--listen-client-urls", "http://127.0.0.1:1"))
         .hasMessage("-advertise-client-urls is required when -listen-client-urls is set explicitly");
     assertThatThrownBy(
             () -> config("--listen-client-urls", "ftp://x:1", "--advertise-client-urls", "http://x:1"))
         .hasMessageContaining("URL scheme must be http, https, unix, or unixs: ftp://x:1");
-    assertThatThrownBy(() -> config("--initial-cluster", "other=http://localhost:2380"))
-        .hasMessage("couldn't find local name \"default\" in the initial cluster configuration");
     assertThatThrownBy(() -> config("--initial-cluster-state", "maybe"))
         .isInstanceOfSatisfying(FlagException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
     assertThatThrownBy(() -> config("--snapshot-count", "x"))

@@ -30,16 +30,15 @@ class ProxyDiscoveryFlagsTest {
     assertThat(c.strictReconfigCheck()).isTrue();
   }
 
-  /** FLG-040: only off, readonly and on; a syntax error exits 2. */
+  /** FLG-036, FLG-040: only off, readonly and on (exit, proxy); a syntax error exits 2. */
   @Test
   void unknownProxyModeIsAFlagError() {
     assertThatThrownBy(() -> config("--proxy", "maybe"))
         .isInstanceOf(FlagException.class)
-        .hasMessage("invalid value \"maybe\" for flag -proxy: valid values are off,readonly,on")
+        .hasMessage("invalid value \"maybe\" for flag -proxy: invalid value")
         .satisfies(e -> assertThat(((FlagException) e).exitCode()).isEqualTo(2));
     assertThatThrownBy(() -> config("--discovery-fallback", "wait"))
-        .hasMessage(
-            "invalid value \"wait\" for flag -discovery-fallback: valid values are exit,proxy");
+        .hasMessage("invalid value \"wait\" for flag -discovery-fallback: invalid value");
   }
 
   /** FLG-005, CLU-070: a proxy advertises nothing and need not be in the initial cluster. */

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: stateless; safe to call from a purge thread while a {@link Wal} appends.
  */
 public final class FilePurger {
-  private static final Logger LOG = LoggerFactory.getLogger(FilePurger.class);
+  /** Named as etcd's capnslog package, which its lines print ({@code fileutil: ...}). */
+  private static final Logger LOG = LoggerFactory.getLogger("fileutil");
 
   private FilePurger() {}
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: stateless, safe for any thread.
  */
 final class SegmentFiles {
-  private static final Logger LOG = LoggerFactory.getLogger(SegmentFiles.class);
+  private static final Logger LOG = LoggerFactory.getLogger("wal");
 
   /** WAL files are 0600, WAL directories 0700 (SPEC PER-002). */
   static final FileAttribute<?> FILE_MODE =

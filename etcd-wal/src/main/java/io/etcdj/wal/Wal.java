@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * thread that persists each Ready).
  */
 public final class Wal implements Closeable {
-  private static final Logger LOG = LoggerFactory.getLogger(Wal.class);
+  /** Named as etcd's capnslog package, which its lines print ({@code wal: ...}). */
+  private static final Logger LOG = LoggerFactory.getLogger("wal");
 
   private final Path dir;
   private final WalConfig config;

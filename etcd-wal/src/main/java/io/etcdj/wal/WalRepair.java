@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: stateless; the caller owns the segment.
  */
 final class WalRepair {
-  private static final Logger LOG = LoggerFactory.getLogger(WalRepair.class);
+  private static final Logger LOG = LoggerFactory.getLogger("wal");
 
   private WalRepair() {}
 

@@ -1,5 +1,6 @@
 package io.etcdj.server.transport;
 
+import io.etcdj.server.log.GoDuration;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
@@ -164,8 +165,8 @@ final class Prober {
       LOG.warn(
           "the clock difference against peer {} is too high [{} > {}]",
           TransportConfig.hex(peerId),
-          diff,
-          MAX_DRIFT);
+          GoDuration.format(diff),
+          GoDuration.format(MAX_DRIFT));
     }
   }
 }

@@ -2,6 +2,9 @@ package io.etcdj.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdj.server.EmbeddedEtcd;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runtime membership changes on a loopback cluster of in-process members (SPEC OTH-026..033,
@@ -101,8 +105,27 @@ class MembershipChangeTest {
     web.awaitValue(a, "/pair", "w");
   }
 
+  /** OTH-032, FLG-066: the removed member says why it stops, in etcd's words, and stops. */
   @Test
   void removedMemberStopsAndTheRestKeepWriting() throws Exception {
+    Logger etcdserver = (Logger) LoggerFactory.getLogger("etcdserver");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    etcdserver.addAppender(lines);
+    try {
+      removeAMember();
+    } finally {
+      etcdserver.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .filteredOn(e -> e.getMessage().contains("removed"))
+        .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+        .containsSubsequence(
+            "ERROR the member has been permanently removed from the cluster",
+            "INFO the data-dir used by this member must be removed.");
+  }
+
+  private void removeAMember() throws Exception {
     startCluster("a", "b", "c");
     EmbeddedEtcd leader = awaitLeader(members);
     EmbeddedEtcd victim = members.stream().filter(m -> m != leader).findFirst().orElseThrow();

@@ -51,6 +51,12 @@ class ForceNewClusterTest {
       assertThat(etcd.server().clusterIdHex()).isEqualTo("5678");
       assertThat(client.get("/a").body().path("node").path("value").asText()).isEqualTo("1");
       assertThat(client.put("/b", V2Client.form("value", "2")).status()).isEqualTo(201);
+      // FLG-045: the member the backup's IDs name was not in the cluster; it is added with 2.3's
+      // default peer URLs.
+      assertThat(etcd.server().members())
+          .singleElement()
+          .satisfies(m -> assertThat(m.peerUrls())
+              .containsExactlyInAnyOrder("http://localhost:2380", "http://localhost:7001"));
     }
     try (EmbeddedEtcd etcd = start(backup)) {
       V2Client client = new V2Client(etcd.clientUrl());

@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 final class MemberProcess implements AutoCloseable {
   private final Process process;
   private final String clientUrl;
+  private final String peerUrl;
 
-  private MemberProcess(Process process, String clientUrl) {
+  private MemberProcess(Process process, String clientUrl, String peerUrl) {
     this.process = process;
     this.clientUrl = clientUrl;
+    this.peerUrl = peerUrl;
   }
 
   /** Starts a member and waits (up to 60 s) until it answers a GET. */
@@ -41,7 +43,7 @@ final class MemberProcess implements AutoCloseable {
                 "--initial-cluster", "crash=" + peerUrl));
     flags.addAll(List.of(extraFlags));
     Process p = EtcdMainJvm.start(flags, log);
-    MemberProcess m = new MemberProcess(p, clientUrl);
+    MemberProcess m = new MemberProcess(p, clientUrl, peerUrl);
     V2Client c = m.client();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
@@ -69,6 +71,16 @@ final class MemberProcess implements AutoCloseable {
 
   V2Client client() {
     return new V2Client(clientUrl);
+  }
+
+  /** {@code http://127.0.0.1:<port>}, listened on and advertised. */
+  String clientUrl() {
+    return clientUrl;
+  }
+
+  /** {@code http://127.0.0.1:<port>}, listened on and advertised. */
+  String peerUrl() {
+    return peerUrl;
   }
 
   long pid() {

@@ -67,6 +67,9 @@ class CapnslogEncoderTest {
     LoggingEvent critical = event(Level.ERROR, "fatal", null);
     critical.addMarker(CapnslogLevel.CRITICAL);
     assertThat(encoded(critical)).contains(" C | ").isEqualTo(pattern.doLayout(critical));
+    LoggingEvent notice = event(Level.INFO, "notice", null);
+    notice.addMarker(CapnslogLevel.NOTICE);
+    assertThat(encoded(notice)).contains(" N | ").isEqualTo(pattern.doLayout(notice));
   }
 
   /** OTH-013: etcd's notices ({@code plog.Noticef}) print N, between W and I. */

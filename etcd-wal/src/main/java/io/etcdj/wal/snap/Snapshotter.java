@@ -42,7 +42,7 @@ public final class Snapshotter {
    */
   private static final long FLUSH_CHUNK = 1 << 20;
 
-  private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
+  private static final Logger LOG = LoggerFactory.getLogger("snap");
   private static final String SUFFIX = ".snap";
 
   private final Path dir;

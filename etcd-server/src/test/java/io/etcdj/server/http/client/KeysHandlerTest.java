@@ -300,7 +300,8 @@ class KeysHandlerTest {
         .isEqualTo(
             "{\"members\":[{\"id\":\""
                 + server.idHex()
-                + "\",\"name\":\"t\",\"peerURLs\":[\"http://localhost:2380\"],"
+                + "\",\"name\":\"t\","
+                + "\"peerURLs\":[\"http://localhost:2380\",\"http://localhost:7001\"],"
                 + "\"clientURLs\":[\"http://127.0.0.1:1\"]}]}\n");
     assertThat(body(call(request("GET", "/v2/members/nope"))))
         .isEqualTo("{\"message\":\"Not found\"}");

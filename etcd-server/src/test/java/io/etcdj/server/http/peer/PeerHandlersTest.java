@@ -204,6 +204,7 @@ class PeerHandlersTest {
     assertThat(raft.received).isEmpty();
   }
 
+  /** GOT-013: a member of another cluster (another token, another cluster ID) is refused. */
   @Test
   void pipelineFromAnotherClusterIsRefused() {
     String r =
