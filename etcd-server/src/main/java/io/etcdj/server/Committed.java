@@ -3,6 +3,7 @@ package io.etcdj.server;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfState;
 import io.etcdj.raft.raftpb.Entry;
+import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Snapshot;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,5 +27,15 @@ record Committed(
     CompletableFuture<List<ConfChange>> confDecided) {
   Committed {
     entries = List.copyOf(entries);
+  }
+
+  /** Whether {@code entries} hold a conf change (the raft loop asks this for every Ready). */
+  static boolean hasConfChange(List<Entry> entries) {
+    for (Entry e : entries) {
+      if (e.getType() == EntryType.EntryConfChange) {
+        return true; // a loop, not a stream: this runs for every write
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,5 @@
 package io.etcdj.server;
 
-import io.etcdj.raft.RaftConfig;
 import io.etcdj.raft.Status;
 import io.etcdj.raft.raftpb.ConfChangeType;
 import io.etcdj.raft.raftpb.ConfState;
@@ -11,8 +10,6 @@ import io.etcdj.store.Event;
 import io.etcdj.store.Store;
 import io.etcdj.store.V2Json;
 import io.etcdj.store.Watcher;
-import io.etcdj.wal.Wal;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,50 +111,22 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   /**
-   * Opens the data dir (a new member creates its WAL and raft's bootstrap entries, CLU-015; an
-   * existing one loads its newest snapshot and replays its WAL, PER-048) and starts the raft loop
-   * and the apply thread. Only a member without a WAL checks its initial cluster first (CLU-017).
+   * Opens the data dir ({@link StartingPoint}: a new member creates its WAL and raft's bootstrap
+   * entries, CLU-015; an existing one loads its newest snapshot and replays its WAL, PER-048) and
+   * starts the raft loop and the apply thread.
    *
    * @throws UncheckedIOException if the data dir cannot be opened (the message names the file)
    * @throws IllegalStateException if the initial cluster does not fit ({@link BootstrapCheck})
    */
   public void bootstrap() {
     bindPeers();
-    boolean haveWal = walExists();
-    boolean joining = config.clusterState().equals("existing");
-    if (!haveWal && joining) {
-      BootstrapCheck.verifyJoinExisting(config);
-    } else if (!haveWal) {
-      BootstrapCheck.verifyNewCluster(config);
-    }
-    RaftStart.logSettings(config);
-    ExistingCluster existing = null;
-    if (joining && !haveWal) {
-      // CLU-016: a member joining a running cluster takes its IDs from the cluster.
-      existing = ExistingCluster.fetch(config);
-      memberId = existing.localId();
-      clusterId = existing.clusterId();
-    }
-    DataDir dir;
-    try {
-      dir = DataDir.open(config, memberId, clusterId, store);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot open the data dir " + config.dataDir() + ": " + e.getMessage(), e);
-    }
+    StartingPoint start = StartingPoint.open(config, memberId, clusterId, store);
+    DataDir dir = start.dir();
+    RaftStart boot = start.raft();
     memberId = dir.memberId();
     clusterId = dir.clusterId();
     recoveredCommit = dir.storage().initialState().hardState().getCommit();
     self = new Member(memberId, "", self.peerUrls(), List.of());
-    RaftConfig raftConfig =
-        RaftConfig.defaults(memberId, dir.storage())
-            .withTicks(config.electionTicks(), 1)
-            // RFT-004: etcd 2.3 runs raft with CheckQuorum, so a leader cut off from a quorum
-            // steps down after an election timeout instead of holding on to its clients.
-            .withCheckQuorum(true)
-            .withRandomSeed(memberId ^ SystemClock.nanoTime())
-            .withLogger(new RaftLogAdapter());
-    RaftStart boot = RaftStart.from(config, dir, raftConfig, existing != null);
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
     snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved, metrics.snapshotSave);
     dir.wal().onSync(metrics.walSync::observeNanos);
@@ -201,11 +170,7 @@ public final class EtcdServer implements AutoCloseable {
             net.raftExecutor());
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
     metricsPage = new MetricsPage(metrics, store, raft, pending, applier, idHex());
-    List<Member> peers =
-        !dir.fresh()
-            ? Membership.members(store)
-            : existing != null ? existing.members() : RaftStart.initialMembers(config);
-    startPeerNetwork(net, peers);
+    startPeerNetwork(net, start.peers());
     applying.start();
     raft.start(config.electionTickAdvance() ? net.transport()::activePeers : null);
   }
@@ -234,15 +199,6 @@ public final class EtcdServer implements AutoCloseable {
     net.attach(raft);
     net.serve();
     peers.forEach(m -> net.addPeer(m.id(), m.peerUrls()));
-  }
-
-  private boolean walExists() {
-    try {
-      return Wal.exists(config.walPath());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot open the data dir " + config.dataDir() + ": " + e.getMessage(), e);
-    }
   }
 
   private io.etcdj.server.http.peer.PeerCluster peerCluster() {
@@ -353,11 +309,11 @@ public final class EtcdServer implements AutoCloseable {
 
   /** The leader's ID as this member last heard it, 0 when none is known. */
   public long leaderId() {
-    return raft.lead();
+    return raft.observed().lead();
   }
 
   public boolean isLeader() {
-    return raft.isLeader();
+    return raft.observed().isLeader();
   }
 
   /**
@@ -378,7 +334,7 @@ public final class EtcdServer implements AutoCloseable {
    * the SYNC and purge timers. Blocks the calling (main) thread.
    */
   public void publish(List<String> clientUrls) {
-    raft.leaderFound().join();
+    raft.observed().leaderFound().join();
     String attributes =
         "{\"name\":"
             + V2Json.quote(config.name())
@@ -393,7 +349,7 @@ public final class EtcdServer implements AutoCloseable {
         config.name(),
         String.join(" ", clientUrls),
         clusterIdHex());
-    if (raft.isLeader() && !hasClusterVersion()) {
+    if (raft.observed().isLeader() && !hasClusterVersion()) {
       LOG.info("setting up the initial cluster version to 2.3");
       proposals.proposeUntilApplied(Request.put("/0/version", CLUSTER_VERSION));
       LOG.info(CapnslogLevel.NOTICE, "set the initial cluster version to 2.3");
@@ -459,7 +415,7 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   public long raftTerm() {
-    return raft.term();
+    return raft.observed().term();
   }
 
   /** Readies fdatasynced and entries written to the WAL since start (group commit figures). */
@@ -499,7 +455,7 @@ public final class EtcdServer implements AutoCloseable {
 
   /** Nanoseconds since this member last saw the leader change (or became leader, OTH-041). */
   public long leaderUptimeNanos() {
-    return SystemClock.nanoTime() - raft.leaderSinceNanos();
+    return SystemClock.nanoTime() - raft.observed().leaderSinceNanos();
   }
 
   public Clock clock() {

@@ -4,6 +4,8 @@ import io.etcdj.server.log.GoDuration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A leader's heartbeats must leave at least every two heartbeat intervals; one that leaves later
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: not thread-safe; owned by the raft loop, which sends the heartbeats.
  */
 final class HeartbeatDeadline {
+  private static final Logger LOG = LoggerFactory.getLogger("etcdserver");
+
   private final long heartbeatNanos;
   private final long maxGapNanos;
 
@@ -24,6 +28,15 @@ final class HeartbeatDeadline {
   HeartbeatDeadline(long heartbeatMs) {
     this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
     this.maxGapNanos = 2 * heartbeatNanos;
+  }
+
+  /** A heartbeat to {@code to} leaves at {@code nowNanos}: logs etcd's two lines if it is late. */
+  void warnIfLate(long to, long nowNanos) {
+    String late = sent(to, nowNanos);
+    if (late != null) {
+      LOG.warn("{}", late);
+      LOG.warn("server is likely overloaded");
+    }
   }
 
   /**

@@ -49,7 +49,7 @@ final class Housekeeping {
   /** KEY-123: only the leader proposes a SYNC with its clock, and only when any key has a TTL. */
   private void maybeSync() {
     try {
-      if (raft.isLeader() && store.hasTtlKeys()) {
+      if (raft.observed().isLeader() && store.hasTtlKeys()) {
         proposals.propose(Request.sync(clock.instant()), null);
       }
     } catch (RuntimeException e) {

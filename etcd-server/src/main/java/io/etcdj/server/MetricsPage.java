@@ -100,17 +100,17 @@ final class MetricsPage {
         "etcd_server_has_leader",
         "gauge",
         "1 if this member knows a leader, else 0.",
-        raft.lead() != 0 ? 1 : 0);
+        raft.observed().lead() != 0 ? 1 : 0);
     out.family("etcd_server_id", "gauge", "1, labelled with this member's ID in hexadecimal.")
         .sample("etcd_server_id", Labels.of("server_id", idHex), 1);
     out.single(
         "etcd_server_is_leader", "gauge", "1 if this member is the leader, else 0.",
-        raft.isLeader() ? 1 : 0);
+        raft.observed().isLeader() ? 1 : 0);
     out.single(
         "etcd_server_leader_changes_seen_total",
         "counter",
         "Times this member saw a new leader.",
-        raft.leaderChanges());
+        raft.observed().leaderChanges());
     out.single(
         "etcd_server_proposals_applied_total",
         "gauge",
@@ -120,7 +120,7 @@ final class MetricsPage {
         "etcd_server_proposals_committed_total",
         "gauge",
         "The index of the last entry committed.",
-        raft.committedIndex());
+        raft.observed().committedIndex());
     out.single(
         "etcd_server_proposals_failed_total",
         "counter",

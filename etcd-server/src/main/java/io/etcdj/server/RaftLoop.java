@@ -7,13 +7,9 @@ import io.etcdj.raft.RawNode;
 import io.etcdj.raft.Ready;
 import io.etcdj.raft.SnapshotStatus;
 import io.etcdj.raft.SoftState;
-import io.etcdj.raft.StateType;
 import io.etcdj.raft.Status;
 import io.etcdj.raft.raftpb.ConfChange;
 import io.etcdj.raft.raftpb.ConfState;
-import io.etcdj.raft.raftpb.Entry;
-import io.etcdj.raft.raftpb.Entry;
-import io.etcdj.raft.raftpb.EntryType;
 import io.etcdj.raft.raftpb.Message;
 import io.etcdj.raft.raftpb.MessageType;
 import io.etcdj.wal.Wal;
@@ -84,7 +80,6 @@ final class RaftLoop implements AutoCloseable {
   private final HeartbeatDeadline heartbeats;
   /** Everything queued for the next round; many threads add, the round takes. */
   private final RoundQueue inbox;
-  private final CompletableFuture<Long> leaderFound = new CompletableFuture<>();
   /** The thread the loop runs on; it also serves the peer connections (see the class comment). */
   private final EventLoop executor;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -100,14 +95,7 @@ final class RaftLoop implements AutoCloseable {
   private volatile boolean concurrentWriters;
   private volatile boolean running = true;
   private volatile boolean started;
-  private volatile long term;
-  private volatile long lead;
-  private volatile boolean leader;
-  private volatile long leaderSinceNanos;
-  /** Times raft named a new leader (a change to none is not one); written by the round only. */
-  private volatile long leaderChanges;
-  /** The index of the last entry committed and handed to apply (or of an applied snapshot). */
-  private volatile long committedIndex;
+  private final ObservedRaft observed;
 
   /**
    * @param apply runs or queues the apply step; it completes the conf change verdict of a {@link
@@ -139,7 +127,7 @@ final class RaftLoop implements AutoCloseable {
     setConfState(confState);
     this.tickNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
     this.heartbeats = new HeartbeatDeadline(heartbeatMs);
-    this.term = node.status().term();
+    this.observed = new ObservedRaft(node.status().term());
     this.executor = executor;
     this.waitingForLeader = new WaitingForLeader(TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs));
     this.firstElection = new FirstElection(node, electionTicks);
@@ -160,7 +148,7 @@ final class RaftLoop implements AutoCloseable {
         () -> {
           try {
             drainReadies();
-            firstElection.aloneElectsAtOnce(confState, leader);
+            firstElection.aloneElectsAtOnce(confState, observed.isLeader());
             drainReadies();
           } catch (IOException | RuntimeException e) {
             fail(e);
@@ -176,7 +164,7 @@ final class RaftLoop implements AutoCloseable {
                   executor,
                   activePeers,
                   () -> running,
-                  active -> execute(() -> firstElection.advance(active, lead)));
+                  active -> execute(() -> firstElection.advance(active, observed.lead())));
             }
           }
           inbox.roundDone();
@@ -260,33 +248,9 @@ final class RaftLoop implements AutoCloseable {
     return status;
   }
 
-  /** Completes with the first leader's ID once raft knows one. */
-  CompletableFuture<Long> leaderFound() {
-    return leaderFound;
-  }
-
-  long term() {
-    return term;
-  }
-
-  long lead() {
-    return lead;
-  }
-
-  boolean isLeader() {
-    return leader;
-  }
-
-  long leaderSinceNanos() {
-    return leaderSinceNanos;
-  }
-
-  long leaderChanges() {
-    return leaderChanges;
-  }
-
-  long committedIndex() {
-    return committedIndex;
+  /** What the rounds have learnt of raft: term, leader, commit index (any thread). */
+  ObservedRaft observed() {
+    return observed;
   }
 
   /** Readies that were fdatasynced, since start (to show group commit at work). */
@@ -336,7 +300,7 @@ final class RaftLoop implements AutoCloseable {
         proposeOrWait();
       }
       drainReadies();
-      if (lead != 0 && !waitingForLeader.isEmpty()) {
+      if (observed.lead() != 0 && !waitingForLeader.isEmpty()) {
         proposeOrWait(); // this round found a leader
         drainReadies();
       }
@@ -365,7 +329,7 @@ final class RaftLoop implements AutoCloseable {
   /** Proposes this round's requests after those that waited for a leader, or makes them wait. */
   private void proposeOrWait() {
     long now = SystemClock.nanoTime();
-    if (lead == 0) {
+    if (observed.lead() == 0) {
       waitingForLeader.add(proposals, now);
     } else {
       int forgotten = waitingForLeader.releaseInto(proposals, now);
@@ -391,7 +355,7 @@ final class RaftLoop implements AutoCloseable {
     while (node.hasReady()) {
       Ready rd = node.ready();
       noteSoftState(rd.softState());
-      if (leader) {
+      if (observed.isLeader()) {
         // Thesis §10.2.1, RFT-016: a leader's messages (appends, heartbeats) promise nothing about
         // its own disk, so they leave before its fsync and the followers write in parallel with
         // it. No entry can commit before this Ready is persisted: the followers' acknowledgements
@@ -410,12 +374,13 @@ final class RaftLoop implements AutoCloseable {
       if (rd.snapshot() != null || !rd.committedEntries().isEmpty()) {
         if (rd.snapshot() != null) {
           setConfState(rd.snapshot().getMetadata().getConfState());
-          committedIndex = rd.snapshot().getMetadata().getIndex();
+          observed.committed(rd.snapshot().getMetadata().getIndex());
         }
         if (!rd.committedEntries().isEmpty()) {
-          committedIndex = rd.committedEntries().get(rd.committedEntries().size() - 1).getIndex();
+          observed.committed(
+              rd.committedEntries().get(rd.committedEntries().size() - 1).getIndex());
         }
-        boolean confChanges = hasConfChange(rd.committedEntries());
+        boolean confChanges = Committed.hasConfChange(rd.committedEntries());
         CompletableFuture<List<ConfChange>> decided =
             confChanges ? new CompletableFuture<>() : null;
         apply.apply(
@@ -436,7 +401,7 @@ final class RaftLoop implements AutoCloseable {
   private void persist(Ready rd) throws IOException {
     disk.persist(rd);
     if (rd.hardState() != null) {
-      term = rd.hardState().getTerm();
+      observed.term(rd.hardState().getTerm());
     }
   }
 
@@ -448,20 +413,11 @@ final class RaftLoop implements AutoCloseable {
     List<Message> out = new ArrayList<>(messages.size());
     for (Message m : messages) {
       if (m.getType() == MessageType.MsgHeartbeat) {
-        heartbeatSent(m.getTo());
+        heartbeats.warnIfLate(m.getTo(), SystemClock.nanoTime()); // FLG-065
       }
       out.add(disk.withSnapshotData(m));
     }
     peers.send(out);
-  }
-
-  /** FLG-065: etcd's warning when a heartbeat leaves later than two intervals after the last. */
-  private void heartbeatSent(long to) {
-    String late = heartbeats.sent(to, SystemClock.nanoTime());
-    if (late != null) {
-      LOG.warn("{}", late);
-      LOG.warn("server is likely overloaded");
-    }
   }
 
   private void applyConfChanges(List<ConfChange> changes) {
@@ -498,24 +454,8 @@ final class RaftLoop implements AutoCloseable {
   }
 
   private void noteSoftState(SoftState soft) {
-    if (soft == null) {
-      return;
-    }
-    boolean nowLeader = soft.raftState() == StateType.LEADER;
-    if (nowLeader && !leader) {
+    if (observed.note(soft)) {
       heartbeats.reset();
-    }
-    // OTH-041: leaderInfo restarts whenever the observed leader changes (or we become it).
-    if ((nowLeader && !leader) || soft.lead() != lead) {
-      leaderSinceNanos = SystemClock.nanoTime();
-    }
-    if (soft.lead() != 0 && soft.lead() != lead) {
-      leaderChanges++; // one writer: the round
-    }
-    lead = soft.lead();
-    leader = nowLeader;
-    if (soft.lead() != 0) {
-      leaderFound.complete(soft.lead());
     }
   }
 
@@ -550,14 +490,5 @@ final class RaftLoop implements AutoCloseable {
     if (ticker != null) {
       ticker.cancel(false);
     }
-  }
-
-  private static boolean hasConfChange(List<Entry> entries) {
-    for (Entry e : entries) {
-      if (e.getType() == EntryType.EntryConfChange) {
-        return true; // a loop, not a stream: this runs for every write
-      }
-    }
-    return false;
   }
 }

@@ -344,7 +344,7 @@ class KeysHandlerTest {
         .isEqualTo(
             "{\"members\":[{\"id\":\""
                 + server.idHex()
-                + "\",\"name\":\"renamed\",\"peerURLs\":[\"http://localhost:2380\"],"
+                + "\",\"name\":\"renamed\",\"peerURLs\":[\"http://localhost:2380\",\"http://localhost:7001\"],"
                 + "\"clientURLs\":[\"http://127.0.0.1:9\"]}]}\n");
     // /0 is not in the keys space: the keys root stays empty.
     assertThat(body(call(request("GET", "/v2/keys/?recursive=true"))))
