@@ -4,34 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** What a data dir holds decides what starts (SPEC CLU-071, FLG-061). */
 class DataDirTypeTest {
   @TempDir Path dir;
 
-  private final Logger etcdmain = (Logger) LoggerFactory.getLogger("etcdmain");
-  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-  @BeforeEach
-  void listen() {
-    lines.start();
-    etcdmain.addAppender(lines);
-  }
-
-  @AfterEach
-  void stopListening() {
-    etcdmain.detachAppender(lines);
-  }
+  @RegisterExtension final LogLines lines = LogLines.of("etcdmain");
 
   @Test
   void aMissingOrEmptyDirLeavesItToTheFlags() throws Exception {
@@ -45,7 +29,7 @@ class DataDirTypeTest {
     Files.writeString(dir.resolve("notes.txt"), "x");
     assertThat(DataDirType.identify(dir)).isEqualTo(DataDirType.MEMBER);
     assertThat(DataDirType.MEMBER).hasToString("member");
-    assertThat(lines.list)
+    assertThat(lines.events())
         .filteredOn(e -> e.getLevel() == Level.WARN)
         .extracting(ILoggingEvent::getFormattedMessage)
         .containsExactly(

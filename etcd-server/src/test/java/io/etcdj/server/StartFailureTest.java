@@ -3,9 +3,7 @@ package io.etcdj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.etcdj.server.log.CapnslogLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,11 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * How {@code etcd} tells why a member without a WAL did not start (SPEC CLU-013, CLU-014): exit
@@ -27,19 +23,7 @@ import org.slf4j.LoggerFactory;
 class StartFailureTest {
   @TempDir Path dir;
 
-  private final Logger etcdmain = (Logger) LoggerFactory.getLogger("etcdmain");
-  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-  @BeforeEach
-  void listen() {
-    lines.start();
-    etcdmain.addAppender(lines);
-  }
-
-  @AfterEach
-  void stopListening() {
-    etcdmain.detachAppender(lines);
-  }
+  @RegisterExtension final LogLines lines = LogLines.of("etcdmain");
 
   @Test
   void advertisedUrlsMissingFromTheDefaultClusterGetHints() {
@@ -62,7 +46,7 @@ class StartFailureTest {
   void otherFailuresAreCritical() {
     int status = run("--name", "n1", "--initial-cluster", "n2=http://127.0.0.1:29384");
     assertThat(status).isEqualTo(1);
-    assertThat(lines.list)
+    assertThat(lines.events())
         .filteredOn(e -> e.getMarkerList() != null
             && e.getMarkerList().contains(CapnslogLevel.CRITICAL))
         .extracting(ILoggingEvent::getFormattedMessage)
@@ -71,7 +55,7 @@ class StartFailureTest {
 
   private List<String> infoLines() {
     List<String> out = new ArrayList<>();
-    for (ILoggingEvent e : lines.list) {
+    for (ILoggingEvent e : lines.events()) {
       if (e.getLevel() == Level.INFO) {
         out.add(e.getFormattedMessage());
       }

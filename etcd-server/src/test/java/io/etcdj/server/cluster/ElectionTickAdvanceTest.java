@@ -2,19 +2,15 @@ package io.etcdj.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.etcdj.server.LogLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * SPEC RFT-009 as etcd 3.4 does it: a member of a new cluster, once two peers' connections are
@@ -30,19 +26,7 @@ class ElectionTickAdvanceTest {
   @RegisterExtension
   final LoopbackCluster cluster = LoopbackCluster.inTempDir("--election-timeout", "5000");
 
-  private final Logger etcdserver = (Logger) LoggerFactory.getLogger("etcdserver");
-  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-  @BeforeEach
-  void listen() {
-    lines.start();
-    etcdserver.addAppender(lines);
-  }
-
-  @AfterEach
-  void stopListening() {
-    etcdserver.detachAppender(lines);
-  }
+  @RegisterExtension final LogLines lines = LogLines.of("etcdserver");
 
   @Test
   void theFirstMemberToReachBothPeersAdvancesItsElectionClock() throws Exception {
@@ -71,7 +55,7 @@ class ElectionTickAdvanceTest {
       off.start("a", "b", "c");
       off.awaitLeader(DEADLINE);
 
-      assertThat(List.copyOf(lines.list))
+      assertThat(lines.events())
           .extracting(ILoggingEvent::getFormattedMessage)
           .noneMatch(s -> s.contains(" initialized peer connection"));
     }
@@ -81,7 +65,7 @@ class ElectionTickAdvanceTest {
     long end = System.nanoTime() + DEADLINE.toNanos();
     while (System.nanoTime() < end) {
       List<String> said =
-          List.copyOf(lines.list).stream()
+          lines.events().stream()
               .map(ILoggingEvent::getFormattedMessage)
               .filter(s -> s.contains(" initialized peer connection"))
               .toList();

@@ -2,22 +2,19 @@ package io.etcdj.server.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.etcdj.server.EmbeddedEtcd;
 import io.etcdj.server.EtcdFlags;
 import io.etcdj.server.EtcdMain;
+import io.etcdj.server.LogLines;
 import io.etcdj.server.LoopbackMember;
 import io.etcdj.server.ServerConfig;
 import io.etcdj.server.log.CapnslogLevel;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * SPEC CLU-017: a member that finds a WAL restarts with the member and cluster IDs written in it;
@@ -27,22 +24,7 @@ import org.slf4j.LoggerFactory;
 class RestartIgnoresBootstrapFlagsTest {
   @TempDir Path dataDir;
 
-  private final Logger etcdserver = (Logger) LoggerFactory.getLogger("etcdserver");
-  private final Logger etcdmain = (Logger) LoggerFactory.getLogger("etcdmain");
-  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-  @BeforeEach
-  void listen() {
-    lines.start();
-    etcdserver.addAppender(lines);
-    etcdmain.addAppender(lines);
-  }
-
-  @AfterEach
-  void stopListening() {
-    etcdserver.detachAppender(lines);
-    etcdmain.detachAppender(lines);
-  }
+  @RegisterExtension final LogLines lines = LogLines.of("etcdserver", "etcdmain");
 
   @Test
   void aRestartKeepsTheIdsOfItsWalWhateverTheInitialFlagsSay() throws Exception {
@@ -72,11 +54,11 @@ class RestartIgnoresBootstrapFlagsTest {
       V2Client c = new V2Client(etcd.clientUrl());
       assertThat(c.get("/a").body().path("node").path("value").asText()).isEqualTo("1");
     }
-    assertThat(lines.list)
+    assertThat(lines.events())
         .extracting(ILoggingEvent::getFormattedMessage)
         .anyMatch(l -> l.matches("restarting member " + id + " in cluster " + cluster
             + " at commit index \\d+"));
-    assertThat(lines.list)
+    assertThat(lines.events())
         .filteredOn(e -> e.getMarkerList() != null
             && e.getMarkerList().contains(CapnslogLevel.NOTICE))
         .extracting(ILoggingEvent::getFormattedMessage)

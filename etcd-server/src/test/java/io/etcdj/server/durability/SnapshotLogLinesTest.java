@@ -2,21 +2,18 @@ package io.etcdj.server.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.etcdj.server.EmbeddedEtcd;
+import io.etcdj.server.LogLines;
 import io.etcdj.server.LoopbackMember;
 import io.etcdj.wal.FilePurger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * SPEC FLG-065: the lines a member logs as it snapshots, compacts and purges, word for word what
@@ -25,22 +22,7 @@ import org.slf4j.LoggerFactory;
 class SnapshotLogLinesTest {
   @TempDir Path tmp;
 
-  private final Logger etcdserver = (Logger) LoggerFactory.getLogger("etcdserver");
-  private final Logger fileutil = (Logger) LoggerFactory.getLogger("fileutil");
-  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-  @BeforeEach
-  void listen() {
-    lines.start();
-    etcdserver.addAppender(lines);
-    fileutil.addAppender(lines);
-  }
-
-  @AfterEach
-  void stopListening() {
-    etcdserver.detachAppender(lines);
-    fileutil.detachAppender(lines);
-  }
+  @RegisterExtension final LogLines lines = LogLines.of("etcdserver", "fileutil");
 
   @Test
   void snapshotAndCompactionLines() throws Exception {
@@ -67,7 +49,7 @@ class SnapshotLogLinesTest {
     Files.writeString(tmp.resolve("0000000000000001-0000000000000001.snap"), "");
     Files.writeString(tmp.resolve("0000000000000001-0000000000000002.snap"), "");
     FilePurger.purge(tmp, "snap", 1);
-    assertThat(lines.list)
+    assertThat(lines.events())
         .filteredOn(e -> e.getLoggerName().equals("fileutil"))
         .extracting(ILoggingEvent::getFormattedMessage)
         .containsExactly(
@@ -77,7 +59,7 @@ class SnapshotLogLinesTest {
 
   private List<String> messages() {
     synchronized (lines) {
-      return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      return lines.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
   }
 
