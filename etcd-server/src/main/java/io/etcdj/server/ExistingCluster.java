@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,13 @@ record ExistingCluster(long clusterId, List<Member> members, long localId) {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** etcd waits up to 10 s for each peer's answer. */
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Each task on a daemon thread of its own: a few asks, once, at start. */
+  private static final Executor ON_A_THREAD =
+      task -> {
+        Thread t = new Thread(task, "etcd-bootstrap-check");
+        t.setDaemon(true);
+        t.start();
+      };
 
   ExistingCluster {
     members = List.copyOf(members);
@@ -59,9 +67,20 @@ record ExistingCluster(long clusterId, List<Member> members, long localId) {
    * URLs, that is as a member that started and published them; false if nobody answers in time.
    */
   static boolean reportsStarted(List<String> peerUrls, TlsInfo tls, long id, Duration timeout) {
-    Answer answer = ask(peerUrls, tls, timeout, false);
-    return answer != null
-        && answer.members().stream().anyMatch(m -> m.id() == id && !m.clientUrls().isEmpty());
+    // All peers at once, the first in order that answers decides: a peer starting at the same
+    // time has bound its port but answers nothing until it serves, so each one asked in turn
+    // would hold this start for the whole timeout (two such peers: 2 s of a 3-member start).
+    List<CompletableFuture<Answer>> asks = new ArrayList<>();
+    for (String url : peerUrls) {
+      asks.add(CompletableFuture.supplyAsync(() -> askOne(url, tls, timeout, false), ON_A_THREAD));
+    }
+    for (CompletableFuture<Answer> ask : asks) {
+      Answer answer = ask.join();
+      if (answer != null) {
+        return answer.members().stream().anyMatch(m -> m.id() == id && !m.clientUrls().isEmpty());
+      }
+    }
+    return false;
   }
 
   /** A peer's answer to {@code GET /members}: its cluster ID header and the member list. */
@@ -74,41 +93,47 @@ record ExistingCluster(long clusterId, List<Member> members, long localId) {
    */
   private static Answer ask(
       List<String> peerUrls, TlsInfo tls, Duration timeout, boolean logErrors) {
-    SSLContext ssl = null;
     for (String url : peerUrls) {
-      try {
-        HttpURLConnection c =
-            (HttpURLConnection) URI.create(url + "/members").toURL().openConnection();
-        if (c instanceof HttpsURLConnection https) {
-          ssl = ssl != null ? ssl : TlsContexts.jdkClient(tls);
-          https.setSSLSocketFactory(ssl.getSocketFactory());
-        }
-        c.setConnectTimeout((int) timeout.toMillis());
-        c.setReadTimeout((int) timeout.toMillis());
-        try {
-          String cid = c.getHeaderField("X-Etcd-Cluster-ID");
-          if (c.getResponseCode() != 200 || cid == null || cid.isEmpty()) {
-            if (logErrors) {
-              LOG.warn(
-                  "could not get cluster response from {}: status {}", url, c.getResponseCode());
-            }
-            continue;
-          }
-          String body;
-          try (InputStream in = c.getInputStream()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          }
-          return new Answer(Long.parseUnsignedLong(cid, 16), parse(body));
-        } finally {
-          c.disconnect();
-        }
-      } catch (IOException | RuntimeException e) {
-        if (logErrors) {
-          LOG.warn("could not get cluster response from {}: {}", url, e.toString());
-        }
+      Answer answer = askOne(url, tls, timeout, logErrors);
+      if (answer != null) {
+        return answer;
       }
     }
     return null;
+  }
+
+  /** One peer's answer, or null if it gave none (in time) or not a member list. */
+  private static Answer askOne(String url, TlsInfo tls, Duration timeout, boolean logErrors) {
+    try {
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(url + "/members").toURL().openConnection();
+      if (c instanceof HttpsURLConnection https) {
+        https.setSSLSocketFactory(TlsContexts.jdkClient(tls).getSocketFactory());
+      }
+      c.setConnectTimeout((int) timeout.toMillis());
+      c.setReadTimeout((int) timeout.toMillis());
+      try {
+        String cid = c.getHeaderField("X-Etcd-Cluster-ID");
+        if (c.getResponseCode() != 200 || cid == null || cid.isEmpty()) {
+          if (logErrors) {
+            LOG.warn("could not get cluster response from {}: status {}", url, c.getResponseCode());
+          }
+          return null;
+        }
+        String body;
+        try (InputStream in = c.getInputStream()) {
+          body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new Answer(Long.parseUnsignedLong(cid, 16), parse(body));
+      } finally {
+        c.disconnect();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (logErrors) {
+        LOG.warn("could not get cluster response from {}: {}", url, e.toString());
+      }
+      return null;
+    }
   }
 
   private static List<Member> parse(String body) throws IOException {
