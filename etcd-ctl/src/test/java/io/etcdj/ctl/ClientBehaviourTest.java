@@ -131,6 +131,28 @@ class ClientBehaviourTest {
     }
   }
 
+  /**
+   * ERR-006: an endpoint that is not etcd answers {@code 404 page not found}; etcdctl says the
+   * answer is no JSON (rather than taking the leading 404 for an error body), exit 4, in every
+   * output format.
+   */
+  @Test
+  void answerOfSomethingThatIsNotEtcdIsInvalidJson() throws Exception {
+    try (FakeMember notEtcd = FakeMember.start()) {
+      notEtcd.answer(404, "404 page not found\n");
+      for (String format : List.of("simple", "json", "extended")) {
+        CtlRun.Result r =
+            CtlRun.run("--no-sync", "--endpoints", notEtcd.url(), "-o", format, "get", "/k");
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+            .isEqualTo(
+                "Error:  client: response is invalid json. The endpoint is probably not valid"
+                    + " etcd cluster endpoint\n");
+      }
+    }
+  }
+
   /** CTL-002: {@code --endpoints} wins over {@code ETCDCTL_ENDPOINTS}, which wins over -C. */
   @Test
   void endpointFlagsAndEnvironmentFollowPrecedence(@TempDir Path tmp) throws Exception {

@@ -114,7 +114,7 @@ final class Json {
         return a;
       }
       case VALUE_STRING -> {
-        return NODES.textNode(p.getText());
+        return NODES.textNode(goString(p.getText()));
       }
       case VALUE_NUMBER_INT -> {
         return switch (p.getNumberType()) {
@@ -134,6 +134,32 @@ final class Json {
       }
       default -> throw new JsonParseException(p, "unexpected " + t);
     }
+  }
+
+  /**
+   * A decoded JSON string as Go's decoders leave it: an escaped surrogate without its pair (U+D800
+   * to U+DFFF alone) becomes U+FFFD, which prints as such, where Java would print {@code ?}.
+   */
+  static String goString(String s) {
+    int i = 0;
+    while (i < s.length() && !Character.isSurrogate(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s; // the usual case: nothing to replace
+    }
+    StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else {
+        out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    return out.toString();
   }
 
   private static String quoteChar(char c) {

@@ -35,6 +35,14 @@ class JsonTest {
     assertThat(n.size()).isEqualTo(1);
   }
 
+  /** As Go decodes them: a lone surrogate escape is U+FFFD (printed as such, not as '?'). */
+  @Test
+  void loneSurrogateEscapesBecomeTheReplacementCharacter() throws Exception {
+    JsonNode n = Json.parse("{\"v\":\"a\\ud800b\\udc00\",\"p\":\"\\ud83d\\ude00\"}", "bad");
+    assertThat(n.path("v").asText()).isEqualTo("a\ufffdb\ufffd");
+    assertThat(n.path("p").asText()).isEqualTo("\ud83d\ude00");
+  }
+
   @Test
   void emptyOrInvalidBodiesAreTheCallersError() {
     assertThatThrownBy(() -> Json.parse("", "empty")).hasMessage("empty");
