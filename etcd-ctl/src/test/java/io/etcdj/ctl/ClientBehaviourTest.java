@@ -153,6 +153,38 @@ class ClientBehaviourTest {
     }
   }
 
+  /**
+   * ERR-006: a connection closed without an answer is Go's {@code EOF}; https to a server that
+   * answers in plain HTTP is Go's TLS text, and to one that closes during the handshake {@code
+   * EOF}. None of them is a connection error to etcdctl, so a failed sync is ignored and the
+   * request reports it: exit 4, not 2. (Observed with ETCDCTL_API=2 etcdctl against such servers.)
+   */
+  @Test
+  void serversThatAreNotEtcdFailAsInGo() throws Exception {
+    try (ClosingServer closes = new ClosingServer("");
+        ClosingServer http = new ClosingServer("HTTP/1.1 400 Bad Request\r\n\r\n")) {
+      String eof = "EOF";
+      String notTls = "tls: first record does not look like a TLS handshake";
+      assertFailsWith("http://127.0.0.1:" + closes.port(), eof);
+      assertFailsWith("https://127.0.0.1:" + closes.port(), eof);
+      assertFailsWith("https://127.0.0.1:" + http.port(), notTls);
+    }
+  }
+
+  private static void assertFailsWith(String endpoint, String failure) {
+    String expected =
+        "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
+            + failure
+            + "\n\nerror #0: "
+            + failure
+            + "\n\n";
+    for (String sync : List.of("--no-sync=false", "--no-sync")) {
+      CtlRun.Result r = CtlRun.run(sync, "--endpoints", endpoint, "get", "/k");
+      assertThat(r.err()).as(endpoint + " " + sync).isEqualTo(expected);
+      assertThat(r.exit()).as(endpoint + " " + sync).isEqualTo(4);
+    }
+  }
+
   /** CTL-002: {@code --endpoints} wins over {@code ETCDCTL_ENDPOINTS}, which wins over -C. */
   @Test
   void endpointFlagsAndEnvironmentFollowPrecedence(@TempDir Path tmp) throws Exception {

@@ -142,7 +142,8 @@ public final class ClusterClient {
             new EndpointFailure("client: endpoint " + ep + " exceeded header timeout", false));
         continue;
       } catch (IOException e) {
-        failures.add(new EndpointFailure(describe(ep, e), true));
+        String text = describe(ep, e);
+        failures.add(new EndpointFailure(text, isConnectionFailure(e, text)));
         continue;
       }
       if (answer.status() / 100 == 5) {
@@ -208,22 +209,25 @@ public final class ClusterClient {
     return ep.getHost() + ":" + port;
   }
 
+  /**
+   * Whether etcdctl counts the failure as a connection error (its isConnectionError: a failed
+   * dial or read), which ends a failed sync with exit 2. A TLS failure, a connection closed without
+   * an answer ({@code EOF}) or a failed write is not one: the sync's failure is ignored and the
+   * request itself reports it, with exit 4.
+   */
+  private static boolean isConnectionFailure(IOException e, String text) {
+    return !(e instanceof javax.net.ssl.SSLException)
+        && !text.equals("EOF")
+        && !text.contains("Broken pipe");
+  }
+
   /** Go's text for a transport failure, which etcdctl users see in error lines. */
   static String describe(URI ep, Exception e) {
     if (e instanceof ConnectException) {
       return "dial tcp " + hostPort(ep) + ": connect: connection refused";
     }
-    if (e instanceof javax.net.ssl.SSLHandshakeException) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("certification path") || m.contains("PKIX")) {
-        return "x509: certificate signed by unknown authority";
-      }
-      if (m.contains("No subject alternative")
-          || m.contains("No name matching")
-          || m.contains("doesn't match")) {
-        return "x509: certificate is valid for other names, not " + ep.getHost();
-      }
-      return "remote error: tls: " + m;
+    if (e instanceof javax.net.ssl.SSLException tls && TlsFailureText.of(ep, tls) != null) {
+      return TlsFailureText.of(ep, tls);
     }
     if (e instanceof UnknownHostException) {
       return "dial tcp: lookup " + ep.getHost() + ": no such host";
