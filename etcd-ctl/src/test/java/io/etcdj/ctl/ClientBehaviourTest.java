@@ -185,6 +185,55 @@ class ClientBehaviourTest {
     }
   }
 
+  /**
+   * Go's client follows a redirect with the same request (method, body, credentials), each hop
+   * printed by {@code --debug}; ERR-006: what it cannot follow is the endpoint's failure in Go's
+   * words, exit 4. (Observed with ETCDCTL_API=2 etcdctl against a redirecting stand-in.)
+   */
+  @Test
+  void redirectsAreFollowedAsGosClientDoes() throws Exception {
+    try (FakeMember redirecting = FakeMember.start();
+        FakeMember target = FakeMember.start()) {
+      redirecting.redirect(target.url() + "/v2/keys/there");
+      CtlRun.Result r =
+          CtlRun.run(
+              "--debug",
+              "--no-sync",
+              "--endpoints",
+              redirecting.url(),
+              "-u",
+              "u:p",
+              "set",
+              "/k",
+              "v");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).isEqualTo("v\n");
+      assertThat(r.err())
+          .isEqualTo(
+              "Cluster-Endpoints: "
+                  + redirecting.url()
+                  + "\ncURL Command: curl -X PUT "
+                  + redirecting.url()
+                  + "/v2/keys/k -d \"value=v\"\ncURL Command: curl -X PUT "
+                  + target.url()
+                  + "/v2/keys/there -d \"value=v\"\n");
+      assertThat(target.requests())
+          .containsExactly(
+              new FakeMember.Request("PUT", "/v2/keys/there", "Basic dTpw", "value=v"));
+
+      redirecting.redirect(null);
+      assertFailsWith(redirecting.url(), "location header not set");
+      redirecting.redirect("/v2/keys/relative");
+      assertFailsWith(redirecting.url(), "unsupported protocol scheme \"\"");
+      redirecting.redirect(redirecting.url() + "/v2/keys/again");
+      int before = redirecting.requests().size();
+      CtlRun.Result loop = CtlRun.run("--no-sync", "--endpoints", redirecting.url(), "get", "/k");
+      assertThat(loop.err()).contains("error #0: client: too many redirects\n");
+      // the request and ten redirects
+      assertThat(redirecting.requests()).hasSize(before + 11);
+    }
+  }
+
   /** CTL-002: {@code --endpoints} wins over {@code ETCDCTL_ENDPOINTS}, which wins over -C. */
   @Test
   void endpointFlagsAndEnvironmentFollowPrecedence(@TempDir Path tmp) throws Exception {

@@ -24,6 +24,7 @@ final class FakeMember implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new ArrayList<>();
   private int status = 200;
+  private String location;
   private String body =
       "{\"action\":\"get\",\"node\":{\"key\":\"/k\",\"value\":\"v\",\"modifiedIndex\":4,"
           + "\"createdIndex\":4}}\n";
@@ -48,6 +49,13 @@ final class FakeMember implements AutoCloseable {
   synchronized void answer(int status, String body) {
     this.status = status;
     this.body = body;
+    this.location = null;
+  }
+
+  /** Every later request outside {@code /v2/members} gets a 307 to {@code location} (or none). */
+  synchronized void redirect(String location) {
+    answer(307, "");
+    this.location = location;
   }
 
   synchronized List<Request> requests() {
@@ -62,6 +70,7 @@ final class FakeMember implements AutoCloseable {
       }
       byte[] answer;
       int code;
+      String redirect;
       synchronized (this) {
         requests.add(
             new Request(
@@ -71,10 +80,14 @@ final class FakeMember implements AutoCloseable {
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         boolean members = target.startsWith("/v2/members");
         code = members ? 200 : status;
+        redirect = members ? null : location;
         answer = (members ? membersJson() : body).getBytes(StandardCharsets.UTF_8);
       }
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.getResponseHeaders().add("X-Etcd-Index", "4");
+      if (redirect != null) {
+        exchange.getResponseHeaders().add("Location", redirect);
+      }
       exchange.sendResponseHeaders(code, answer.length == 0 ? -1 : answer.length);
       exchange.getResponseBody().write(answer);
     }

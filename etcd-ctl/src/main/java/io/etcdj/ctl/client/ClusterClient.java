@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,14 +17,18 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Sends requests to an etcd cluster over HTTP with failover: the pinned endpoint first, then the
- * others in order; the first endpoint that answers becomes pinned (CTL-007). Connection failures
- * and 5xx answers move on to the next endpoint; when all fail the caller gets a {@link
- * ClusterError}. {@link #sync} replaces the endpoint list by the members' client URLs (CTL-006).
+ * others in order; the first endpoint that answers becomes pinned (CTL-007). Redirects are followed
+ * (up to ten), as by Go's client. Connection failures and 5xx answers move on to the next endpoint;
+ * when all fail the caller gets a {@link ClusterError}. {@link #sync} replaces the endpoint list by
+ * the members' client URLs (CTL-006).
  *
  * <p>Thread-safe: the endpoint list and pinned index are guarded by this object's monitor; requests
  * themselves run without holding it.
  */
 public final class ClusterClient {
+  /** How many redirects one request follows (Go's DefaultCheckRedirect). */
+  private static final int MAX_REDIRECTS = 10;
+
   private final HttpTransport http;
 
   /** The TLS context of every request, or null when no TLS file is named (the JDK's default). */
@@ -126,13 +131,27 @@ public final class ClusterClient {
       // When the command's budget, not --timeout, bounds this request, its timeout is Go's
       // context deadline.
       boolean budgetBound = timeout != null && (limit == null || timeout.compareTo(limit) < 0);
+      URI contacted = ep;
       try {
         answer = sendOnce(ep, action, timeout);
+        // Go's client follows redirects itself, with the same request, up to ten of them.
+        for (int followed = 0; answer.status() / 100 == 3; followed++) {
+          String location = redirectLocation(answer);
+          if (followed == MAX_REDIRECTS) {
+            throw new RedirectFailure("client: too many redirects");
+          }
+          contacted = URI.create(location);
+          answer = sendTo(action, location, deadline.cap(limit));
+        }
+      } catch (RedirectFailure e) {
+        failures.add(new EndpointFailure(e.getMessage(), false));
+        continue;
       } catch (HttpTransport.DialTimeoutException e) {
         if (budgetBound && deadline.remaining().compareTo(Duration.ofMillis(50)) < 0) {
           throw ApiError.deadlineExceeded();
         }
-        failures.add(new EndpointFailure("dial tcp " + hostPort(ep) + ": i/o timeout", true));
+        failures.add(
+            new EndpointFailure("dial tcp " + hostPort(contacted) + ": i/o timeout", true));
         continue;
       } catch (HttpTransport.AnswerTimeoutException e) {
         if (budgetBound || deadline.expired()) {
@@ -142,7 +161,7 @@ public final class ClusterClient {
             new EndpointFailure("client: endpoint " + ep + " exceeded header timeout", false));
         continue;
       } catch (IOException e) {
-        String text = describe(ep, e);
+        String text = describe(contacted, e);
         failures.add(new EndpointFailure(text, isConnectionFailure(e, text)));
         continue;
       }
@@ -174,18 +193,47 @@ public final class ClusterClient {
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
-    String url = base + action.pathAndQuery();
+    return sendTo(action, base + action.pathAndQuery(), timeout);
+  }
+
+  /** Sends {@code action} to the absolute {@code url}, printing it first with {@code --debug}. */
+  private HttpAnswer sendTo(HttpAction action, String url, Duration timeout)
+      throws IOException, InterruptedException, EtcdClientException {
     printCurl(action, url);
+    URI u = URI.create(url);
+    String scheme = u.getScheme() == null ? "" : u.getScheme();
+    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      // a redirect to a relative or foreign location: Go's transport refuses it so
+      throw new RedirectFailure("unsupported protocol scheme " + GoText.quote(scheme));
+    }
     if (timeout != null && timeout.isZero()) {
       throw ApiError.deadlineExceeded();
     }
     return http.send(
-        action.method(),
-        URI.create(url),
-        action.body(),
-        action.contentType(),
-        authorization,
-        timeout);
+        action.method(), u, action.body(), action.contentType(), authorization, timeout);
+  }
+
+  /** Where a 3xx answer sends the request, as Go's client checks it. */
+  private static String redirectLocation(HttpAnswer answer) throws RedirectFailure {
+    String location = answer.location();
+    if (location == null || location.isEmpty()) {
+      throw new RedirectFailure("location header not set");
+    }
+    try {
+      new URI(location);
+    } catch (URISyntaxException e) {
+      throw new RedirectFailure("location header not valid URL: " + location);
+    }
+    return location;
+  }
+
+  /** A redirect that cannot be followed: the endpoint's failure, not a connection error. */
+  private static final class RedirectFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RedirectFailure(String message) {
+      super(message);
+    }
   }
 
   /** CTL-008: each request as a curl command on stderr. */
@@ -210,9 +258,9 @@ public final class ClusterClient {
   }
 
   /**
-   * Whether etcdctl counts the failure as a connection error (its isConnectionError: a failed
-   * dial or read), which ends a failed sync with exit 2. A TLS failure, a connection closed without
-   * an answer ({@code EOF}) or a failed write is not one: the sync's failure is ignored and the
+   * Whether etcdctl counts the failure as a connection error (its isConnectionError: a failed dial
+   * or read), which ends a failed sync with exit 2. A TLS failure, a connection closed without an
+   * answer ({@code EOF}) or a failed write is not one: the sync's failure is ignored and the
    * request itself reports it, with exit 4.
    */
   private static boolean isConnectionFailure(IOException e, String text) {
