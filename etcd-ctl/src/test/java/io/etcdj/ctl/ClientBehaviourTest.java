@@ -234,6 +234,30 @@ class ClientBehaviourTest {
     }
   }
 
+  /**
+   * ERR-007: the members and auth APIs are read as Go's json.Unmarshal reads them: text after the
+   * JSON value is a syntax error, and a list that is no object cannot fill Go's struct; etcdctl
+   * prints Go's text, exit 1. (Observed with ETCDCTL_API=2 etcdctl against such a stand-in.)
+   */
+  @Test
+  void membersAndAuthAnswersMustBeWholeJson() throws Exception {
+    try (FakeMember member = FakeMember.start()) {
+      member.answer(200, "{\"users\":null} x");
+      CtlRun.Result users = CtlRun.run("--endpoints", member.url(), "user", "list");
+      assertThat(users.err()).isEqualTo("invalid character 'x' after top-level value\n");
+      assertThat(users.exit()).isEqualTo(1);
+
+      member.answerMembers("true");
+      CtlRun.Result members =
+          CtlRun.run("--no-sync", "--endpoints", member.url(), "member", "list");
+      assertThat(members.err())
+          .isEqualTo(
+              "json: cannot unmarshal bool into Go value of type struct { Members []client.Member"
+                  + " }\n");
+      assertThat(members.exit()).isEqualTo(1);
+    }
+  }
+
   /** CTL-002: {@code --endpoints} wins over {@code ETCDCTL_ENDPOINTS}, which wins over -C. */
   @Test
   void endpointFlagsAndEnvironmentFollowPrecedence(@TempDir Path tmp) throws Exception {

@@ -25,6 +25,7 @@ final class FakeMember implements AutoCloseable {
   private final List<Request> requests = new ArrayList<>();
   private int status = 200;
   private String location;
+  private String membersBody;
   private String body =
       "{\"action\":\"get\",\"node\":{\"key\":\"/k\",\"value\":\"v\",\"modifiedIndex\":4,"
           + "\"createdIndex\":4}}\n";
@@ -58,6 +59,11 @@ final class FakeMember implements AutoCloseable {
     this.location = location;
   }
 
+  /** What every later {@code /v2/members} request gets (200), instead of this member's list. */
+  synchronized void answerMembers(String body) {
+    this.membersBody = body;
+  }
+
   synchronized List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -81,7 +87,8 @@ final class FakeMember implements AutoCloseable {
         boolean members = target.startsWith("/v2/members");
         code = members ? 200 : status;
         redirect = members ? null : location;
-        answer = (members ? membersJson() : body).getBytes(StandardCharsets.UTF_8);
+        String text = members ? (membersBody != null ? membersBody : membersJson()) : body;
+        answer = text.getBytes(StandardCharsets.UTF_8);
       }
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.getResponseHeaders().add("X-Etcd-Index", "4");

@@ -44,11 +44,13 @@ class JsonTest {
   }
 
   @Test
-  void emptyOrInvalidBodiesAreTheCallersError() {
+  void emptyOrInvalidBodiesAreTheCallersError() throws Exception {
     assertThatThrownBy(() -> Json.parse("", "empty")).hasMessage("empty");
     assertThatThrownBy(() -> Json.parse("{\"a\":", "cut")).hasMessage("cut");
-    assertThat(Json.message("{\"message\":\"no such member\"}")).isEqualTo("no such member");
-    assertThat(Json.message("<html>")).isNull();
+    assertThat(Json.errorMessage("{\"message\":\"no such member\"}", "membersError"))
+        .isEqualTo("no such member");
+    assertThatThrownBy(() -> Json.errorMessage("<html>", "membersError"))
+        .hasMessage("invalid character '<' looking for beginning of value");
   }
 
   @Test
