@@ -28,7 +28,7 @@ public final class EtcdctlMain {
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     System.setOut(out);
     System.setErr(err);
-    Terminal terminal = new Terminal(System.in, out, err, System.getenv(), System.console());
+    Terminal terminal = new Terminal(System.in, out, err, System.getenv(), new SttyEcho());
     int code = run(args, terminal);
     out.flush();
     err.flush();

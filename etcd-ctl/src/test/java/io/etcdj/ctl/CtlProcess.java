@@ -29,6 +29,16 @@ final class CtlProcess implements AutoCloseable {
   }
 
   static CtlProcess start(Path dir, String... args) throws IOException {
+    return start(dir, ProcessBuilder.Redirect.PIPE, args);
+  }
+
+  /** Like {@link #start(Path, String...)}, with standard input read from the file {@code stdin}. */
+  static CtlProcess startWithStdin(Path dir, Path stdin, String... args) throws IOException {
+    return start(dir, ProcessBuilder.Redirect.from(stdin.toFile()), args);
+  }
+
+  private static CtlProcess start(Path dir, ProcessBuilder.Redirect stdin, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
@@ -38,7 +48,10 @@ final class CtlProcess implements AutoCloseable {
     Path out = Files.createTempFile(dir, "ctl", ".out");
     Path err = Files.createTempFile(dir, "ctl", ".err");
     ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        new ProcessBuilder(cmd)
+            .redirectInput(stdin)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("ETCDCTL_"));
     return new CtlProcess(pb.start(), out, err);
   }
@@ -65,6 +78,10 @@ final class CtlProcess implements AutoCloseable {
 
   String awaitOut(Predicate<String> done, Duration limit) throws IOException, InterruptedException {
     return await(out, done, limit);
+  }
+
+  String awaitErr(Predicate<String> done, Duration limit) throws IOException, InterruptedException {
+    return await(err, done, limit);
   }
 
   boolean isAlive() {

@@ -26,7 +26,11 @@ final class CtlRun {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       Terminal t =
           new Terminal(
-              new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, env, null);
+              new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+              o,
+              e,
+              env,
+              new NotATerminal(e));
       int code = EtcdctlMain.run(args, t);
       return new Result(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

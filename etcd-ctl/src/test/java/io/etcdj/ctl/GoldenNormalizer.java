@@ -26,13 +26,6 @@ final class GoldenNormalizer {
       List.of(Pattern.compile("\\[\\d+ != (\\d+)\\]"), Pattern.compile("waitIndex=(\\d+)"));
 
   /**
-   * Go's password prompt shells out to {@code stty}, which complains on stderr when stdin is not a
-   * terminal (as in the recording); that noise is not part of etcdctl's behaviour.
-   */
-  private static final Pattern STTY_NOISE =
-      Pattern.compile("^stty: .*Inappropriate ioctl for device\n", Pattern.MULTILINE);
-
-  /**
    * Where etcdctl 2.3 and the recorded 3.4 differ by design, the SPEC says to follow 2.3 (CTL-001,
    * CTL-009): the version in the help, the 1s default of {@code --timeout}, and the 3.4-only flags
    * {@code --insecure-discovery} and {@code backup --with-v3}. Their help columns are narrower than
@@ -114,7 +107,6 @@ final class GoldenNormalizer {
     for (Map.Entry<String, String> e : literals.entrySet()) {
       text = text.replace(e.getKey(), e.getValue());
     }
-    text = STTY_NOISE.matcher(text).replaceAll("");
     text = ADDED_ID.matcher(text).replaceAll("$1<new-member>$2");
     text =
         INITIAL_CLUSTER

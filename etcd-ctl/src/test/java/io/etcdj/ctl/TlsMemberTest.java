@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,37 @@ class TlsMemberTest {
     assertThat(r.out()).isEqualTo("cluster may be unhealthy: failed to list members\n");
     assertThat(r.err()).contains("x509: certificate signed by unknown authority");
     assertThat(r.exit()).isNotZero();
+  }
+
+  /**
+   * ERR-006: a member that refuses a client without certificate sends an alert after the handshake;
+   * etcdctl names it as Go does, and exits 4 with or without sync, since a TLS failure is no
+   * connection error (observed with ETCDCTL_API=2 etcdctl against etcd and this member).
+   */
+  @Test
+  void withoutClientCertificateTheMembersAlertIsReported() throws Exception {
+    String failure = "remote error: tls: bad certificate";
+    String expected =
+        "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
+            + failure
+            + "\n\nerror #0: "
+            + failure
+            + "\n\n";
+    for (String sync : List.of("--no-sync=false", "--no-sync")) {
+      CtlRun.Result r =
+          CtlRun.run(
+              "--total-timeout",
+              "60s",
+              sync,
+              "--endpoints",
+              clientUrl,
+              "--ca-file",
+              file("ca.pem"),
+              "get",
+              "/tls/key");
+      assertThat(r.err()).as(sync).isEqualTo(expected);
+      assertThat(r.exit()).as(sync).isEqualTo(4);
+    }
   }
 
   /**

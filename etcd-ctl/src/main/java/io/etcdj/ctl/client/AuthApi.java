@@ -185,12 +185,11 @@ public final class AuthApi {
         return;
       }
     }
-    String m = Json.message(a.body());
-    throw new ApiError(m == null ? Json.goSyntaxError(a.body()) : m);
+    throw new ApiError(Json.errorMessage(a.body(), "authError"));
   }
 
   private static JsonNode parse(HttpAnswer a) throws ApiError {
-    return Json.parse(a.body(), Json.goSyntaxError(a.body()));
+    return Json.unmarshal(a.body());
   }
 
   private static String userPath(String user) {

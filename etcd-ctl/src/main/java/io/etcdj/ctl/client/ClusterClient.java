@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,14 +17,18 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Sends requests to an etcd cluster over HTTP with failover: the pinned endpoint first, then the
- * others in order; the first endpoint that answers becomes pinned (CTL-007). Connection failures
- * and 5xx answers move on to the next endpoint; when all fail the caller gets a {@link
- * ClusterError}. {@link #sync} replaces the endpoint list by the members' client URLs (CTL-006).
+ * others in order; the first endpoint that answers becomes pinned (CTL-007). Redirects are followed
+ * (up to ten), as by Go's client. Connection failures and 5xx answers move on to the next endpoint;
+ * when all fail the caller gets a {@link ClusterError}. {@link #sync} replaces the endpoint list by
+ * the members' client URLs (CTL-006).
  *
  * <p>Thread-safe: the endpoint list and pinned index are guarded by this object's monitor; requests
  * themselves run without holding it.
  */
 public final class ClusterClient {
+  /** How many redirects one request follows (Go's DefaultCheckRedirect). */
+  private static final int MAX_REDIRECTS = 10;
+
   private final HttpTransport http;
 
   /** The TLS context of every request, or null when no TLS file is named (the JDK's default). */
@@ -126,13 +131,27 @@ public final class ClusterClient {
       // When the command's budget, not --timeout, bounds this request, its timeout is Go's
       // context deadline.
       boolean budgetBound = timeout != null && (limit == null || timeout.compareTo(limit) < 0);
+      URI contacted = ep;
       try {
         answer = sendOnce(ep, action, timeout);
+        // Go's client follows redirects itself, with the same request, up to ten of them.
+        for (int followed = 0; answer.status() / 100 == 3; followed++) {
+          String location = redirectLocation(answer);
+          if (followed == MAX_REDIRECTS) {
+            throw new RedirectFailure("client: too many redirects");
+          }
+          contacted = URI.create(location);
+          answer = sendTo(action, location, deadline.cap(limit));
+        }
+      } catch (RedirectFailure e) {
+        failures.add(new EndpointFailure(e.getMessage(), false));
+        continue;
       } catch (HttpTransport.DialTimeoutException e) {
         if (budgetBound && deadline.remaining().compareTo(Duration.ofMillis(50)) < 0) {
           throw ApiError.deadlineExceeded();
         }
-        failures.add(new EndpointFailure("dial tcp " + hostPort(ep) + ": i/o timeout", true));
+        failures.add(
+            new EndpointFailure("dial tcp " + hostPort(contacted) + ": i/o timeout", true));
         continue;
       } catch (HttpTransport.AnswerTimeoutException e) {
         if (budgetBound || deadline.expired()) {
@@ -142,7 +161,8 @@ public final class ClusterClient {
             new EndpointFailure("client: endpoint " + ep + " exceeded header timeout", false));
         continue;
       } catch (IOException e) {
-        failures.add(new EndpointFailure(describe(ep, e), true));
+        String text = describe(contacted, e);
+        failures.add(new EndpointFailure(text, isConnectionFailure(e, text)));
         continue;
       }
       if (answer.status() / 100 == 5) {
@@ -173,18 +193,47 @@ public final class ClusterClient {
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
-    String url = base + action.pathAndQuery();
+    return sendTo(action, base + action.pathAndQuery(), timeout);
+  }
+
+  /** Sends {@code action} to the absolute {@code url}, printing it first with {@code --debug}. */
+  private HttpAnswer sendTo(HttpAction action, String url, Duration timeout)
+      throws IOException, InterruptedException, EtcdClientException {
     printCurl(action, url);
+    URI u = URI.create(url);
+    String scheme = u.getScheme() == null ? "" : u.getScheme();
+    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      // a redirect to a relative or foreign location: Go's transport refuses it so
+      throw new RedirectFailure("unsupported protocol scheme " + GoText.quote(scheme));
+    }
     if (timeout != null && timeout.isZero()) {
       throw ApiError.deadlineExceeded();
     }
     return http.send(
-        action.method(),
-        URI.create(url),
-        action.body(),
-        action.contentType(),
-        authorization,
-        timeout);
+        action.method(), u, action.body(), action.contentType(), authorization, timeout);
+  }
+
+  /** Where a 3xx answer sends the request, as Go's client checks it. */
+  private static String redirectLocation(HttpAnswer answer) throws RedirectFailure {
+    String location = answer.location();
+    if (location == null || location.isEmpty()) {
+      throw new RedirectFailure("location header not set");
+    }
+    try {
+      new URI(location);
+    } catch (URISyntaxException e) {
+      throw new RedirectFailure("location header not valid URL: " + location);
+    }
+    return location;
+  }
+
+  /** A redirect that cannot be followed: the endpoint's failure, not a connection error. */
+  private static final class RedirectFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RedirectFailure(String message) {
+      super(message);
+    }
   }
 
   /** CTL-008: each request as a curl command on stderr. */
@@ -208,22 +257,25 @@ public final class ClusterClient {
     return ep.getHost() + ":" + port;
   }
 
+  /**
+   * Whether etcdctl counts the failure as a connection error (its isConnectionError: a failed dial
+   * or read), which ends a failed sync with exit 2. A TLS failure, a connection closed without an
+   * answer ({@code EOF}) or a failed write is not one: the sync's failure is ignored and the
+   * request itself reports it, with exit 4.
+   */
+  private static boolean isConnectionFailure(IOException e, String text) {
+    return !(e instanceof javax.net.ssl.SSLException)
+        && !text.equals("EOF")
+        && !text.contains("Broken pipe");
+  }
+
   /** Go's text for a transport failure, which etcdctl users see in error lines. */
   static String describe(URI ep, Exception e) {
     if (e instanceof ConnectException) {
       return "dial tcp " + hostPort(ep) + ": connect: connection refused";
     }
-    if (e instanceof javax.net.ssl.SSLHandshakeException) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("certification path") || m.contains("PKIX")) {
-        return "x509: certificate signed by unknown authority";
-      }
-      if (m.contains("No subject alternative")
-          || m.contains("No name matching")
-          || m.contains("doesn't match")) {
-        return "x509: certificate is valid for other names, not " + ep.getHost();
-      }
-      return "remote error: tls: " + m;
+    if (e instanceof javax.net.ssl.SSLException tls && TlsFailureText.of(ep, tls) != null) {
+      return TlsFailureText.of(ep, tls);
     }
     if (e instanceof UnknownHostException) {
       return "dial tcp: lookup " + ep.getHost() + ": no such host";

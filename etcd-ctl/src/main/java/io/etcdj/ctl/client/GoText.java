@@ -181,4 +181,36 @@ public final class GoText {
     }
     return "/" + String.join("/", parts);
   }
+
+  /**
+   * Go's {@code strings.TrimSpace}: leading and trailing white space removed, white space being
+   * what Go's {@code unicode.IsSpace} names (which differs from Java's: no U+001C..U+001F, but
+   * U+0085 and the no-break spaces).
+   */
+  public static String trimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isGoSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isGoSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  /** Go's {@code unicode.IsSpace} (every such rune is a single UTF-16 char). */
+  static boolean isGoSpace(char c) {
+    return switch (c) {
+      case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0' -> true;
+      default ->
+          c == '\u1680'
+              || (c >= '\u2000' && c <= '\u200A')
+              || c == '\u2028'
+              || c == '\u2029'
+              || c == '\u202F'
+              || c == '\u205F'
+              || c == '\u3000';
+    };
+  }
 }

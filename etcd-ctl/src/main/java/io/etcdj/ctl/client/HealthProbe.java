@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -31,11 +30,11 @@ public final class HealthProbe {
    */
   public boolean isHealthy(String clientUrl) throws EtcdClientException, InterruptedException {
     String body = fetch(clientUrl);
-    JsonNode n = Json.parse(body, Json.goSyntaxError(body));
+    JsonNode n = Json.unmarshal(body);
     if (!n.isObject()) {
       throw new ApiError(
           "json: cannot unmarshal "
-              + n.getNodeType().toString().toLowerCase(Locale.ROOT)
+              + Json.goKind(n)
               + " into Go value of type struct { Health bool }");
     }
     JsonNode h = null;

@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * Reads one HTTP/1.1 answer from a connection the client closes after it: the status line, the
- * headers this client needs ({@code X-Etcd-Index}, the body's framing), and the body, whether
- * chunked (a watch), of a given length, or up to the end of the connection. Interim {@code 1xx}
- * answers are skipped.
+ * headers this client needs ({@code X-Etcd-Index}, {@code Location}, the body's framing), and the
+ * body, whether chunked (a watch), of a given length, or up to the end of the connection. Interim
+ * {@code 1xx} answers are skipped.
  *
  * <p>Stateless; thread-safe.
  */
@@ -23,6 +23,7 @@ final class HttpResponseReader {
       String statusLine = line(in);
       int status = status(statusLine);
       String etcdIndex = null;
+      String location = null;
       long length = -1;
       boolean chunked = false;
       for (String h = line(in); !h.isEmpty(); h = line(in)) {
@@ -34,6 +35,7 @@ final class HttpResponseReader {
         String value = h.substring(colon + 1).trim();
         switch (name) {
           case "x-etcd-index" -> etcdIndex = etcdIndex == null ? value : etcdIndex;
+          case "location" -> location = location == null ? value : location;
           case "content-length" -> length = Long.parseLong(value);
           case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
           default -> {}
@@ -46,7 +48,7 @@ final class HttpResponseReader {
           status == 204 || status == 304
               ? new byte[0]
               : chunked ? chunked(in) : length >= 0 ? exactly(in, length) : in.readAllBytes();
-      return new HttpAnswer(status, etcdIndex, new String(body, StandardCharsets.UTF_8));
+      return new HttpAnswer(status, etcdIndex, new String(body, StandardCharsets.UTF_8), location);
     }
   }
 

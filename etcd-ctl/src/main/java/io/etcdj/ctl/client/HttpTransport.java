@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -78,13 +79,35 @@ final class HttpTransport {
     try (Socket socket = open(url.getHost(), port, https, timeout)) {
       try {
         OutputStream out = socket.getOutputStream();
-        out.write(request(method, url, body, contentType, authorization));
-        out.flush();
+        try {
+          out.write(request(method, url, body, contentType, authorization));
+          out.flush();
+        } catch (IOException e) {
+          throw https ? pendingAlert(socket, e) : e;
+        }
         return HttpResponseReader.read(new BufferedInputStream(socket.getInputStream()));
       } catch (SocketTimeoutException e) {
         throw new AnswerTimeoutException(e);
       }
     }
+  }
+
+  /**
+   * Why a TLS server closed the connection: an alert it sent after the handshake, as when it
+   * refuses the client's certificate (TLS 1.3 checks it only then). The request written meanwhile
+   * then fails with a broken pipe or a reset; Go's client reads the alert, so the error names it
+   * ({@code remote error: tls: bad certificate}). Returns {@code writeFailure} when no alert is
+   * there to read.
+   */
+  private static IOException pendingAlert(Socket socket, IOException writeFailure) {
+    try {
+      socket.getInputStream().read();
+    } catch (SSLException alert) {
+      return alert;
+    } catch (IOException e) {
+      // nothing more to learn from the connection
+    }
+    return writeFailure;
   }
 
   /** A connected socket, TLS handshake done for https, reads limited by {@code timeout}. */

@@ -39,6 +39,26 @@ final class Json {
   }
 
   /**
+   * Parses {@code body} as Go's {@code json.Unmarshal} accepts it, for the APIs the Go client
+   * decodes with it (members, auth, health): exactly one JSON value, white space around it allowed.
+   * Anything else fails with Go's error text ({@link #goSyntaxError}), trailing text after the
+   * value included.
+   */
+  static JsonNode unmarshal(String body) throws ApiError {
+    try (JsonParser p = FACTORY.createParser(body)) {
+      if (p.nextToken() != null) {
+        JsonNode n = value(p);
+        if (p.nextToken() == null) {
+          return n;
+        }
+      }
+    } catch (IOException e) {
+      // Go's text below says what is wrong
+    }
+    throw new ApiError(goSyntaxError(body));
+  }
+
+  /**
    * The error Go's {@code json.Unmarshal} reports for a body that is not one JSON value, for the
    * APIs whose callers print it as is (auth, CTL-070).
    */
@@ -114,7 +134,7 @@ final class Json {
         return a;
       }
       case VALUE_STRING -> {
-        return NODES.textNode(p.getText());
+        return NODES.textNode(goString(p.getText()));
       }
       case VALUE_NUMBER_INT -> {
         return switch (p.getNumberType()) {
@@ -134,6 +154,32 @@ final class Json {
       }
       default -> throw new JsonParseException(p, "unexpected " + t);
     }
+  }
+
+  /**
+   * A decoded JSON string as Go's decoders leave it: an escaped surrogate without its pair (U+D800
+   * to U+DFFF alone) becomes U+FFFD, which prints as such, where Java would print {@code ?}.
+   */
+  static String goString(String s) {
+    int i = 0;
+    while (i < s.length() && !Character.isSurrogate(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s; // the usual case: nothing to replace
+    }
+    StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else {
+        out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    return out.toString();
   }
 
   private static String quoteChar(char c) {
@@ -162,13 +208,68 @@ final class Json {
     return s.append(']').toString();
   }
 
-  /** The {@code message} of a members/auth error body, or null when it has none. */
-  static String message(String body) {
-    try {
-      JsonNode n = readTree(body);
-      return n != null && n.has("message") ? n.get("message").asText() : null;
+  /**
+   * The {@code message} of a members or auth error body, as Go's client reads it with {@code
+   * json.Unmarshal} into its error struct {@code client.<goType>} (ERR-007): {@code ""} when it has
+   * none or it is null; the name matches in any case; a body that is no JSON, or a value of the
+   * wrong type, fails with Go's error text, which etcdctl prints instead.
+   */
+  static String errorMessage(String body, String goType) throws ApiError {
+    unmarshal(body); // Go checks the whole body's syntax before it decodes anything
+    try (JsonParser p = FACTORY.createParser(body)) {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        return "";
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw new ApiError(
+            "json: cannot unmarshal " + goKind(t) + " into Go value of type client." + goType);
+      }
+      // Streamed, not as a tree: with a repeated name, the first ill-typed value is the error.
+      String message = "";
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isMessage = p.currentName().equalsIgnoreCase("message");
+        t = p.nextToken();
+        if (!isMessage || t == JsonToken.VALUE_NULL) {
+          p.skipChildren();
+        } else if (t == JsonToken.VALUE_STRING) {
+          message = goString(p.getText());
+        } else {
+          throw new ApiError(
+              "json: cannot unmarshal "
+                  + goKind(t)
+                  + " into Go struct field "
+                  + goType
+                  + ".message of type string");
+        }
+      }
+      return message;
     } catch (IOException e) {
-      return null;
+      throw new ApiError(goSyntaxError(body)); // not reached: the syntax was checked
     }
+  }
+
+  /** How Go's JSON errors name the kind of the value starting with {@code t}. */
+  private static String goKind(JsonToken t) {
+    return switch (t) {
+      case VALUE_TRUE, VALUE_FALSE -> "bool";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_STRING -> "string";
+      case START_ARRAY -> "array";
+      case VALUE_NULL -> "null";
+      default -> "object";
+    };
+  }
+
+  /** How Go's JSON errors name the kind of a value: number, string, bool, array, object. */
+  static String goKind(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case BOOLEAN -> "bool";
+      case NUMBER -> "number";
+      case STRING -> "string";
+      case ARRAY -> "array";
+      case NULL -> "null";
+      default -> "object";
+    };
   }
 }

@@ -146,23 +146,11 @@ public final class KeysApi {
           node(root.get("prevNode")),
           index);
     }
-    JsonNode e = parse(a.body());
-    return throwKeyError(e);
-  }
-
-  private static KeyResponse throwKeyError(JsonNode e) throws KeyError {
-    throw new KeyError(
-        e.path("errorCode").asInt(),
-        Json.text(e, "message"),
-        Json.text(e, "cause"),
-        e.path("index").asLong());
+    throw KeyErrorDecoder.decode(a.body());
   }
 
   private static JsonNode parse(String body) throws ApiError {
-    return Json.parse(
-        body,
-        "client: response is invalid json. The endpoint is probably not valid etcd cluster"
-            + " endpoint");
+    return Json.parse(body, KeyErrorDecoder.INVALID_JSON);
   }
 
   private static KeyNode node(JsonNode n) {

@@ -21,7 +21,14 @@ public final class MembersApi {
   public List<Member> list(Deadline deadline) throws EtcdClientException, InterruptedException {
     HttpAnswer a = client.send(HttpAction.get(PREFIX), deadline);
     expect(a, 200);
-    JsonNode root = Json.parse(a.body(), Json.goSyntaxError(a.body()));
+    JsonNode root = Json.unmarshal(a.body());
+    if (!root.isObject() && !root.isNull()) {
+      // what Go's client decodes the list into
+      throw new ApiError(
+          "json: cannot unmarshal "
+              + Json.goKind(root)
+              + " into Go value of type struct { Members []client.Member }");
+    }
     List<Member> out = new ArrayList<>();
     JsonNode ms = root.get("members");
     if (ms != null && ms.isArray()) {
@@ -33,7 +40,7 @@ public final class MembersApi {
   public Member leader(Deadline deadline) throws EtcdClientException, InterruptedException {
     HttpAnswer a = client.send(HttpAction.get(PREFIX + "/leader"), deadline);
     expect(a, 200);
-    return member(Json.parse(a.body(), Json.goSyntaxError(a.body())));
+    return member(Json.unmarshal(a.body()));
   }
 
   /** POSTs a new member; a 409 answer becomes its {@code message}. */
@@ -47,7 +54,7 @@ public final class MembersApi {
     if (a.status() == 409) {
       throw new ApiError(messageOf(a));
     }
-    return member(Json.parse(a.body(), Json.goSyntaxError(a.body())));
+    return member(Json.unmarshal(a.body()));
   }
 
   public void update(String id, List<String> peerUrls, Deadline deadline)
@@ -72,11 +79,7 @@ public final class MembersApi {
   }
 
   private static String messageOf(HttpAnswer a) throws ApiError {
-    String m = Json.message(a.body());
-    if (m == null) {
-      throw new ApiError(Json.goSyntaxError(a.body()));
-    }
-    return m;
+    return Json.errorMessage(a.body(), "membersError");
   }
 
   static void expect(HttpAnswer a, int... wanted) throws ApiError {

@@ -18,8 +18,8 @@ final class DirWriter {
    */
   static void write(CtlCommand cmd, Session s, long ttl, Boolean prevExist)
       throws InterruptedException {
+    KeysApi keys = cmd.keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = cmd.requireKey(s);
-    KeysApi keys = cmd.keys(s);
     KeyResponse resp =
         CtlCommand.orExit(
             s, () -> keys.set(key, "", new SetOptions("", 0, prevExist, ttl, true), s.deadline()));

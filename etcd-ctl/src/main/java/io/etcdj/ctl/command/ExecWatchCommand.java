@@ -2,6 +2,7 @@ package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.GoText;
 import io.etcdj.ctl.client.KeyResponse;
+import io.etcdj.ctl.client.KeysApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ final class ExecWatchCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     if (args.size() < 2) {
       throw s.errors()
           .handle(
@@ -43,7 +45,7 @@ final class ExecWatchCommand extends CtlCommand {
     List<String> command =
         keyFirst ? args.subList(2, args.size()) : args.subList(0, args.size() - 1);
     KeyWatcher w =
-        new KeyWatcher(keys(s), key, flags.integer(AFTER_INDEX), flags.bool(RECURSIVE), true);
+        new KeyWatcher(keys, key, flags.integer(AFTER_INDEX), flags.bool(RECURSIVE), true);
     while (true) {
       KeyResponse resp = orExit(s, w::next);
       if (resp.node().dir()) {

@@ -17,8 +17,8 @@ final class GetCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = requireKey(s);
-    KeysApi keys = keys(s);
     KeyResponse resp =
         orExit(s, () -> keys.get(key, false, flags.bool(SORT), flags.bool(QUORUM), s.deadline()));
     if (resp.node().dir()) {

@@ -21,9 +21,9 @@ final class MkCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = requireKey(s);
     String value = requireValue(s);
-    KeysApi keys = keys(s);
     KeyResponse resp =
         orExit(
             s,

@@ -25,8 +25,8 @@ final class RmCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = requireKey(s);
-    KeysApi keys = keys(s);
     DeleteOptions o =
         new DeleteOptions(
             flags.string(WITH_VALUE),

@@ -19,8 +19,8 @@ final class RmdirCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = requireKey(s);
-    KeysApi keys = keys(s);
     DeleteOptions o = new DeleteOptions("", 0, true, false);
     RmCommand.print(s, orExit(s, () -> keys.delete(key, o, s.deadline())));
   }

@@ -28,9 +28,9 @@ final class SetCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = requireKey(s);
     String value = requireValue(s);
-    KeysApi keys = keys(s);
     SetOptions o =
         new SetOptions(
             flags.string(SWAP_WITH_VALUE),

@@ -1,7 +1,7 @@
 package io.etcdj.ctl.command;
 
+import io.etcdj.ctl.client.GoText;
 import java.io.ByteArrayOutputStream;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -9,18 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * What a command may touch outside the network: standard streams, the environment, and an optional
- * console for password prompts. Tests pass their own instance; the process main passes the real
- * ones.
+ * What a command may touch outside the network: standard streams, the environment, and the
+ * terminal's echo for password prompts. Tests pass their own instance; the process main passes the
+ * real ones.
  *
  * @param in standard input
  * @param out standard output
  * @param err standard error
  * @param env environment variables ({@code ETCDCTL_*})
- * @param console the interactive console, or null when not attached to one
+ * @param echo switches the echo off and on around a password prompt
  */
 public record Terminal(
-    InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Console console) {
+    InputStream in, PrintStream out, PrintStream err, Map<String, String> env, EchoControl echo) {
 
   public Terminal {
     env = Map.copyOf(env);
@@ -39,32 +39,40 @@ public record Terminal(
   }
 
   /**
-   * Asks for a password without echo when a console is attached; otherwise reads one line from
-   * standard input. The prompt goes to standard output, followed by a newline once answered.
+   * Asks for a password as etcdctl does (CTL-004): the prompt on standard output, the echo off
+   * while one line is read from standard input, then a newline on standard output. The end of input
+   * ends the line (an empty password, not an error); the line loses its surrounding white space, as
+   * Go's {@code strings.TrimSpace} trims it.
+   *
+   * @throws IOException with etcdctl's text when the echo cannot be turned off or stdin fails
    */
   public String askPassword(String prompt) throws IOException {
-    if (console != null) {
-      char[] pw = console.readPassword("%s", prompt);
-      if (pw == null) {
-        throw new IOException("EOF");
-      }
-      // etcdctl ends the prompt line itself, since the typed Enter is not echoed.
-      out.print("\n");
-      return new String(pw);
-    }
     out.print(prompt);
-    StringBuilder line = new StringBuilder();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      if (c != '\r') {
-        line.append((char) c);
+    try {
+      echo.off();
+      String line;
+      try {
+        line = readLine();
+      } finally {
+        echo.on();
       }
+      return GoText.trimSpace(line);
+    } finally {
+      out.print("\n");
     }
-    out.print("\n");
-    if (c == -1 && line.length() == 0) {
-      throw new IOException("EOF");
+  }
+
+  /** One line of stdin without its newline, read byte by byte so nothing after it is consumed. */
+  private String readLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try {
+      int c;
+      while ((c = in.read()) != -1 && c != '\n') {
+        line.write(c);
+      }
+    } catch (IOException e) {
+      throw new IOException("failed during password entry: " + e.getMessage(), e);
     }
-    return new String(
-        line.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    return line.toString(StandardCharsets.UTF_8);
   }
 }

@@ -18,9 +18,9 @@ final class UpdateCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = requireKey(s);
     String value = requireValue(s);
-    KeysApi keys = keys(s);
     SetOptions o = new SetOptions("", 0, true, flags.integer(TTL), false);
     s.printer().print(orExit(s, () -> keys.set(key, value, o, s.deadline())));
   }

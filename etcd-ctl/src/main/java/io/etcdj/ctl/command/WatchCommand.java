@@ -1,6 +1,7 @@
 package io.etcdj.ctl.command;
 
 import io.etcdj.ctl.client.KeyResponse;
+import io.etcdj.ctl.client.KeysApi;
 
 /**
  * {@code watch [--forever] [--after-index N] [--recursive] <key>} (CTL-050): prints each change of
@@ -21,10 +22,11 @@ final class WatchCommand extends CtlCommand {
 
   @Override
   void run(Session s) throws InterruptedException {
+    KeysApi keys = keys(s); // etcdctl connects (and prompts) before it checks the arguments
     String key = requireKey(s);
     KeyWatcher w =
         new KeyWatcher(
-            keys(s), key, flags.integer(AFTER_INDEX), flags.bool(RECURSIVE), flags.bool(FOREVER));
+            keys, key, flags.integer(AFTER_INDEX), flags.bool(RECURSIVE), flags.bool(FOREVER));
     ResponsePrinter printer = s.printer();
     while (true) {
       KeyResponse resp = orExit(s, w::next);

@@ -35,12 +35,22 @@ class JsonTest {
     assertThat(n.size()).isEqualTo(1);
   }
 
+  /** As Go decodes them: a lone surrogate escape is U+FFFD (printed as such, not as '?'). */
   @Test
-  void emptyOrInvalidBodiesAreTheCallersError() {
+  void loneSurrogateEscapesBecomeTheReplacementCharacter() throws Exception {
+    JsonNode n = Json.parse("{\"v\":\"a\\ud800b\\udc00\",\"p\":\"\\ud83d\\ude00\"}", "bad");
+    assertThat(n.path("v").asText()).isEqualTo("a\ufffdb\ufffd");
+    assertThat(n.path("p").asText()).isEqualTo("\ud83d\ude00");
+  }
+
+  @Test
+  void emptyOrInvalidBodiesAreTheCallersError() throws Exception {
     assertThatThrownBy(() -> Json.parse("", "empty")).hasMessage("empty");
     assertThatThrownBy(() -> Json.parse("{\"a\":", "cut")).hasMessage("cut");
-    assertThat(Json.message("{\"message\":\"no such member\"}")).isEqualTo("no such member");
-    assertThat(Json.message("<html>")).isNull();
+    assertThat(Json.errorMessage("{\"message\":\"no such member\"}", "membersError"))
+        .isEqualTo("no such member");
+    assertThatThrownBy(() -> Json.errorMessage("<html>", "membersError"))
+        .hasMessage("invalid character '<' looking for beginning of value");
   }
 
   @Test

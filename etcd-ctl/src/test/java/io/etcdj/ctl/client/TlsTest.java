@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.etcdj.ctl.EtcdctlMain;
+import io.etcdj.ctl.NotATerminal;
 import io.etcdj.ctl.command.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -142,9 +143,9 @@ class TlsTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      int code =
-          EtcdctlMain.run(
-              args, new Terminal(new ByteArrayInputStream(new byte[0]), o, e, env, null));
+      Terminal t =
+          new Terminal(new ByteArrayInputStream(new byte[0]), o, e, env, new NotATerminal(e));
+      int code = EtcdctlMain.run(args, t);
       return new String[] {
         Integer.toString(code),
         out.toString(StandardCharsets.UTF_8),
