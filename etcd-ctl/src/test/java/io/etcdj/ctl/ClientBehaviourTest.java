@@ -3,11 +3,7 @@ package io.etcdj.ctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,19 +73,13 @@ class ClientBehaviourTest {
   /** CTL-001: {@code --timeout} limits the wait for response headers of each request. */
   @Test
   void silentEndpointExceedsHeaderTimeout() throws Exception {
-    try (SilentServer silent = new SilentServer()) {
+    try (StandInServer silent = StandInServer.silent()) {
       String ep = "http://127.0.0.1:" + silent.port();
       CtlRun.Result r =
           CtlRun.run("--no-sync", "--endpoints", ep, "--timeout", "300ms", "get", "/k");
       String e = "client: endpoint " + ep + " exceeded header timeout";
       assertThat(r.exit()).isEqualTo(4);
-      assertThat(r.err())
-          .isEqualTo(
-              "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
-                  + e
-                  + "\n\nerror #0: "
-                  + e
-                  + "\n\n");
+      assertThat(r.err()).isEqualTo(CtlRun.unavailable(e));
       // With sync, the timed-out sync is not a connection error: the request itself reports.
       CtlRun.Result synced = CtlRun.run("--endpoints", ep, "--timeout", "300ms", "get", "/k");
       assertThat(synced.exit()).isEqualTo(4);
@@ -100,7 +90,7 @@ class ClientBehaviourTest {
   /** CTL-001: {@code --total-timeout} bounds the whole command: Go's context deadline error. */
   @Test
   void silentEndpointExceedsTotalTimeout() throws Exception {
-    try (SilentServer silent = new SilentServer()) {
+    try (StandInServer silent = StandInServer.silent()) {
       String ep = "http://127.0.0.1:" + silent.port();
       CtlRun.Result r =
           CtlRun.run(
@@ -161,8 +151,8 @@ class ClientBehaviourTest {
    */
   @Test
   void serversThatAreNotEtcdFailAsInGo() throws Exception {
-    try (ClosingServer closes = new ClosingServer("");
-        ClosingServer http = new ClosingServer("HTTP/1.1 400 Bad Request\r\n\r\n")) {
+    try (StandInServer closes = StandInServer.replyingAndClosing("");
+        StandInServer http = StandInServer.replyingAndClosing("HTTP/1.1 400 Bad Request\r\n\r\n")) {
       String eof = "EOF";
       String notTls = "tls: first record does not look like a TLS handshake";
       assertFailsWith("http://127.0.0.1:" + closes.port(), eof);
@@ -172,12 +162,7 @@ class ClientBehaviourTest {
   }
 
   private static void assertFailsWith(String endpoint, String failure) {
-    String expected =
-        "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
-            + failure
-            + "\n\nerror #0: "
-            + failure
-            + "\n\n";
+    String expected = CtlRun.unavailable(failure);
     for (String sync : List.of("--no-sync=false", "--no-sync")) {
       CtlRun.Result r = CtlRun.run(sync, "--endpoints", endpoint, "get", "/k");
       assertThat(r.err()).as(endpoint + " " + sync).isEqualTo(expected);
@@ -283,48 +268,5 @@ class ClientBehaviourTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("complete -F").contains("exec-watch").contains("cluster-health");
     assertThat(CtlRun.run("help").out()).doesNotContain("completion");
-  }
-
-  /** Accepts connections and never answers, to exercise client time limits. */
-  private static final class SilentServer implements AutoCloseable {
-    private final ServerSocket socket;
-    private final List<Socket> accepted = new ArrayList<>();
-    private final Thread acceptor;
-
-    SilentServer() throws IOException {
-      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      acceptor =
-          new Thread(
-              () -> {
-                while (!socket.isClosed()) {
-                  try {
-                    Socket s = socket.accept();
-                    synchronized (accepted) {
-                      accepted.add(s);
-                    }
-                  } catch (IOException e) {
-                    return;
-                  }
-                }
-              },
-              "silent-server");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    int port() {
-      return socket.getLocalPort();
-    }
-
-    @Override
-    public void close() throws IOException, InterruptedException {
-      socket.close();
-      acceptor.join(5_000);
-      synchronized (accepted) {
-        for (Socket s : accepted) {
-          s.close();
-        }
-      }
-    }
   }
 }

@@ -40,4 +40,13 @@ final class CtlRun {
   static Result run(String... args) {
     return run(Map.of(), "", args);
   }
+
+  /** What etcdctl prints when its one endpoint failed with {@code failure} (ERR-006). */
+  static String unavailable(String failure) {
+    return "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
+        + failure
+        + "\n\nerror #0: "
+        + failure
+        + "\n\n";
+  }
 }

@@ -123,12 +123,7 @@ class TlsMemberTest {
   @Test
   void withoutClientCertificateTheMembersAlertIsReported() throws Exception {
     String failure = "remote error: tls: bad certificate";
-    String expected =
-        "Error:  client: etcd cluster is unavailable or misconfigured; error #0: "
-            + failure
-            + "\n\nerror #0: "
-            + failure
-            + "\n\n";
+    String expected = CtlRun.unavailable(failure);
     for (String sync : List.of("--no-sync=false", "--no-sync")) {
       CtlRun.Result r =
           CtlRun.run(
