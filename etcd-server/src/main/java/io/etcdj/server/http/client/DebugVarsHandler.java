@@ -24,9 +24,7 @@ final class DebugVarsHandler implements Route {
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
-    String method = request.method().name();
-    if (!method.equals("GET")) {
-      HttpReplies.send(ctx, method.equals("HEAD"), HttpReplies.methodNotAllowed("GET"));
+    if (HttpReplies.refusesMethod(ctx, request, "GET")) {
       return;
     }
     server

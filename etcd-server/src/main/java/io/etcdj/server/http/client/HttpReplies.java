@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
@@ -68,6 +69,24 @@ final class HttpReplies {
     // http.Error's headers after Allow: Go writes a handler's headers sorted by name (OTH-046).
     r.headers().set("Content-Type", TEXT).set("X-Content-Type-Options", "nosniff");
     return r;
+  }
+
+  /**
+   * etcd's {@code allowMethod}: answers 405 with {@code Allow} when the request's method is none of
+   * {@code allowed} (a HEAD gets the headers only).
+   *
+   * @return true if the request was refused
+   */
+  static boolean refusesMethod(
+      ChannelHandlerContext ctx, FullHttpRequest request, String... allowed) {
+    String method = request.method().name();
+    for (String m : allowed) {
+      if (m.equals(method)) {
+        return false;
+      }
+    }
+    send(ctx, method.equals("HEAD"), methodNotAllowed(allowed));
+    return true;
   }
 
   /** etcd's {@code httptypes.HTTPError}: {@code {"message":"..."}} without newline (OTH-003). */

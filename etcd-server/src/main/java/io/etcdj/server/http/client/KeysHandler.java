@@ -65,9 +65,8 @@ final class KeysHandler implements Route {
     long startNanos = System.nanoTime();
     String method = request.method().name();
     boolean head = method.equals("HEAD");
-    if (!isAllowed(method)) {
-      // KEY-002, KEY-004: the 405 is written before the cluster ID header is set.
-      HttpReplies.send(ctx, head, HttpReplies.methodNotAllowed(ALLOWED));
+    // KEY-002, KEY-004: the 405 is written before the cluster ID header is set.
+    if (HttpReplies.refusesMethod(ctx, request, ALLOWED)) {
       return;
     }
     KeysRequest parsed;
@@ -239,14 +238,5 @@ final class KeysHandler implements Route {
     }
     LOG.warn("internal error on a keys request: {}", cause.toString());
     return new EtcdException(EtcdError.RAFT_INTERNAL, String.valueOf(cause.getMessage()), 0);
-  }
-
-  private static boolean isAllowed(String method) {
-    for (String m : ALLOWED) {
-      if (m.equals(method)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -23,9 +23,7 @@ final class LogLevelHandler implements Route {
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
-    String method = request.method().name();
-    if (!method.equals("PUT")) {
-      HttpReplies.send(ctx, method.equals("HEAD"), HttpReplies.methodNotAllowed("PUT"));
+    if (HttpReplies.refusesMethod(ctx, request, "PUT")) {
       return;
     }
     String given;

@@ -22,12 +22,10 @@ final class MachinesHandler implements Route {
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
-    String method = request.method().name();
-    boolean head = method.equals("HEAD");
-    if (!method.equals("GET") && !head) {
-      HttpReplies.send(ctx, head, HttpReplies.methodNotAllowed("GET", "HEAD"));
+    if (HttpReplies.refusesMethod(ctx, request, "GET", "HEAD")) {
       return;
     }
+    boolean head = request.method().name().equals("HEAD");
     // OTH-012: every member's client URLs, sorted.
     List<String> urls = new ArrayList<>();
     server.members().forEach(m -> urls.addAll(m.clientUrls()));

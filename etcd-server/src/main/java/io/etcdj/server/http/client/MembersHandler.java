@@ -46,15 +46,10 @@ final class MembersHandler implements Route {
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
-    String method = request.method().name();
-    if (!method.equals("GET")
-        && !method.equals("POST")
-        && !method.equals("DELETE")
-        && !method.equals("PUT")) {
-      HttpReplies.send(
-          ctx, method.equals("HEAD"), HttpReplies.methodNotAllowed("GET", "POST", "DELETE", "PUT"));
+    if (HttpReplies.refusesMethod(ctx, request, "GET", "POST", "DELETE", "PUT")) {
       return;
     }
+    String method = request.method().name();
     // OTH-081: changes need root once auth is on; the 401 has no cluster header, as in etcd.
     CompletableFuture<Boolean> allowed =
         authorizer.writeRootAccess(method, credentials.of(ctx, request));

@@ -3,8 +3,6 @@ package io.etcdj.server.http.client;
 import io.etcdj.server.EtcdServer;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
@@ -52,9 +50,7 @@ final class StatsHandler {
   /** OTH-042: the followers' latencies and counts; 403 on a member that is not the leader. */
   Route leader() {
     return (ctx, request, path, q) -> {
-      if (!request.method().name().equals("GET")) {
-        HttpReplies.send(
-            ctx, request.method().name().equals("HEAD"), HttpReplies.methodNotAllowed("GET"));
+      if (HttpReplies.refusesMethod(ctx, request, "GET")) {
         return;
       }
       String body = server.leaderStatsJson();
@@ -69,9 +65,7 @@ final class StatsHandler {
 
   Route store() {
     return (ctx, request, path, q) -> {
-      if (!request.method().name().equals("GET")) {
-        HttpReplies.send(
-            ctx, request.method().name().equals("HEAD"), HttpReplies.methodNotAllowed("GET"));
+      if (HttpReplies.refusesMethod(ctx, request, "GET")) {
         return;
       }
       HttpReplies.send(
@@ -84,9 +78,7 @@ final class StatsHandler {
 
   private static Route getOnly(java.util.function.Supplier<String> body) {
     return (ctx, request, path, q) -> {
-      if (!request.method().name().equals("GET")) {
-        HttpReplies.send(
-            ctx, request.method().name().equals("HEAD"), HttpReplies.methodNotAllowed("GET"));
+      if (HttpReplies.refusesMethod(ctx, request, "GET")) {
         return;
       }
       HttpReplies.send(

@@ -28,9 +28,7 @@ final class VersionHandler implements Route {
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String path, String q) {
-    boolean head = request.method().name().equals("HEAD");
-    if (!request.method().name().equals("GET")) {
-      HttpReplies.send(ctx, head, HttpReplies.methodNotAllowed("GET"));
+    if (HttpReplies.refusesMethod(ctx, request, "GET")) {
       return;
     }
     HttpReplies.send(ctx, false, HttpReplies.response(
