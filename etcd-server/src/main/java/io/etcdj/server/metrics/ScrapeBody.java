@@ -1,5 +1,6 @@
 package io.etcdj.server.metrics;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,14 @@ public record ScrapeBody(byte[] bytes, boolean gzipped) {
       throw new UncheckedIOException(e); // cannot happen: it writes to memory
     }
     return new ScrapeBody(zipped.toByteArray(), true);
+  }
+
+  /** The answer's Content-Type, and its Content-Encoding when gzipped. */
+  public void setHeaders(HttpHeaders headers) {
+    headers.set("Content-Type", PrometheusText.CONTENT_TYPE);
+    if (gzipped) {
+      headers.set("Content-Encoding", "gzip");
+    }
   }
 
   /** Whether an Accept-Encoding header lists gzip; like Go's handler, it reads no q value. */

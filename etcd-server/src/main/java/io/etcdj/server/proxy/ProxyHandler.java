@@ -2,7 +2,6 @@ package io.etcdj.server.proxy;
 
 import io.etcdj.server.http.client.GoRequestTarget;
 import io.etcdj.server.http.client.GoServerRefusals;
-import io.etcdj.server.metrics.PrometheusText;
 import io.etcdj.server.metrics.ScrapeBody;
 import io.etcdj.store.V2Json;
 import io.netty.buffer.Unpooled;
@@ -87,10 +86,7 @@ final class ProxyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     FullHttpResponse r =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body.bytes()));
-    r.headers().set("Content-Type", PrometheusText.CONTENT_TYPE);
-    if (body.gzipped()) {
-      r.headers().set("Content-Encoding", "gzip");
-    }
+    body.setHeaders(r.headers());
     r.headers().set("Date", GoHeaders.now());
     r.headers().set("Content-Length", r.content().readableBytes());
     return r;

@@ -1,7 +1,6 @@
 package io.etcdj.server.http.client;
 
 import io.etcdj.server.EtcdServer;
-import io.etcdj.server.metrics.PrometheusText;
 import io.etcdj.server.metrics.ScrapeBody;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,11 +28,8 @@ final class MetricsHandler implements Route {
         ScrapeBody.of(
             server.metricsText(), request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
     FullHttpResponse response =
-        HttpReplies.response(
-            HttpResponseStatus.OK, PrometheusText.CONTENT_TYPE, Unpooled.wrappedBuffer(body.bytes()));
-    if (body.gzipped()) {
-      response.headers().set(HttpHeaderNames.CONTENT_ENCODING, "gzip");
-    }
+        HttpReplies.response(HttpResponseStatus.OK, null, Unpooled.wrappedBuffer(body.bytes()));
+    body.setHeaders(response.headers());
     HttpReplies.send(ctx, request.method().name().equals("HEAD"), response);
   }
 }
