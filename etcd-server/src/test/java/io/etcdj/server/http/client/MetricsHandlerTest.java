@@ -148,6 +148,8 @@ class MetricsHandlerTest {
     gzip.headers().set("Accept-Encoding", "gzip, deflate");
     FullHttpResponse zipped = member.call(gzip);
     assertThat(zipped.headers().get("Content-Encoding")).isEqualTo("gzip");
+    assertThat(zipped.headers().names().stream().toList().subList(0, 2))
+        .containsExactly("Content-Encoding", "Content-Type");
     try (GZIPInputStream in = new GZIPInputStream(new ByteBufInputStream(zipped.content(), true))) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
           .startsWith("# HELP ")
