@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * What etcd checks before a member without a WAL starts (its {@code VerifyBootstrap} and {@code
@@ -32,20 +33,33 @@ final class BootstrapCheck {
    * A member of a new cluster ({@code --initial-cluster-state new}) with no WAL: the local entry
    * must match {@code --initial-advertise-peer-urls}, and unless the cluster came from a discovery
    * service, no other member may already report this one as started.
+   *
+   * @param reportedStarted the peers' answer ({@link #reportedStarted(ServerConfig)}), asked only
+   *     when the checks before it pass
    */
-  static void verifyNewCluster(ServerConfig config) {
+  static void verifyNewCluster(ServerConfig config, BooleanSupplier reportedStarted) {
     verifyLocalMember(config, true);
     verifyNoDuplicateUrl(config);
     List<Member> members = RaftStart.initialMembers(config);
     checkMemberIds(members);
-    if (!config.discovery().enabled()) {
-      long id = config.memberId();
-      if (ExistingCluster.reportsStarted(
-          remotePeerUrls(config), config.peerTls(), id, BOOTSTRAPPED_TIMEOUT)) {
-        throw new IllegalStateException(
-            "member " + Long.toHexString(id) + " has already been bootstrapped");
-      }
+    if (asksPeers(config) && reportedStarted.getAsBoolean()) {
+      throw new IllegalStateException(
+          "member " + Long.toHexString(config.memberId()) + " has already been bootstrapped");
     }
+  }
+
+  /** Whether a member without a WAL asks its peers about itself: in a new cluster not discovered. */
+  static boolean asksPeers(ServerConfig config) {
+    return !config.clusterState().equals("existing") && !config.discovery().enabled();
+  }
+
+  /**
+   * CLU-014's question: does any other member of the initial cluster know this one as started
+   * (with client URLs)? The first peer that answers within {@link #BOOTSTRAPPED_TIMEOUT} decides.
+   */
+  static boolean reportedStarted(ServerConfig config) {
+    return ExistingCluster.reportsStarted(
+        remotePeerUrls(config), config.peerTls(), config.memberId(), BOOTSTRAPPED_TIMEOUT);
   }
 
   /**

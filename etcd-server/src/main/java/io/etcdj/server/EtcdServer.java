@@ -62,6 +62,8 @@ public final class EtcdServer implements AutoCloseable {
   private ApplyScheduler applying;
   private SnapshotSaver snapshots;
   private PeerListeners peerListeners;
+  /** CLU-014's answer when asked before binding ({@link #bindPeers}), else null. */
+  private Boolean reportedStarted;
   private PeerNetwork network;
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
   private volatile Member self;
@@ -102,10 +104,19 @@ public final class EtcdServer implements AutoCloseable {
    * first, before its client ports and its data dir, so a port in use stops the start with nothing
    * written; {@link #bootstrap()} does it if this was not called.
    *
+   * <p>A new member asks its peers whether they know it as started (CLU-014) just before, not
+   * after as etcd does: a bound port answers nothing until the member serves, so members started
+   * together, each asking while the others sat bound and silent, all waited out the one-second
+   * limit (a 3-member start took a second longer than the reference's). Asked before binding,
+   * a peer is either not listening yet (refused at once) or about to serve.
+   *
    * @throws IllegalStateException if a port cannot be bound, in Go's words
    */
   public void bindPeers() {
     if (peerListeners == null) {
+      if (BootstrapCheck.asksPeers(config) && !StartingPoint.walExists(config)) {
+        reportedStarted = BootstrapCheck.reportedStarted(config);
+      }
       peerListeners = PeerListeners.bind(config);
     }
   }
@@ -120,7 +131,13 @@ public final class EtcdServer implements AutoCloseable {
    */
   public void bootstrap() {
     bindPeers();
-    StartingPoint start = StartingPoint.open(config, memberId, clusterId, store);
+    StartingPoint start =
+        StartingPoint.open(
+            config,
+            memberId,
+            clusterId,
+            store,
+            () -> reportedStarted != null ? reportedStarted : BootstrapCheck.reportedStarted(config));
     DataDir dir = start.dir();
     RaftStart boot = start.raft();
     memberId = dir.memberId();

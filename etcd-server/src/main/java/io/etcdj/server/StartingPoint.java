@@ -6,6 +6,7 @@ import io.etcdj.wal.Wal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where a member starts from: its data dir, opened or created, with the IDs it holds, the raft node
@@ -20,16 +21,22 @@ record StartingPoint(DataDir dir, RaftStart raft, List<Member> peers) {
   /**
    * @param memberId, clusterId the IDs the configuration gives a new member of a new cluster
    * @param store filled from the newest snapshot of an existing data dir
+   * @param reportedStarted CLU-014's answer for a new member ({@link BootstrapCheck})
    * @throws UncheckedIOException if the data dir cannot be opened (the message names the file)
    * @throws IllegalStateException if the initial cluster does not fit
    */
-  static StartingPoint open(ServerConfig config, long memberId, long clusterId, Store store) {
+  static StartingPoint open(
+      ServerConfig config,
+      long memberId,
+      long clusterId,
+      Store store,
+      BooleanSupplier reportedStarted) {
     boolean haveWal = walExists(config);
     boolean joining = config.clusterState().equals("existing");
     if (!haveWal && joining) {
       BootstrapCheck.verifyJoinExisting(config);
     } else if (!haveWal) {
-      BootstrapCheck.verifyNewCluster(config);
+      BootstrapCheck.verifyNewCluster(config, reportedStarted);
     }
     RaftStart.logSettings(config);
     ExistingCluster existing = null;
@@ -60,7 +67,7 @@ record StartingPoint(DataDir dir, RaftStart raft, List<Member> peers) {
     return new StartingPoint(dir, raft, peers);
   }
 
-  private static boolean walExists(ServerConfig config) {
+  static boolean walExists(ServerConfig config) {
     try {
       return Wal.exists(config.walPath());
     } catch (IOException e) {

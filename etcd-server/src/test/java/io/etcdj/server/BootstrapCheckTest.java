@@ -142,7 +142,8 @@ class BootstrapCheckTest {
   }
 
   private static void newCluster(String... args) throws Exception {
-    BootstrapCheck.verifyNewCluster(config("new", args));
+    ServerConfig config = config("new", args);
+    BootstrapCheck.verifyNewCluster(config, () -> BootstrapCheck.reportedStarted(config));
   }
 
   private static void join(String... args) throws Exception {

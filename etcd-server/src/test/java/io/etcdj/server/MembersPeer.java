@@ -23,11 +23,18 @@ final class MembersPeer implements AutoCloseable {
 
   /** Answers {@code GET /members} with {@code membersJson} and {@code X-Etcd-Cluster-ID}. */
   static MembersPeer start(String clusterIdHex, String membersJson) throws IOException {
+    return start(clusterIdHex, membersJson, () -> {});
+  }
+
+  /** The same, running {@code onAsk} first each time it is asked (before it answers). */
+  static MembersPeer start(String clusterIdHex, String membersJson, Runnable onAsk)
+      throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/members",
         exchange -> {
+          onAsk.run();
           byte[] body = membersJson.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "application/json");
           exchange.getResponseHeaders().set("X-Etcd-Cluster-ID", clusterIdHex);
