@@ -58,8 +58,11 @@ final class BootstrapCheck {
    * (with client URLs)? The first peer that answers within {@link #BOOTSTRAPPED_TIMEOUT} decides.
    */
   static boolean reportedStarted(ServerConfig config) {
-    return ExistingCluster.reportsStarted(
-        remotePeerUrls(config), config.peerTls(), config.memberId(), BOOTSTRAPPED_TIMEOUT);
+    List<String> others = remotePeerUrls(config);
+    // A lone member has nobody to ask: skip the HTTP client and JSON reader it would set up.
+    return !others.isEmpty()
+        && ExistingCluster.reportsStarted(
+            others, config.peerTls(), config.memberId(), BOOTSTRAPPED_TIMEOUT);
   }
 
   /**

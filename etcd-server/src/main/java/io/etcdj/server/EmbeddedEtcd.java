@@ -88,6 +88,8 @@ public final class EmbeddedEtcd implements AutoCloseable {
       server
           .removed()
           .thenRunAsync(etcd::close, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+      // A member whose data dir cannot be written stops serving at once (etcd's process exits).
+      server.failed().thenRunAsync(etcd::close);
       return etcd;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -107,6 +109,14 @@ public final class EmbeddedEtcd implements AutoCloseable {
   /** Completes once the member was removed from its cluster; it stops itself then. */
   public CompletableFuture<Void> removed() {
     return server.removed();
+  }
+
+  /**
+   * Completes with the cause once the member could not write its data dir (or its raft loop
+   * broke); it stops itself then. See {@link EtcdServer#failed()}.
+   */
+  public CompletableFuture<Throwable> failed() {
+    return server.failed();
   }
 
   /** The running server (for tests that look inside). */

@@ -109,6 +109,15 @@ public final class EtcdMain {
       awaitQuietly(stopped); // a proxy: until the signal
       return -1;
     }
+    // etcd's plog.Fatalf: a member that cannot write its data dir exits 1 at once, without the
+    // orderly stop's lines (the shutdown hook); anything else that broke it is a Go panic's 2.
+    etcd.failed()
+        .thenAccept(
+            cause -> {
+              System.out.flush();
+              System.err.flush();
+              Runtime.getRuntime().halt(cause instanceof FatalDiskError ? 1 : 2);
+            });
     // OTH-032: a removed member stops itself and the process ends.
     etcd.removed()
         .thenRunAsync(

@@ -66,6 +66,7 @@ public final class EtcdServer implements AutoCloseable {
   private Boolean reportedStarted;
   private PeerNetwork network;
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
+  private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
   private volatile Member self;
   private final AuthStore auth = new AuthStore(this);
   private final ServerMetrics metrics = new ServerMetrics();
@@ -145,7 +146,9 @@ public final class EtcdServer implements AutoCloseable {
     recoveredCommit = dir.storage().initialState().hardState().getCommit();
     self = new Member(memberId, "", self.peerUrls(), List.of());
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
-    snapshots = new SnapshotSaver(config.snapPath(), this::snapshotSaved, metrics.snapshotSave);
+    snapshots =
+        new SnapshotSaver(
+            config.snapPath(), this::snapshotSaved, metrics.snapshotSave, this::cannotGoOn);
     dir.wal().onSync(metrics.walSync::observeNanos);
     applier =
         new ApplyStep(
@@ -185,6 +188,7 @@ public final class EtcdServer implements AutoCloseable {
             config.electionTicks(),
             requestTimeoutMs(config),
             net.raftExecutor());
+    raft.failed().thenAccept(this::cannotGoOn);
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
     metricsPage = new MetricsPage(metrics, store, raft, pending, applier, idHex());
     startPeerNetwork(net, start.peers());
@@ -292,6 +296,30 @@ public final class EtcdServer implements AutoCloseable {
   /** Completes once this member knows it was removed from the cluster; it must then stop. */
   public CompletableFuture<Void> removed() {
     return removed;
+  }
+
+  /**
+   * The member cannot go on: a write to its data dir failed ({@link FatalDiskError}: its WAL, a
+   * {@code .snap} file) or its raft loop broke. Said once, as etcd's {@code plog.Fatalf} says it (at
+   * CRITICAL, etcd's words and Go's error text); whoever runs the member stops it, the process
+   * with exit status 1 as etcd's.
+   */
+  private void cannotGoOn(Throwable cause) {
+    if (failed.isDone()) {
+      return;
+    }
+    if (cause instanceof FatalDiskError) {
+      LOG.error(CapnslogLevel.CRITICAL, "{}", cause.getMessage());
+    }
+    failed.complete(cause);
+  }
+
+  /**
+   * Completes with the cause once the member cannot go on (see {@link #cannotGoOn}); its raft loop
+   * has stopped, so it acknowledges no more writes, and it must be stopped.
+   */
+  public CompletableFuture<Throwable> failed() {
+    return failed;
   }
 
   /**

@@ -51,13 +51,21 @@ final class RaftDisk implements AutoCloseable {
     Snapshot snap = rd.snapshot();
     if (snap != null) {
       // PER-041 order: the .snap file first, then its WAL marker, so no marker lacks its file.
-      snapshotter.save(snap);
-      wal.saveSnapshot(
-          new WalSnapshot(snap.getMetadata().getIndex(), snap.getMetadata().getTerm()));
+      try {
+        snapshotter.save(snap);
+        wal.saveSnapshot(
+            new WalSnapshot(snap.getMetadata().getIndex(), snap.getMetadata().getTerm()));
+      } catch (IOException e) {
+        throw new FatalDiskError("raft save snapshot error", e);
+      }
       storage.applySnapshot(snap);
     }
     HardState hs = rd.hardState();
-    wal.save(hs == null ? HardState.getDefaultInstance() : hs, rd.entries()); // PER-022
+    try {
+      wal.save(hs == null ? HardState.getDefaultInstance() : hs, rd.entries()); // PER-022
+    } catch (IOException e) {
+      throw new FatalDiskError("raft save state and entries error", e);
+    }
     if (rd.mustSync()) {
       fsyncs++;
     }
@@ -76,7 +84,11 @@ final class RaftDisk implements AutoCloseable {
   void snapshotSaved(long index, long term, ConfState confState) throws IOException {
     // The data stays in the .snap file; withSnapshotData() reads it back for a follower.
     storage.createSnapshot(index, confState, new byte[0]);
-    wal.saveSnapshot(new WalSnapshot(index, term));
+    try {
+      wal.saveSnapshot(new WalSnapshot(index, term));
+    } catch (IOException e) {
+      throw new FatalDiskError("save snapshot error", e);
+    }
     long compactIndex = index > CATCH_UP_ENTRIES ? index - CATCH_UP_ENTRIES : 1;
     try {
       storage.compact(compactIndex);

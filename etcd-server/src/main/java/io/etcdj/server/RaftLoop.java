@@ -83,6 +83,7 @@ final class RaftLoop implements AutoCloseable {
   /** The thread the loop runs on; it also serves the peer connections (see the class comment). */
   private final EventLoop executor;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
   private final List<Object> batch = new ArrayList<>();
   private final List<ByteString> proposals = new ArrayList<>();
   private final WaitingForLeader waitingForLeader;
@@ -276,6 +277,14 @@ final class RaftLoop implements AutoCloseable {
   }
 
   /**
+   * Completes with what stopped the loop when a round failed (a {@link FatalDiskError}, or a bug);
+   * never on an orderly {@link #close}.
+   */
+  CompletableFuture<Throwable> failed() {
+    return failed;
+  }
+
+  /**
    * One round: everything queued (up to {@link #MAX_BATCH}), then the Readies it produced. Runs on
    * the loop thread, or on a proposer's event loop (see {@link #propose}); never two at once.
    */
@@ -316,9 +325,18 @@ final class RaftLoop implements AutoCloseable {
     stopped.complete(null);
   }
 
-  /** etcd panics here: a member that cannot write its log must not go on acknowledging. */
+  /**
+   * etcd exits here ({@code plog.Fatalf} for a failed write, a panic for anything else): a member
+   * that cannot write its log must not go on acknowledging. The loop stops; {@link #failed()}
+   * tells the member, which stops too.
+   */
   private void fail(Exception e) {
-    LOG.error("raft loop stopped: {}", e.toString(), e);
+    // A task queued on the loop (snapshotSaved) carries its IOException unchecked.
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    if (!(cause instanceof FatalDiskError)) {
+      LOG.error("raft loop stopped: {}", e.toString(), e); // a bug: the stack trace helps
+    }
+    failed.complete(cause);
     running = false;
     batch.clear();
     proposals.clear();

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ final class SnapshotSaver implements AutoCloseable {
   private final Snapshotter snapshotter;
   private final Saved saved;
   private final Histogram saveTimes;
+  private final Consumer<Throwable> failure;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
@@ -43,11 +45,15 @@ final class SnapshotSaver implements AutoCloseable {
             return t;
           });
 
-  /** @param saveTimes told how long each {@code .snap} file took to write and sync */
-  SnapshotSaver(Path snapDir, Saved saved, Histogram saveTimes) {
+  /**
+   * @param saveTimes told how long each {@code .snap} file took to write and sync
+   * @param failure told when a snapshot could not be written (a {@link FatalDiskError})
+   */
+  SnapshotSaver(Path snapDir, Saved saved, Histogram saveTimes, Consumer<Throwable> failure) {
     this.snapshotter = new Snapshotter(snapDir);
     this.saved = saved;
     this.saveTimes = saveTimes;
+    this.failure = failure;
   }
 
   /**
@@ -63,9 +69,12 @@ final class SnapshotSaver implements AutoCloseable {
         () -> {
           try {
             write(view, index, term, confState);
-          } catch (IOException | RuntimeException e) {
-            // etcd panics; the member keeps running here, and the next trigger tries again.
-            LOG.error("failed to save snapshot at index {}: {}", index, e.toString());
+          } catch (IOException e) {
+            // etcd exits: the member stops (EtcdServer#failed) rather than run on a full disk.
+            failure.accept(new FatalDiskError("save snapshot error", e));
+          } catch (RuntimeException e) {
+            LOG.error("failed to save snapshot at index {}: {}", index, e.toString(), e);
+            failure.accept(e);
           } finally {
             inFlight.set(false);
           }

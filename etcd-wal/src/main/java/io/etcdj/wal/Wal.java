@@ -241,21 +241,25 @@ public final class Wal implements Closeable {
         !entries.isEmpty()
             || hardState.getVote() != state.getVote()
             || hardState.getTerm() != state.getTerm();
-    for (Entry e : entries) {
-      encoder.encode(RecordType.ENTRY, WalRecords.entry(e));
-      lastIndex = e.getIndex();
-    }
-    if (!emptyState) {
-      state = hardState;
-      encoder.encode(RecordType.STATE, WalRecords.hardState(hardState));
-    }
-    if (encoder.offset() < config.segmentSizeBytes()) {
-      if (mustSync) {
-        sync();
+    try {
+      for (Entry e : entries) {
+        encoder.encode(RecordType.ENTRY, WalRecords.entry(e)); // flushes a large backlog early
+        lastIndex = e.getIndex();
       }
-      return;
+      if (!emptyState) {
+        state = hardState;
+        encoder.encode(RecordType.STATE, WalRecords.hardState(hardState));
+      }
+      if (encoder.offset() < config.segmentSizeBytes()) {
+        if (mustSync) {
+          sync();
+        }
+        return;
+      }
+      cut();
+    } catch (IOException e) {
+      throw GoPathError.wrap("write", tail().path(), e);
     }
-    cut();
   }
 
   /**
@@ -264,7 +268,11 @@ public final class Wal implements Closeable {
    */
   public void saveSnapshot(WalSnapshot snap) throws IOException {
     requireAppendable();
-    encoder.encode(RecordType.SNAPSHOT, WalRecords.snapshot(snap));
+    try {
+      encoder.encode(RecordType.SNAPSHOT, WalRecords.snapshot(snap));
+    } catch (IOException e) {
+      throw GoPathError.wrap("write", tail().path(), e);
+    }
     lastIndex = Math.max(lastIndex, snap.index());
     sync();
   }
@@ -338,7 +346,10 @@ public final class Wal implements Closeable {
       SegmentFiles.fsyncDir(dir);
       segments.add(next);
       encoder = enc;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      next.close();
+      throw GoPathError.wrap("write", tmp, e);
+    } catch (RuntimeException e) {
       next.close();
       throw e;
     }
@@ -355,8 +366,16 @@ public final class Wal implements Closeable {
 
   private void sync() throws IOException {
     long start = System.nanoTime();
-    encoder.flush();
-    tail().channel().force(false); // fdatasync: data and the size, not the mtime
+    try {
+      encoder.flush();
+    } catch (IOException e) {
+      throw GoPathError.wrap("write", tail().path(), e);
+    }
+    try {
+      tail().channel().force(false); // fdatasync: data and the size, not the mtime
+    } catch (IOException e) {
+      throw GoPathError.wrap("sync", tail().path(), e);
+    }
     syncListener.accept(System.nanoTime() - start);
   }
 

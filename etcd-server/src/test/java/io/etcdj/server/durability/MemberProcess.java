@@ -87,6 +87,15 @@ final class MemberProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Waits up to {@code seconds} for the process to end by itself; its exit code, or -1. */
+  int awaitExit(int seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** kill -9 by PID: no shutdown hook, no final fsync. */
   void kill() throws Exception {
     EtcdMainJvm.kill9(process);

@@ -5,6 +5,7 @@ import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import io.etcdj.raft.raftpb.Snapshot;
 import io.etcdj.raft.raftpb.SnapshotMetadata;
+import io.etcdj.wal.GoPathError;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -90,9 +91,26 @@ public final class Snapshotter {
     if (index == 0) {
       return target;
     }
-    Files.createDirectories(dir);
     Path scratch = dir.resolve(target.getFileName() + ".data.tmp");
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(dir);
+      writeDurably(metadata, data, scratch, tmp, target);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp); // a half-written file would hold space a full disk lacks
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw GoPathError.wrap("write", target, e);
+    }
+    return target;
+  }
+
+  private static void writeDurably(
+      SnapshotMetadata metadata, DataWriter data, Path scratch, Path tmp, Path target)
+      throws IOException {
+    Path dir = target.getParent();
     try (FileChannel body =
         FileChannel.open(
             scratch,
@@ -137,7 +155,6 @@ public final class Snapshotter {
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     }
-    return target;
   }
 
   /** {@code snappb.Snapshot}'s fields before its data: the crc, then the data's tag and length. */
