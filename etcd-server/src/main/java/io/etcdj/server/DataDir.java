@@ -13,6 +13,7 @@ import io.etcdj.wal.WalContents;
 import io.etcdj.wal.WalSnapshot;
 import io.etcdj.wal.serverpb.Metadata;
 import io.etcdj.wal.snap.SnapshotCorruptException;
+import io.etcdj.wal.snap.Snapshotter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ record DataDir(
         try {
           decoding = SnapshotPrefetch.Decoding.start(file);
         } catch (SnapshotCorruptException e) {
-          LOG.warn("skipping snapshot {}: {}", file, e.getMessage());
+          Snapshotter.setAside(e); // PER-044: the next older one is tried
           continue;
         }
       }

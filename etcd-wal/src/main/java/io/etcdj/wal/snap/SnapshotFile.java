@@ -59,7 +59,7 @@ public final class SnapshotFile {
   private static SnapshotFile scan(Path file, boolean checkCrc) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       if (ch.size() == 0) {
-        throw new SnapshotCorruptException(file, "snap: empty snapshot");
+        throw SnapshotCorruptException.empty(file);
       }
       long crc = 0;
       FileFields.Field data = null;
@@ -76,7 +76,7 @@ public final class SnapshotFile {
         throw new SnapshotCorruptException(file, "snap: undecodable file (" + e.getMessage() + ")");
       }
       if (data == null || data.length() == 0 || crc == 0) {
-        throw new SnapshotCorruptException(file, "snap: empty snapshot");
+        throw SnapshotCorruptException.empty(file);
       }
       if (checkCrc && crc(ch, data.offset(), data.length()) != crc) {
         throw new SnapshotCorruptException(file, "snap: crc mismatch");

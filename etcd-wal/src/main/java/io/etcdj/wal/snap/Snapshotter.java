@@ -215,12 +215,25 @@ public final class Snapshotter {
       try {
         return Optional.of(read(p));
       } catch (SnapshotCorruptException e) {
-        Path broken = p.resolveSibling(p.getFileName() + ".broken");
-        LOG.warn("{}; renaming it to {}", e.getMessage(), broken);
-        Files.move(p, broken, StandardCopyOption.REPLACE_EXISTING);
+        setAside(e);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A snapshot file found corrupt is logged as etcd logs it and renamed to {@code <name>.broken}
+   * (kept for a post-mortem, and never tried again); a failed rename is only a warning, as in etcd.
+   */
+  public static void setAside(SnapshotCorruptException e) {
+    LOG.error(e.etcdLogLine());
+    Path p = e.file();
+    Path broken = p.resolveSibling(p.getFileName() + ".broken");
+    try {
+      Files.move(p, broken, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException moveFailed) {
+      LOG.warn("cannot rename broken snapshot file {} to {}: {}", p, broken, moveFailed.toString());
+    }
   }
 
   /**
