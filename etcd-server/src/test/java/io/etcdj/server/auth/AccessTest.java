@@ -140,6 +140,12 @@ class AccessTest {
     assertThat(status("GET", "/v2/keys/app?recursive=true", "bob:pw")).isEqualTo(401);
     assertThat(status("GET", "/v2/keys/app/?recursive=true", "bob:pw")).isEqualTo(200);
     assertThat(status("GET", "/v2/keys/b?recursive=true", "bob:pw")).isEqualTo(401);
+    // KEY-024: the path is matched as the request wrote it after /v2/keys, not as the store
+    // cleans it: /app and /app/ name one directory, but only /app/ is under /app/*. Escapes are
+    // decoded first (%2F is a separator, %70 a p), as the reference does.
+    assertThat(status("PUT", "/v2/keys/app?dir=true", "bob:pw")).isEqualTo(401);
+    assertThat(status("GET", "/v2/keys/app%2Fx", "bob:pw")).isEqualTo(200);
+    assertThat(status("GET", "/v2/keys/ap%70/x", "bob:pw")).isEqualTo(200);
     assertThat(status("DELETE", "/v2/keys/app/?recursive=true", "bob:pw")).isEqualTo(200);
     // A user's roles do not fall back to the guest role.
     assertThat(status("GET", "/v2/keys/other", "bob:pw")).isEqualTo(401);
