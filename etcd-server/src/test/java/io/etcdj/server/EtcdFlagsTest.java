@@ -52,6 +52,12 @@ class EtcdFlagsTest {
     assertThat(config("--name", "x").dataDir()).isEqualTo("x.etcd");
     assertThat(config("--name", "x").initialCluster())
         .containsExactly(Map.entry("x", List.of("http://localhost:2380", "http://localhost:7001")));
+    // CLU-011: without --initial-cluster, the name with each advertised peer URL (etcd 2.3 kept
+    // its localhost pair here and then refused to start; 3.4 and this member start alone).
+    assertThat(
+            config("--name", "x", "--initial-advertise-peer-urls", "http://127.0.0.1:12380")
+                .initialCluster())
+        .containsExactly(Map.entry("x", List.of("http://127.0.0.1:12380")));
   }
 
   /**
