@@ -174,6 +174,7 @@ class MembershipChangeTest {
     assertThat(conflict.statusCode()).isEqualTo(409);
     assertThat(conflict.body()).contains("membership: peerURL exists");
 
+    String clientUrls = "[\"" + follower.clientUrl() + "\"]";
     assertThat(members(leader, "PUT", "/" + id, body).statusCode()).isEqualTo(204);
     for (EmbeddedEtcd m : members) {
       web.awaitJson(
@@ -182,7 +183,10 @@ class MembershipChangeTest {
           j -> {
             for (JsonNode member : j.path("members")) {
               if (member.path("id").asText().equals(id)) {
-                return member.path("peerURLs").toString().equals("[\"" + newUrl + "\"]");
+                // CLU-034: only the raft attributes change; name and client URLs stay.
+                return member.path("peerURLs").toString().equals("[\"" + newUrl + "\"]")
+                    && member.path("clientURLs").toString().equals(clientUrls)
+                    && !member.path("name").asText().isEmpty();
               }
             }
             return false;
