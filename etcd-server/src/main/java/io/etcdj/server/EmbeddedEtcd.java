@@ -1,5 +1,6 @@
 package io.etcdj.server;
 
+import io.etcdj.server.http.NettyPreload;
 import io.etcdj.server.http.client.ClientServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -60,6 +61,7 @@ public final class EmbeddedEtcd implements AutoCloseable {
 
   /** Starts a member with a validated configuration. */
   public static EmbeddedEtcd start(ServerConfig config) {
+    NettyPreload.begin();
     EtcdServer server = new EtcdServer(config, SystemClock.INSTANCE);
     ClientServer clients = null;
     try {

@@ -1,5 +1,8 @@
 package io.etcdj.server;
 
+import static io.etcdj.server.EtcdMain.Logs.FLAGS;
+import static io.etcdj.server.EtcdMain.Logs.LOG;
+
 import io.etcdj.server.discovery.Discovery;
 import io.etcdj.server.discovery.DiscoveryException;
 import io.etcdj.server.discovery.SrvCluster;
@@ -31,8 +34,16 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: runs on the main thread; the shutdown hook only closes the member.
  */
 public final class EtcdMain {
-  private static final Logger LOG = LoggerFactory.getLogger("etcdmain");
-  private static final Logger FLAGS = LoggerFactory.getLogger("flags");
+  /**
+   * The loggers, created on first use: logging's start costs a tenth of a second, which {@code
+   * --version} and {@code -h} need not pay (they print no log line).
+   */
+  static final class Logs {
+    static final Logger LOG = LoggerFactory.getLogger("etcdmain");
+    static final Logger FLAGS = LoggerFactory.getLogger("flags");
+
+    private Logs() {}
+  }
 
   private EtcdMain() {}
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code etcd --version} (SPEC FLG-004, FLG-046): four lines on standard output, exit 0. */
@@ -45,6 +47,30 @@ class VersionFlagTest {
     EtcdFlags flags = EtcdFlags.parse(new String[0], Map.of("ETCD_VERSION", "true"), lines::add);
     assertThat(flags.versionRequested()).isFalse();
     assertThat(lines).containsExactly("I|recognized and used environment variable ETCD_VERSION=true");
+  }
+
+  /**
+   * {@code --version} prints no log line, so it need not start logging (a tenth of a second): a
+   * JVM of its own with logback's status listener, which would print logback's start on
+   * standard output, prints the four lines alone.
+   */
+  @Test
+  void doesNotStartLogging() throws Exception {
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.OnConsoleStatusListener",
+                "-cp",
+                System.getProperty("java.class.path"),
+                EtcdMain.class.getName(),
+                "--version")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(output.split("\n")).hasSize(4).allMatch(l -> l.matches("(etcd|Git|Go) .*"));
   }
 
   private int run(String... args) {

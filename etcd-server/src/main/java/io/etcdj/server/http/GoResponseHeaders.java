@@ -10,10 +10,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.Locale;
 
 /**
  * What Go's HTTP server adds to every response a handler writes, on every port a member or proxy
@@ -31,11 +28,6 @@ import java.util.Locale;
 public final class GoResponseHeaders extends ChannelDuplexHandler {
   /** A response Go's server itself writes (a malformed request): no {@code Date}. */
   public interface Refusal {}
-
-  /** Go's {@code http.TimeFormat}: always two digits for the day, always GMT. */
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
 
   private static volatile CachedDate cached = new CachedDate(-1, "");
 
@@ -99,7 +91,7 @@ public final class GoResponseHeaders extends ChannelDuplexHandler {
     long second = Instant.now().getEpochSecond();
     CachedDate c = cached;
     if (c.epochSecond() != second) {
-      c = new CachedDate(second, HTTP_DATE.format(Instant.ofEpochSecond(second)));
+      c = new CachedDate(second, HttpDate.format(second));
       cached = c;
     }
     return c.text();

@@ -25,10 +25,24 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public final class CapnslogConfigurator extends ContextAwareBase implements Configurator {
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null
-        || CapnslogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
+    if (userConfigured()) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    apply(context);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Whether the user chose a logback configuration: a file named with {@code
+   * -Dlogback.configurationFile}, or a {@code logback-test.xml} on the class path.
+   */
+  static boolean userConfigured() {
+    return System.getProperty("logback.configurationFile") != null
+        || CapnslogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null;
+  }
+
+  /** Capnslog lines on standard error at INFO, Netty's loggers at WARN. */
+  static void apply(LoggerContext context) {
     CapnslogEncoder encoder = new CapnslogEncoder();
     encoder.setContext(context);
     encoder.start();
@@ -42,6 +56,5 @@ public final class CapnslogConfigurator extends ContextAwareBase implements Conf
     root.setLevel(Level.INFO);
     root.addAppender(stderr);
     context.getLogger("io.netty").setLevel(Level.WARN);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }
