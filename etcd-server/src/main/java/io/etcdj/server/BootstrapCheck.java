@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * What etcd checks before a member without a WAL starts (its {@code VerifyBootstrap} and {@code
@@ -34,15 +33,15 @@ final class BootstrapCheck {
    * must match {@code --initial-advertise-peer-urls}, and unless the cluster came from a discovery
    * service, no other member may already report this one as started.
    *
-   * @param reportedStarted the peers' answer ({@link #reportedStarted(ServerConfig)}), asked only
-   *     when the checks before it pass
+   * @param reportedStarted the peers' answer ({@link #reportedStarted(ServerConfig)}), asked
+   *     before the peer ports were bound when {@link #asksPeers} (else false)
    */
-  static void verifyNewCluster(ServerConfig config, BooleanSupplier reportedStarted) {
+  static void verifyNewCluster(ServerConfig config, boolean reportedStarted) {
     verifyLocalMember(config, true);
     verifyNoDuplicateUrl(config);
     List<Member> members = RaftStart.initialMembers(config);
     checkMemberIds(members);
-    if (asksPeers(config) && reportedStarted.getAsBoolean()) {
+    if (reportedStarted) {
       throw new IllegalStateException(
           "member " + Long.toHexString(config.memberId()) + " has already been bootstrapped");
     }

@@ -62,8 +62,8 @@ public final class EtcdServer implements AutoCloseable {
   private ApplyScheduler applying;
   private SnapshotSaver snapshots;
   private PeerListeners peerListeners;
-  /** CLU-014's answer when asked before binding ({@link #bindPeers}), else null. */
-  private Boolean reportedStarted;
+  /** CLU-014's answer, asked before binding ({@link #bindPeers}); false when not asked. */
+  private boolean reportedStarted;
   private PeerNetwork network;
   private final CompletableFuture<Void> removed = new CompletableFuture<>();
   private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
@@ -132,13 +132,7 @@ public final class EtcdServer implements AutoCloseable {
    */
   public void bootstrap() {
     bindPeers();
-    StartingPoint start =
-        StartingPoint.open(
-            config,
-            memberId,
-            clusterId,
-            store,
-            () -> reportedStarted != null ? reportedStarted : BootstrapCheck.reportedStarted(config));
+    StartingPoint start = StartingPoint.open(config, memberId, clusterId, store, reportedStarted);
     DataDir dir = start.dir();
     RaftStart boot = start.raft();
     memberId = dir.memberId();

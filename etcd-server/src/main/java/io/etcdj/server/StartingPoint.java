@@ -6,7 +6,6 @@ import io.etcdj.wal.Wal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Where a member starts from: its data dir, opened or created, with the IDs it holds, the raft node
@@ -26,11 +25,7 @@ record StartingPoint(DataDir dir, RaftStart raft, List<Member> peers) {
    * @throws IllegalStateException if the initial cluster does not fit
    */
   static StartingPoint open(
-      ServerConfig config,
-      long memberId,
-      long clusterId,
-      Store store,
-      BooleanSupplier reportedStarted) {
+      ServerConfig config, long memberId, long clusterId, Store store, boolean reportedStarted) {
     boolean haveWal = walExists(config);
     boolean joining = config.clusterState().equals("existing");
     if (!haveWal && joining) {

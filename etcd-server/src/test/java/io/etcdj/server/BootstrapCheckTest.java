@@ -143,7 +143,7 @@ class BootstrapCheckTest {
 
   private static void newCluster(String... args) throws Exception {
     ServerConfig config = config("new", args);
-    BootstrapCheck.verifyNewCluster(config, () -> BootstrapCheck.reportedStarted(config));
+    BootstrapCheck.verifyNewCluster(config, BootstrapCheck.reportedStarted(config));
   }
 
   private static void join(String... args) throws Exception {
