@@ -65,8 +65,7 @@ public final class EtcdServer implements AutoCloseable {
   /** CLU-014's answer, asked before binding ({@link #bindPeers}); false when not asked. */
   private boolean reportedStarted;
   private PeerNetwork network;
-  private final CompletableFuture<Void> removed = new CompletableFuture<>();
-  private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
+  private final SelfStop selfStop = new SelfStop();
   private volatile Member self;
   private final AuthStore auth = new AuthStore(this);
   private final ServerMetrics metrics = new ServerMetrics();
@@ -142,7 +141,7 @@ public final class EtcdServer implements AutoCloseable {
     LOG.info("starting server... [version: {}, cluster version: to_be_decided]", VERSION);
     snapshots =
         new SnapshotSaver(
-            config.snapPath(), this::snapshotSaved, metrics.snapshotSave, this::cannotGoOn);
+            config.snapPath(), this::snapshotSaved, metrics.snapshotSave, selfStop::cannotGoOn);
     dir.wal().onSync(metrics.walSync::observeNanos);
     applier =
         new ApplyStep(
@@ -154,7 +153,7 @@ public final class EtcdServer implements AutoCloseable {
             boot.snapTerm(),
             clusterIdHex(),
             memberId,
-            this::removedFromCluster);
+            selfStop::removedFromCluster);
     applying = new ApplyScheduler(applier);
     // etcd binds the peer port even for a single member: it can grow by a member add.
     PeerNetwork net =
@@ -166,7 +165,7 @@ public final class EtcdServer implements AutoCloseable {
             store,
             peerCluster(),
             clock,
-            this::removedFromCluster);
+            selfStop::removedFromCluster);
     network = net;
     raft =
         new RaftLoop(
@@ -182,7 +181,7 @@ public final class EtcdServer implements AutoCloseable {
             config.electionTicks(),
             requestTimeoutMs(config),
             net.raftExecutor());
-    raft.failed().thenAccept(this::cannotGoOn);
+    raft.failed().thenAccept(selfStop::cannotGoOn);
     proposals = new Proposals(new RequestIds(memberId, clock.millis()), pending, raft);
     metricsPage = new MetricsPage(metrics, store, raft, pending, applier, idHex());
     startPeerNetwork(net, start.peers());
@@ -273,47 +272,17 @@ public final class EtcdServer implements AutoCloseable {
         .thenApply(e -> null);
   }
 
-  /**
-   * OTH-032, CLU-033: this member learnt that it was removed (it applied its own RemoveNode, or a
-   * peer refused it as removed). Says so as etcd does and completes {@link #removed()}; whoever
-   * runs the member stops it. Called on an applying thread or a Netty event loop: never blocks.
-   */
-  private void removedFromCluster() {
-    if (removed.isDone()) {
-      return;
-    }
-    LOG.error("the member has been permanently removed from the cluster");
-    LOG.info("the data-dir used by this member must be removed.");
-    removed.complete(null);
-  }
-
   /** Completes once this member knows it was removed from the cluster; it must then stop. */
   public CompletableFuture<Void> removed() {
-    return removed;
+    return selfStop.removed();
   }
 
   /**
-   * The member cannot go on: a write to its data dir failed ({@link FatalDiskError}: its WAL, a
-   * {@code .snap} file) or its raft loop broke. Said once, as etcd's {@code plog.Fatalf} says it (at
-   * CRITICAL, etcd's words and Go's error text); whoever runs the member stops it, the process
-   * with exit status 1 as etcd's.
-   */
-  private void cannotGoOn(Throwable cause) {
-    if (failed.isDone()) {
-      return;
-    }
-    if (cause instanceof FatalDiskError) {
-      LOG.error(CapnslogLevel.CRITICAL, "{}", cause.getMessage());
-    }
-    failed.complete(cause);
-  }
-
-  /**
-   * Completes with the cause once the member cannot go on (see {@link #cannotGoOn}); its raft loop
-   * has stopped, so it acknowledges no more writes, and it must be stopped.
+   * Completes with the cause once the member cannot go on ({@link SelfStop#cannotGoOn}): its raft
+   * loop has stopped, so it acknowledges no more writes, and it must be stopped.
    */
   public CompletableFuture<Throwable> failed() {
-    return failed;
+    return selfStop.failed();
   }
 
   /**
