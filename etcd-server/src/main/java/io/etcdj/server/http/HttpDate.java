@@ -9,9 +9,12 @@ import java.time.ZoneOffset;
  * pattern, whose first use looks the day and month names up in the JDK's locale data: some 13 ms
  * of a fresh member's first answer, on its event loop.
  *
+ * <p>The one formatter of {@code Date} headers: the member's answers ({@link GoResponseHeaders})
+ * and the proxy's own.
+ *
  * <p>Thread-safety: stateless.
  */
-final class HttpDate {
+public final class HttpDate {
   private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   private static final String[] MONTHS = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
@@ -20,7 +23,7 @@ final class HttpDate {
   private HttpDate() {}
 
   /** The date of {@code epochSecond} (seconds since 1970, UTC), for years 1000 to 9999. */
-  static String format(long epochSecond) {
+  public static String format(long epochSecond) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
     StringBuilder b = new StringBuilder(29);
     b.append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");

@@ -1,9 +1,7 @@
 package io.etcdj.server.proxy;
 
 import io.etcdj.server.SystemClock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import io.etcdj.server.http.HttpDate;
 
 /**
  * Header spellings as Go's HTTP server writes them: canonical names ({@code X-Etcd-Index}, not
@@ -13,11 +11,6 @@ import java.util.Locale;
  * <p>Thread-safety: stateless.
  */
 final class GoHeaders {
-  /** RFC 7231's IMF-fixdate, two-digit day, as Go's {@code http.TimeFormat}. */
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
-
   private GoHeaders() {}
 
   /** Go's {@code CanonicalMIMEHeaderKey}: upper case after the start and after each dash. */
@@ -38,6 +31,6 @@ final class GoHeaders {
 
   /** Now, as a {@code Date} header value. */
   static String now() {
-    return DATE.format(SystemClock.INSTANCE.instant());
+    return HttpDate.format(SystemClock.INSTANCE.instant().getEpochSecond());
   }
 }
